@@ -1,0 +1,55 @@
+# lede: `make run` opens the seed article, `make test` runs every test.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+SEED := seeds/vovworld-dprk-russia.txt
+RELEASE_BIN := .build/release/lede
+
+.PHONY: all build deps run test bench install uninstall clean
+
+all: build
+
+build:
+	$(SWIFT) build -c release --product lede
+
+# Installs what a fresh Debian machine lacks: the ncursesw headers and tmux (for the
+# end-to-end tests). As root it runs apt-get; otherwise it prints the command to run.
+deps:
+	@missing=""; \
+	[ -f /usr/include/ncursesw/curses.h ] || [ -f /usr/include/curses.h ] || missing="$$missing libncurses-dev"; \
+	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "make deps: installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "make deps: please run: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+run: deps build
+	$(RELEASE_BIN) $(SEED)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: deps
+	$(SWIFT) build -c release --product lede
+	$(RELEASE_BIN) bench
+
+# Installs the binary and the resource bundle that holds the trained models beside it.
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/lede
+	for b in .build/release/*.resources; do \
+	  [ -d "$$b" ] || continue; \
+	  rm -rf "$(DESTDIR)$(PREFIX)/bin/$$(basename $$b)"; \
+	  cp -R "$$b" "$(DESTDIR)$(PREFIX)/bin/"; \
+	done
+
+uninstall:
+	rm -rf $(DESTDIR)$(PREFIX)/bin/lede $(DESTDIR)$(PREFIX)/bin/lede_*.resources
+
+clean:
+	rm -rf .build

@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "lede",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "lede", targets: ["lede"]),
+    .library(name: "ArticleModel", targets: ["ArticleModel"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // The document model: loading, structure, entities, time expressions. Foundation only.
+    .target(
+      name: "ArticleModel",
+      exclude: [],
+      resources: [.copy("Resources")]
+    ),
+    // ncursesw, seen through a shim header (see docs/DECISIONS.md).
+    .systemLibrary(
+      name: "CNCurses",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    // The explorer's logic: state, actions, key table, layout, rendering into a buffer.
+    // Never imports ncurses.
+    .target(name: "ExplorerCore", dependencies: ["ArticleModel"]),
+    // The only importer of CNCurses.
+    .target(name: "NCursesTerminal", dependencies: ["CNCurses", "ExplorerCore"]),
+    .executableTarget(
+      name: "lede",
+      dependencies: [
+        "ArticleModel", "ExplorerCore", "NCursesTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "ArticleModelTests",
+      dependencies: ["ArticleModel"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "ArticleModel"]),
+  ],
+  swiftLanguageModes: [.v5]
+)

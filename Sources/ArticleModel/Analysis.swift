@@ -1,0 +1,32 @@
+/// Everything lede knows about one article: its structure, entities, time expressions and
+/// timeline. Built once per document; the explorer and the reports read it.
+public struct Analysis: Sendable {
+  public let document: Document
+  public let documentDate: DocumentDate?
+  public let entities: [Entity]
+  public let timeExpressions: [TimeExpression]
+  public let timeline: [TimelineEntry]
+
+  public init(
+    document: Document, documentDate: DocumentDate?, entities: [Entity],
+    timeExpressions: [TimeExpression], timeline: [TimelineEntry]
+  ) {
+    self.document = document
+    self.documentDate = documentDate
+    self.entities = entities
+    self.timeExpressions = timeExpressions
+    self.timeline = timeline
+  }
+
+  /// Runs every analysis over a document. `date` (YYYY-MM-DD) overrides the document date.
+  public init(document: Document, date: String? = nil) {
+    let dct = TemporalTagger.documentDate(for: document, given: date)
+    let expressions = TemporalTagger.expressions(in: document, dct: dct)
+    self.init(
+      document: document,
+      documentDate: dct,
+      entities: EntityRecognizer.entities(in: document),
+      timeExpressions: expressions,
+      timeline: TemporalTagger.timeline(for: document, expressions: expressions, dct: dct))
+  }
+}

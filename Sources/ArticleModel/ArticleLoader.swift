@@ -1,0 +1,123 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why an article could not be loaded. Each case reads as one line naming the file.
+public enum LoadError: Error, CustomStringConvertible, Equatable {
+  case missing(String)
+  case directory(String)
+  case unreadable(String, String)
+  case notText(String, String)
+  case tooLarge(String, Int)
+  case notRegular(String)
+
+  public var description: String {
+    switch self {
+    case .missing(let f): return "\(f): no such file"
+    case .directory(let f): return "\(f): is a directory, not an article"
+    case .unreadable(let f, let why): return "\(f): cannot be read (\(why))"
+    case .notText(let f, let why): return "\(f): not text (\(why))"
+    case .tooLarge(let f, let limit):
+      return "\(f): too large to be an article (limit \(limit / (1 << 20)) MiB)"
+    case .notRegular(let f): return "\(f): not a regular file"
+    }
+  }
+}
+
+/// Reads articles from files or standard input. Never writes anything.
+public enum ArticleLoader {
+  /// The largest input taken: a long book is ~3 MB; 32 MiB leaves room and keeps the analysis
+  /// (and its memory) bounded.
+  public static let maximumSize = 32 << 20
+
+  /// Loads and analyses nothing: returns the decoded document.
+  public static func load(path: String) throws -> Document {
+    let data = try read(path: path)
+    return try document(from: data, name: path)
+  }
+
+  /// Builds a document from raw bytes, refusing binary data.
+  public static func document(from data: Data, name: String) throws -> Document {
+    if let why = BinarySniffer.reasonNotText(data) { throw LoadError.notText(name, why) }
+    return Document(name: name, scalars: TextDecoding.decode(data))
+  }
+
+  /// Reads the bytes of a file ("-" is standard input), with the size limit enforced while
+  /// reading so that a FIFO or a growing file cannot exhaust memory.
+  public static func read(path: String) throws -> Data {
+    if path == "-" { return try readAll(fd: FileHandle.standardInput.fileDescriptor, name: "-") }
+    var st = stat()
+    guard stat(path, &st) == 0 else {
+      let err = errno
+      if err == ENOENT || err == ENOTDIR { throw LoadError.missing(path) }
+      throw LoadError.unreadable(path, String(cString: strerror(err)))
+    }
+    let mode = st.st_mode & S_IFMT
+    if mode == S_IFDIR { throw LoadError.directory(path) }
+    if mode != S_IFREG && mode != S_IFIFO && mode != S_IFCHR { throw LoadError.notRegular(path) }
+    if mode == S_IFREG && Int(st.st_size) > maximumSize { throw LoadError.tooLarge(path, maximumSize) }
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw LoadError.unreadable(path, String(cString: strerror(errno))) }
+    defer { close(fd) }
+    return try readAll(fd: fd, name: path)
+  }
+
+  static func readAll(fd: Int32, name: String) throws -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }  // Glibc.read
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw LoadError.unreadable(name, String(cString: strerror(errno)))
+      }
+      if n == 0 { break }
+      data.append(contentsOf: buffer[0..<n])
+      if data.count > maximumSize { throw LoadError.tooLarge(name, maximumSize) }
+    }
+    return data
+  }
+}
+
+/// Tells text from binary data by magic numbers and by the share of control bytes.
+public enum BinarySniffer {
+  static let magics: [([UInt8], String)] = [
+    ([0x7F, 0x45, 0x4C, 0x46], "an ELF executable"),
+    ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
+    ([0x1F, 0x8B], "gzip data"),
+    ([0x50, 0x4B, 0x03, 0x04], "a zip archive"),
+    ([0x25, 0x50, 0x44, 0x46], "a PDF document"),
+    ([0xFF, 0xD8, 0xFF], "a JPEG image"),
+    ([0x47, 0x49, 0x46, 0x38], "a GIF image"),
+    ([0x42, 0x5A, 0x68], "bzip2 data"),
+    ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz data"),
+    ([0x28, 0xB5, 0x2F, 0xFD], "zstd data"),
+  ]
+
+  /// Nil when the data looks like text; otherwise what it looks like.
+  public static func reasonNotText(_ data: Data) -> String? {
+    let head = data.prefix(1 << 16)
+    for (magic, what) in magics where head.starts(with: magic) { return what }
+    if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }  // UTF-16
+    var controls = 0
+    var invalid = 0
+    for b in head where b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C && b != 0x1B {
+      controls += 1
+    }
+    // invalid UTF-8 sequences in the head
+    var it = head.makeIterator()
+    var codec = UTF8()
+    loop: while true {
+      switch codec.decode(&it) {
+      case .scalarValue: continue
+      case .error: invalid += 1
+      case .emptyInput: break loop
+      }
+    }
+    let n = max(head.count, 1)
+    if controls * 20 > n { return "binary data: \(controls) control bytes in the first \(n)" }
+    if invalid * 5 > n { return "binary data: mostly invalid UTF-8" }
+    return nil
+  }
+}

@@ -1,0 +1,181 @@
+/// Writes an analysis as JSON or plain text for scripts (`lede dump`, `lede FILE | cat`).
+public enum Report {
+  // MARK: - JSON
+
+  /// The whole analysis as one JSON object. Offsets are Unicode scalar offsets, end exclusive.
+  public static func json(_ a: Analysis) -> String {
+    let d = a.document
+    var w = JSONWriter()
+    w.open("{")
+    w.key("text"); w.string(d.text)
+    w.key("source"); w.optionalString(d.source)
+    w.key("title"); w.optionalString(d.title)
+    w.key("documentDate")
+    if let date = a.documentDate {
+      w.open("{")
+      w.key("value"); w.string(date.value)
+      w.key("source"); w.string(date.source.rawValue)
+      w.close("}")
+    } else {
+      w.raw("null")
+    }
+    w.key("paragraphs")
+    w.open("[")
+    for p in d.paragraphs { w.element(); w.spanObject(p.span, kind: p.kind.rawValue) }
+    w.close("]")
+    w.key("sentences")
+    w.open("[")
+    for s in d.sentences { w.element(); w.spanObject(s.span, kind: s.kind.rawValue) }
+    w.close("]")
+    w.key("entities")
+    w.open("[")
+    for e in a.entities {
+      w.element()
+      w.open("{")
+      w.key("name"); w.string(e.name)
+      w.key("type"); w.string(e.type.rawValue)
+      w.key("mentions")
+      w.open("[")
+      for m in e.mentions {
+        w.element()
+        w.open("{")
+        w.key("start"); w.raw(String(m.start))
+        w.key("end"); w.raw(String(m.end))
+        w.key("text"); w.string(d.string(m))
+        w.close("}")
+      }
+      w.close("]")
+      w.close("}")
+    }
+    w.close("]")
+    w.key("timeline")
+    w.open("[")
+    for t in a.timeline {
+      w.element()
+      w.open("{")
+      w.key("value"); w.string(t.value)
+      w.key("type"); w.string(t.type.rawValue)
+      w.key("text"); w.string(d.string(t.span))
+      w.key("start"); w.raw(String(t.span.start))
+      w.key("end"); w.raw(String(t.span.end))
+      w.key("approximate"); w.raw(t.approximate ? "true" : "false")
+      w.key("sentence"); w.spanObject(t.sentence, kind: nil)
+      w.close("}")
+    }
+    w.close("]")
+    w.close("}")
+    return w.output + "\n"
+  }
+
+  // MARK: - Text
+
+  /// The article as plain text, then its entities and timeline when there are any.
+  public static func text(_ a: Analysis) -> String {
+    let d = a.document
+    var out = ""
+    for p in d.paragraphs {
+      if !out.isEmpty { out += "\n" }
+      out += d.string(p.span)
+      out += "\n"
+    }
+    if !a.entities.isEmpty {
+      out += "\nEntities\n"
+      for e in a.entities {
+        out += "  \(e.type.rawValue.padding(13)) \(e.name) (\(e.mentions.count))\n"
+      }
+    }
+    if !a.timeline.isEmpty {
+      out += "\nTimeline\n"
+      out += timelineText(a)
+    }
+    return out
+  }
+
+  /// The timeline, one entry a line: value, type, expression, and the sentence.
+  public static func timelineText(_ a: Analysis) -> String {
+    let d = a.document
+    var out = ""
+    for t in a.timeline {
+      let value = (t.approximate ? "~" : "") + t.value
+      let sentence = d.string(t.sentence).replacingNewlines()
+      out += "  \(value.padding(12)) \(t.type.rawValue.padding(8)) \(d.string(t.span).replacingNewlines())"
+      out += "  | \(sentence)\n"
+    }
+    return out
+  }
+}
+
+extension String {
+  func padding(_ width: Int) -> String {
+    count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+
+  func replacingNewlines() -> String {
+    String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\n" ? " " : $0 }))
+  }
+}
+
+/// A small streaming JSON writer: keys in a fixed order, strings escaped per RFC 8259.
+struct JSONWriter {
+  var output = ""
+  private var needsComma: [Bool] = []
+
+  mutating func open(_ bracket: String) {
+    output += bracket
+    needsComma.append(false)
+  }
+
+  mutating func close(_ bracket: String) {
+    output += bracket
+    needsComma.removeLast()
+  }
+
+  mutating func separate() {
+    if needsComma.last == true { output += "," }
+    if !needsComma.isEmpty { needsComma[needsComma.count - 1] = true }
+  }
+
+  mutating func key(_ k: String) {
+    separate()
+    output += "\"\(k)\":"
+  }
+
+  mutating func element() { separate() }
+
+  mutating func raw(_ s: String) { output += s }
+
+  mutating func optionalString(_ s: String?) {
+    if let s { string(s) } else { output += "null" }
+  }
+
+  mutating func spanObject(_ span: Span, kind: String?) {
+    open("{")
+    key("start"); raw(String(span.start))
+    key("end"); raw(String(span.end))
+    if let kind { key("kind"); string(kind) }
+    close("}")
+  }
+
+  mutating func string(_ s: String) {
+    var out = String.UnicodeScalarView()
+    out.append("\"")
+    for c in s.unicodeScalars {
+      switch c {
+      case "\"": out.append(contentsOf: "\\\"".unicodeScalars)
+      case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+      case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+      case "\t": out.append(contentsOf: "\\t".unicodeScalars)
+      case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+      default:
+        if c.value < 0x20 || (c.value >= 0x7F && c.value <= 0x9F) || c.value == 0x2028 || c.value == 0x2029 {
+          let hex = String(c.value, radix: 16)
+          out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+        } else {
+          out.append(c)
+        }
+      }
+    }
+    out.append("\"")
+    output.append(String(out))
+  }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import ArticleModel
+import Foundation
+
+@main
+struct Lede: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lede",
+    abstract: "Explore a news article in the terminal: its text, entities and timeline.",
+    version: "0.1.0",
+    subcommands: [Open.self, Dump.self, TimelineCommand.self],
+    defaultSubcommand: Open.self
+  )
+}
+
+/// Options shared by the commands that read articles.
+struct InputOptions: ParsableArguments {
+  @Option(name: .long, help: "The article's date (YYYY-MM-DD), for resolving relative dates.")
+  var date: String?
+
+  func validate() throws {
+    if let date, !Self.isISODate(date) {
+      throw ValidationError("--date takes a date as YYYY-MM-DD, not '\(date)'")
+    }
+  }
+
+  static func isISODate(_ s: String) -> Bool {
+    let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+    else { return false }
+    return y >= 1 && (1...12).contains(m) && (1...31).contains(d)
+  }
+}
+
+/// Loads and analyses one file, or prints its one-line error and exits with status 1.
+func analyse(_ path: String, date: String?) throws -> Analysis {
+  do {
+    return Analysis(document: try ArticleLoader.load(path: path), date: date)
+  } catch let error as LoadError {
+    fail(error.description)
+  }
+}
+
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data(("lede: " + message + "\n").utf8))
+  Lede.exit(withError: ExitCode(1))
+}
+
+func writeStdout(_ s: String) {
+  FileHandle.standardOutput.write(Data(s.utf8))
+}
+
+struct Open: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "open",
+    abstract: "Open articles in the explorer (or print them when stdout is not a terminal).")
+
+  @Argument(help: "Article files; '-' reads standard input.")
+  var files: [String]
+
+  @OptionGroup var input: InputOptions
+
+  @Flag(name: .long, help: "Draw without colours (NO_COLOR is honoured too).")
+  var noColor = false
+
+  @Flag(name: .long, help: "Let the mouse focus panes, select items and scroll.")
+  var mouse = false
+
+  func validate() throws {
+    if files.isEmpty { throw ValidationError("Missing an article file (or '-' for standard input).") }
+  }
+
+  func run() throws {
+    let analyses = try files.map { try analyse($0, date: input.date) }
+    if isatty(STDOUT_FILENO) == 1 {
+      try launchExplorer(analyses, options: ExplorerOptions(noColor: noColor, mouse: mouse))
+    } else {
+      for (i, a) in analyses.enumerated() {
+        if i > 0 { writeStdout("\n") }
+        writeStdout(Report.text(a))
+      }
+    }
+  }
+}
+
+struct Dump: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print the whole analysis of an article as JSON or text, for scripts.")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
+
+  @Argument(help: "The article file; '-' reads standard input.")
+  var file: String
+
+  @Option(name: .long, help: "Output format: json or text.")
+  var format: Format = .json
+
+  @OptionGroup var input: InputOptions
+
+  func run() throws {
+    let a = try analyse(file, date: input.date)
+    writeStdout(format == .json ? Report.json(a) : Report.text(a))
+  }
+}
+
+struct TimelineCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "timeline", abstract: "Print an article's timeline as text.")
+
+  @Argument(help: "The article file; '-' reads standard input.")
+  var file: String
+
+  @OptionGroup var input: InputOptions
+
+  func run() throws {
+    let a = try analyse(file, date: input.date)
+    writeStdout(Report.timelineText(a))
+  }
+}
