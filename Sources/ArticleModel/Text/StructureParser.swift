@@ -131,25 +131,34 @@ enum StructureParser {
   }
 
   /// A short line that does not end like a sentence and starts with a capital or a digit.
-  static func isHeadingLike(_ sc: [Unicode.Scalar], _ span: Span, maxLength: Int, maxWords: Int)
-    -> Bool
-  {
+  /// A title may end with "?" or "!" and with a closing quote ("Economy 'stronger than forecast'").
+  static func isHeadingLike(
+    _ sc: [Unicode.Scalar], _ span: Span, maxLength: Int, maxWords: Int, title: Bool
+  ) -> Bool {
     guard !span.isEmpty, span.length <= maxLength, !containsNewline(sc, span) else { return false }
     let first = sc[span.start]
-    let last = sc[span.end - 1]
-    guard CharacterClass.isUpper(first) || CharacterClass.isDigit(first) else { return false }
-    switch last {
-    case ".", ",", ";", ":", "!", "?", "\"", "\u{201D}", "\u{2019}", "'", "-", "\u{2014}": return false
+    guard CharacterClass.isUpper(first) || CharacterClass.isDigit(first)
+      || (title && (first == "'" || first == "\"" || first == "\u{2018}" || first == "\u{201C}"))
+    else { return false }
+    var end = span.end
+    if title {
+      while end > span.start + 1 && (sc[end - 1] == "'" || sc[end - 1] == "\"" || sc[end - 1] == "\u{2019}" || sc[end - 1] == "\u{201D}") {
+        end -= 1
+      }
+    }
+    switch sc[end - 1] {
+    case ".", ",", ";", ":", "-", "\u{2014}", "\"", "\u{201D}", "\u{2019}", "'": return false
+    case "!", "?": if !title { return false }
     default: break
     }
     return wordCount(sc, span) <= maxWords
   }
 
   static func isTitle(_ sc: [Unicode.Scalar], _ span: Span) -> Bool {
-    isHeadingLike(sc, span, maxLength: 160, maxWords: 24)
+    isHeadingLike(sc, span, maxLength: 160, maxWords: 24, title: true)
   }
 
   static func isHeading(_ sc: [Unicode.Scalar], _ span: Span) -> Bool {
-    isHeadingLike(sc, span, maxLength: 80, maxWords: 10)
+    isHeadingLike(sc, span, maxLength: 80, maxWords: 10, title: false)
   }
 }

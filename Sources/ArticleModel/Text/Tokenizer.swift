@@ -37,6 +37,18 @@ public enum Tokenizer {
         i = tokenEnd
         continue
       }
+      // Clitics glued to the previous word: 's, 'll, 're, 've, 'd, 'm.
+      if CharacterClass.isApostrophe(s), i > range.lowerBound, i + 1 < end,
+        CharacterClass.isLetterOrDigit(scalars[i - 1]), CharacterClass.isLetter(scalars[i + 1])
+      {
+        var j = i + 1
+        while j < end && CharacterClass.isLetter(scalars[j]) { j += 1 }
+        if j - i <= 3 {
+          tokens.append(Token(start: i, end: j, kind: .word))
+          i = j
+          continue
+        }
+      }
       // Runs of dots ("...") and dashes ("--") are one token.
       if s == "." || s == "-" {
         var j = i + 1
@@ -132,6 +144,10 @@ public enum Tokenizer {
         || (lowercased(sc, start, i) == "no" && nextIsDigit(sc, after: i + 1, end: end))
       {
         i += 1
+        // "U.S.-led"
+        if i + 1 < end, CharacterClass.isHyphen(sc[i]), CharacterClass.isLetter(sc[i + 1]) {
+          return (scanWord(sc, from: i + 1, end: end).0, .word)
+        }
       }
     }
     return (i, startsWithDigit ? .number : .word)
