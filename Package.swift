@@ -42,6 +42,8 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "ArticleModel"]),
+    // Runs the built `lede` binary (it must be built first: `make test` does).
+    .testTarget(name: "LedeCLITests", dependencies: ["lede"]),
   ],
   swiftLanguageModes: [.v5]
 )

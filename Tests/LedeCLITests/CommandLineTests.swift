@@ -1,0 +1,127 @@
+import Foundation
+import XCTest
+
+/// Runs the built `lede` binary as a user or a script would.
+final class CommandLineTests: XCTestCase {
+  static let repoRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let seed = repoRoot.appendingPathComponent("seeds/vovworld-dprk-russia.txt").path
+
+  /// The `lede` binary built beside this test bundle.
+  static var binary: URL {
+    if let env = ProcessInfo.processInfo.environment["LEDE_BINARY"] { return URL(fileURLWithPath: env) }
+    let bundle = Bundle(for: CommandLineTests.self).bundleURL
+    let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("lede") }
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+  }
+
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  func run(_ args: [String], stdin: Data? = nil) throws -> Result {
+    guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
+      throw XCTSkip("SKIPPED: \(Self.binary.path) is not built")
+    }
+    let p = Process()
+    p.executableURL = Self.binary
+    p.arguments = args
+    let out = Pipe(), err = Pipe(), inp = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = inp
+    try p.run()
+    if let stdin { inp.fileHandleForWriting.write(stdin) }
+    try inp.fileHandleForWriting.close()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+      stderr: String(decoding: e, as: UTF8.self))
+  }
+
+  func testDumpJSONHasTheKeysAndExactOffsets() throws {
+    let r = try run(["dump", Self.seed, "--format", "json"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+    for key in ["text", "source", "title", "documentDate", "paragraphs", "sentences", "entities", "timeline"] {
+      XCTAssertTrue(json.keys.contains(key), key)
+    }
+    XCTAssertEqual(json["source"] as? String, "VOVworld")
+    let text = Array((json["text"] as! String).unicodeScalars)
+    func slice(_ o: [String: Any]) -> String {
+      var v = String.UnicodeScalarView()
+      v.append(contentsOf: text[(o["start"] as! Int)..<(o["end"] as! Int)])
+      return String(v)
+    }
+    let sentences = (json["sentences"] as! [[String: Any]])
+    XCTAssertTrue(sentences.map(slice).contains(
+      "Moscow has agreed to write off 90% of DPRK’s debts from the Cold War and discount payments on the remaining 10% of the debts."))
+    let paragraphs = json["paragraphs"] as! [[String: Any]]
+    XCTAssertEqual(paragraphs.filter { $0["kind"] as? String == "heading" }.map(slice),
+      ["Mutual benefit", "Creating a counterpoise with influential partners"])
+    for e in json["entities"] as! [[String: Any]] {
+      for m in e["mentions"] as! [[String: Any]] { XCTAssertEqual(slice(m), m["text"] as? String) }
+    }
+    for t in json["timeline"] as! [[String: Any]] { XCTAssertEqual(slice(t), t["text"] as? String) }
+  }
+
+  func testPlainReportWhenStdoutIsNotATerminal() throws {
+    let r = try run([Self.seed])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.hasPrefix("(VOVworld)- The new Foreign Minister"))
+    XCTAssertTrue(r.stdout.contains("\nMutual benefit\n"))
+  }
+
+  func testStdinIsRead() throws {
+    let r = try run(["dump", "-", "--format", "text"], stdin: Data("Hello from a pipe.\n".utf8))
+    XCTAssertEqual(r.status, 0)
+    XCTAssertTrue(r.stdout.hasPrefix("Hello from a pipe."))
+  }
+
+  func testErrorsAreOneLineNameTheFileAndExitOne() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lede-cli-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let binary = dir.appendingPathComponent("a.out")
+    try Data([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0]).write(to: binary)
+    let cases: [([String], String)] = [
+      (["/nonexistent/x.txt"], "/nonexistent/x.txt: no such file"),
+      ([dir.path], "\(dir.path): is a directory, not an article"),
+      (["dump", binary.path], "\(binary.path): not text (an ELF executable)"),
+    ]
+    for (args, message) in cases {
+      let r = try run(args)
+      XCTAssertEqual(r.status, 1, args.joined(separator: " "))
+      XCTAssertEqual(r.stderr, "lede: \(message)\n")
+      XCTAssertEqual(r.stdout, "")
+    }
+  }
+
+  func testUsageErrorsExit64() throws {
+    XCTAssertEqual(try run(["dump", Self.seed, "--format", "xml"]).status, 64)
+    XCTAssertEqual(try run(["dump", Self.seed, "--date", "2014-13-01"]).status, 64)
+    XCTAssertEqual(try run(["--no-such-flag", Self.seed]).status, 64)
+  }
+
+  func testHelpAndVersion() throws {
+    let help = try run(["--help"])
+    XCTAssertEqual(help.status, 0)
+    XCTAssertTrue(help.stdout.contains("USAGE"))
+    let version = try run(["--version"])
+    XCTAssertEqual(version.status, 0)
+    XCTAssertFalse(version.stdout.isEmpty)
+  }
+
+  func testInputFileIsNeverWritten() throws {
+    let before = try FileManager.default.attributesOfItem(atPath: Self.seed)
+    let data = try Data(contentsOf: URL(fileURLWithPath: Self.seed))
+    _ = try run(["dump", Self.seed])
+    _ = try run([Self.seed])
+    XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: Self.seed)), data)
+    let after = try FileManager.default.attributesOfItem(atPath: Self.seed)
+    XCTAssertEqual(before[.modificationDate] as? Date, after[.modificationDate] as? Date)
+  }
+}
