@@ -41,7 +41,6 @@ let package = Package(
       dependencies: ["ArticleModel"],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "ArticleModel"]),
     // Runs the built `lede` binary (it must be built first: `make test` does).
     .testTarget(name: "LedeCLITests", dependencies: ["lede"]),
   ],
