@@ -4,4 +4,7 @@
 /// program (JSON, report, explorer) can be built against the real types.
 public enum EntityRecognizer {
   public static func entities(in document: Document) -> [Entity] { [] }
+
+  /// Loads what the recogniser needs (its model), so that a benchmark can time it.
+  public static func warmUp() {}
 }

@@ -109,9 +109,7 @@ enum StructureParser {
   }
 
   static func string(_ sc: [Unicode.Scalar], _ span: Span) -> String {
-    var v = String.UnicodeScalarView()
-    v.append(contentsOf: sc[span.start..<span.end])
-    return String(v)
+    Document.string(sc[span.start..<span.end])
   }
 
   static func containsNewline(_ sc: [Unicode.Scalar], _ span: Span) -> Bool {
