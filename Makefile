@@ -31,10 +31,11 @@ deps:
 run: deps build
 	$(RELEASE_BIN) $(SEED)
 
+# A 60-second fuzz run comes first so that the test runner's summary is the last thing printed.
 test: deps
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=60
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
-	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=60
 
 bench: deps
 	$(SWIFT) build -c release --product lede
