@@ -115,9 +115,11 @@ public enum BinarySniffer {
       case .emptyInput: break loop
       }
     }
-    let n = max(head.count, 1)
-    if controls * 20 > n { return "binary data: \(controls) control bytes in the first \(n)" }
-    if invalid * 5 > n { return "binary data: mostly invalid UTF-8" }
+    // Short files are shown sanitised rather than judged on a handful of bytes.
+    let n = head.count
+    guard n >= 256 else { return nil }
+    if controls * 100 > n * 30 { return "binary data: \(controls) control bytes in the first \(n)" }
+    if invalid * 100 > n * 30 { return "binary data: mostly invalid UTF-8" }
     return nil
   }
 }

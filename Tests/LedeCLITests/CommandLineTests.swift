@@ -3,44 +3,9 @@ import XCTest
 
 /// Runs the built `lede` binary as a user or a script would.
 final class CommandLineTests: XCTestCase {
-  static let repoRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static let seed = repoRoot.appendingPathComponent("seeds/vovworld-dprk-russia.txt").path
+  static let seed = Lede.seed
 
-  /// The `lede` binary built beside this test bundle.
-  static var binary: URL {
-    if let env = ProcessInfo.processInfo.environment["LEDE_BINARY"] { return URL(fileURLWithPath: env) }
-    let bundle = Bundle(for: CommandLineTests.self).bundleURL
-    let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("lede") }
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-  }
-
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  func run(_ args: [String], stdin: Data? = nil) throws -> Result {
-    guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
-      throw XCTSkip("SKIPPED: \(Self.binary.path) is not built")
-    }
-    let p = Process()
-    p.executableURL = Self.binary
-    p.arguments = args
-    let out = Pipe(), err = Pipe(), inp = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = inp
-    try p.run()
-    if let stdin { inp.fileHandleForWriting.write(stdin) }
-    try inp.fileHandleForWriting.close()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-      stderr: String(decoding: e, as: UTF8.self))
-  }
+  func run(_ args: [String], stdin: Data? = nil) throws -> Lede.Result { try Lede.run(args, stdin: stdin) }
 
   func testDumpJSONHasTheKeysAndExactOffsets() throws {
     let r = try run(["dump", Self.seed, "--format", "json"])
