@@ -33,7 +33,7 @@ struct BenchCommand: ParsableCommand {
     writeStdout(table)
     if output != "-" {
       let doc = bench.markdown(table: table)
-      try AtomicFile.write(Data(doc.utf8), to: output)
+      do { try SafeWriter.write(Data(doc.utf8), to: output) } catch { fail("\(error)") }
       writeStdout("written to \(output)\n")
     }
   }
@@ -128,20 +128,3 @@ func selfExecutable() -> String {
   (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
 }
 
-/// Writes a file through a temporary file in the same folder and a rename, so that a crash or a
-/// full disk leaves the old file whole. Refuses to replace a file lede is reading.
-enum AtomicFile {
-  static func write(_ data: Data, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-    do {
-      try data.write(to: tmp, options: [.withoutOverwriting])
-      guard rename(tmp.path, url.path) == 0 else {
-        throw CocoaError(.fileWriteUnknown)
-      }
-    } catch {
-      try? FileManager.default.removeItem(at: tmp)
-      fail("\(path): cannot be written (\(error.localizedDescription))")
-    }
-  }
-}

@@ -96,11 +96,19 @@ struct Dump: ParsableCommand {
   @Option(name: .long, help: "Output format: json or text.")
   var format: Format = .json
 
+  @Option(name: [.short, .long], help: "Write to this file (atomically) instead of stdout.")
+  var output: String?
+
   @OptionGroup var input: InputOptions
 
   func run() throws {
     let a = try analyse(file, date: input.date)
-    writeStdout(format == .json ? Report.json(a) : Report.text(a))
+    let text = format == .json ? Report.json(a) : Report.text(a)
+    if let output {
+      do { try SafeWriter.write(Data(text.utf8), to: output, inputs: [file]) } catch { fail("\(error)") }
+    } else {
+      writeStdout(text)
+    }
   }
 }
 

@@ -90,3 +90,20 @@ final class CommandLineTests: XCTestCase {
     XCTAssertEqual(before[.modificationDate] as? Date, after[.modificationDate] as? Date)
   }
 }
+
+extension CommandLineTests {
+  func testDumpOutputRefusesTheInput() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lede-out-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("a.txt").path
+    try Data("Some text.".utf8).write(to: URL(fileURLWithPath: input))
+    let r = try run(["dump", input, "-o", input])
+    XCTAssertEqual(r.status, 1)
+    XCTAssertEqual(r.stderr, "lede: \(input): is an input; lede never writes to the files it reads\n")
+    XCTAssertEqual(try String(contentsOfFile: input, encoding: .utf8), "Some text.")
+    let out = dir.appendingPathComponent("a.json").path
+    XCTAssertEqual(try run(["dump", input, "-o", out]).status, 0)
+    XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))))
+  }
+}
