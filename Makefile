@@ -4,7 +4,7 @@ PREFIX ?= /usr/local
 SEED := seeds/vovworld-dprk-russia.txt
 RELEASE_BIN := .build/release/lede
 
-.PHONY: all build deps run test bench fuzz install uninstall clean
+.PHONY: all build deps run test test-sanitizers bench fuzz install uninstall clean
 
 all: build
 
@@ -77,3 +77,12 @@ fuzz:
 	.build-fuzz/release/LedeFuzz $(FUZZ_CORPUS) -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 	  $(FUZZ_PARALLEL) -print_final_stats=1 \
 	  -artifact_prefix=Tests/ArticleModelTests/Fixtures/fuzz-crashes/
+
+# The test suite under AddressSanitizer, then ThreadSanitizer (separate build folders).
+# Leak detection is off here because XCTest on Linux leaks its own test-case objects; the fuzzer
+# (make fuzz) runs the analysis with leak detection on.
+test-sanitizers: deps
+	$(SWIFT) build --build-tests --scratch-path .build-asan -Xswiftc -sanitize=address
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --scratch-path .build-asan --disable-swift-testing
+	$(SWIFT) build --build-tests --scratch-path .build-tsan -Xswiftc -sanitize=thread
+	$(SWIFT) test --skip-build --scratch-path .build-tsan --disable-swift-testing
