@@ -56,7 +56,7 @@ struct Open: ParsableCommand {
     commandName: "open",
     abstract: "Open articles in the explorer (or print them when stdout is not a terminal).")
 
-  @Argument(help: "Article files; '-' reads standard input.")
+  @Argument(help: "Article files or folders of articles (*.txt); '-' reads standard input.")
   var files: [String]
 
   @OptionGroup var input: InputOptions
@@ -72,7 +72,9 @@ struct Open: ParsableCommand {
   }
 
   func run() throws {
-    let analyses = try files.map { try analyse($0, date: input.date) }
+    let paths: [String]
+    do { paths = try ArticleLoader.expand(files) } catch let error as LoadError { fail(error.description) }
+    let analyses = try paths.map { try analyse($0, date: input.date) }
     if isatty(STDOUT_FILENO) == 1 {
       try launchExplorer(analyses, options: ExplorerOptions(noColor: noColor, mouse: mouse))
     } else {

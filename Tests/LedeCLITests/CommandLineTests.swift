@@ -54,7 +54,7 @@ final class CommandLineTests: XCTestCase {
     try Data([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0]).write(to: binary)
     let cases: [([String], String)] = [
       (["/nonexistent/x.txt"], "/nonexistent/x.txt: no such file"),
-      ([dir.path], "\(dir.path): is a directory, not an article"),
+      (["dump", dir.path], "\(dir.path): is a directory, not an article"),
       (["dump", binary.path], "\(binary.path): not text (an ELF executable)"),
     ]
     for (args, message) in cases {

@@ -115,6 +115,15 @@ final class InputMatrixTests: XCTestCase {
     XCTAssertEqual(r2.stdout.split(separator: "\n").count, 1_000_000)
   }
 
+  func testFolderOfArticles() throws {
+    _ = try file("b.txt", Array("Second article.".utf8))
+    _ = try file("a.txt", Array("First article.".utf8))
+    _ = try file("notes.bin", [0, 1, 2])
+    let r = try Lede.run([dir.path])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertEqual(r.stdout, "First article.\n\nSecond article.\n")
+  }
+
   func testFIFOAndStdin() throws {
     let fifo = dir.appendingPathComponent("pipe").path
     XCTAssertEqual(mkfifo(fifo, 0o600), 0)
@@ -133,7 +142,10 @@ final class InputMatrixTests: XCTestCase {
   func testMissingAndDirectory() throws {
     let missing = dir.appendingPathComponent("gone.txt").path
     XCTAssertEqual(try Lede.run([missing]).stderr, "lede: \(missing): no such file\n")
-    XCTAssertEqual(try Lede.run([dir.path]).stderr, "lede: \(dir.path): is a directory, not an article\n")
+    let empty = dir.appendingPathComponent("empty")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    XCTAssertEqual(try Lede.run([empty.path]).stderr, "lede: \(empty.path): is a directory with no articles (*.txt)\n")
+    XCTAssertEqual(try Lede.run(["dump", dir.path]).stderr, "lede: \(dir.path): is a directory, not an article\n")
     let unreadable = try file("secret.txt", Array("secret".utf8))
     chmod(unreadable, 0)
     if getuid() != 0 {  // root reads anything
