@@ -1,0 +1,132 @@
+import Foundation
+import XCTest
+
+@testable import ArticleModel
+
+/// Figures, MISC splitting, aliases and merging on short texts.
+final class EntityRulesTests: XCTestCase {
+  func entities(_ text: String) -> [Entity] {
+    EntityRecognizer.entities(in: Document(text: text))
+  }
+
+  func figures(_ text: String) -> [(String, EntityType)] {
+    let d = Document(text: text)
+    return FigureRules.find(d).map {
+      (d.string(Span(d.tokens[$0.range.lowerBound].start, d.tokens[$0.range.upperBound - 1].end)), $0.type)
+    }
+  }
+
+  func testMoney() {
+    for (text, want) in [
+      ("Trade reached 100 million USD last year.", "100 million USD"),
+      ("The firm raised $5bn from investors.", "$5bn"),
+      ("It cost £3.2 million in all.", "£3.2 million"),
+      ("Tickets were 40 euros each.", "40 euros"),
+      ("Aid of $ 20 million was pledged.", "$ 20 million"),
+    ] {
+      let f = figures(text)
+      XCTAssertEqual(f.map(\.0), [want], text)
+      XCTAssertEqual(f.map(\.1), [.money], text)
+    }
+  }
+
+  func testPercent() {
+    for (text, want) in [
+      ("Moscow wrote off 90% of the debt.", "90%"),
+      ("Prices rose 10 percent in May.", "10 percent"),
+      ("Growth was 3.5 per cent.", "3.5 per cent"),
+    ] {
+      XCTAssertEqual(figures(text).map(\.0), [want], text)
+      XCTAssertEqual(figures(text).map(\.1), [.percent], text)
+    }
+  }
+
+  func testQuantity() {
+    for (text, want) in [
+      ("The pipeline runs 1,200 km to the coast.", "1,200 km"),
+      ("They shipped 20 tonnes of rice.", "20 tonnes"),
+      ("A 10km race.", "10km"),
+    ] {
+      XCTAssertEqual(figures(text).map(\.0), [want], text)
+      XCTAssertEqual(figures(text).map(\.1), [.quantity], text)
+    }
+  }
+
+  func testNumbersThatAreNotFigures() {
+    XCTAssertTrue(figures("In 2014 the 8th round of 6-party talks began, 10-day visit, 3 years.").isEmpty)
+  }
+
+  func testMiscSplitsByLexiconAndPattern() {
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Russian"), .group)
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Moslems"), .group)
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Cold War"), .event)
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "World Cup"), .event)
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Uzbekistani"), .misc)
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Windows 95"), .misc)
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Azerbaijani"), .misc)
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Venezuelans"), .group)
+  }
+
+  func testCountryAliasesFromTheTable() {
+    XCTAssertEqual(EntityLexicon.lookup("U.S.")?.entry, EntityLexicon.lookup("United States")?.entry)
+    XCTAssertEqual(EntityLexicon.lookup("US")?.entry, EntityLexicon.lookup("United States")?.entry)
+    XCTAssertEqual(EntityLexicon.lookup("North Korea")?.entry, EntityLexicon.lookup("DPRK")?.entry)
+    XCTAssertEqual(
+      EntityLexicon.lookup("Democratic People’s Republic of Korea")?.entry,
+      EntityLexicon.lookup("North Korea")?.entry)
+    XCTAssertEqual(
+      EntityLexicon.lookup("South Korea")?.entry, EntityLexicon.lookup("Republic of Korea")?.entry)
+    XCTAssertNotEqual(EntityLexicon.lookup("South Korea")?.entry, EntityLexicon.lookup("North Korea")?.entry)
+    XCTAssertNotEqual(EntityLexicon.lookup("Pyongyang")?.entry, EntityLexicon.lookup("North Korea")?.entry)
+    XCTAssertNotEqual(EntityLexicon.lookup("Moscow")?.entry, EntityLexicon.lookup("Russia")?.entry)
+  }
+
+  func testAliasesMergeInText() {
+    let e = entities(
+      "The United States said on Monday that it would talk to North Korea. U.S. officials met "
+        + "DPRK envoys in Geneva, and the US envoy said North Korea's reply was firm.")
+    let us = e.filter { ["United States", "U.S.", "US"].contains($0.name) }
+    XCTAssertEqual(us.count, 1, "\(e.map(\.name))")
+    XCTAssertEqual(us.first?.name, "United States")
+    XCTAssertEqual(us.first?.mentions.count, 3)
+    let nk = e.filter { $0.name == "North Korea" || $0.aliases.contains("DPRK") }
+    XCTAssertEqual(nk.count, 1, "\(e.map(\.name))")
+    XCTAssertEqual(nk.first?.mentions.count, 3)
+  }
+
+  func testPossessivesCurlyAndStraightMerge() {
+    let e = entities(
+      "Officials in Pyongyang spoke on Monday. Pyongyang’s envoy and Pyongyang's press agreed.")
+    let p = e.filter { $0.name == "Pyongyang" }
+    XCTAssertEqual(p.count, 1, "\(e.map(\.name))")
+    XCTAssertEqual(p.first?.mentions.count, 3)
+    XCTAssertTrue(p.first?.aliases.isEmpty ?? false)
+  }
+
+  func testAcronymAndShortPersonReference() {
+    let d = Document(
+      text: "The International Atomic Energy Agency (IAEA) said Angela Merkel would meet its chief. "
+        + "The IAEA chief later said Merkel had agreed. Analysts doubt Merkel.")
+    let e = EntityRecognizer.entities(in: d)
+    let iaea = e.filter { $0.name == "International Atomic Energy Agency" }
+    XCTAssertEqual(iaea.count, 1, "\(e.map(\.name))")
+    XCTAssertEqual(iaea.first?.mentions.count, 3)
+    XCTAssertEqual(iaea.first?.type, .organization)
+    let merkel = e.filter { $0.name == "Angela Merkel" }
+    XCTAssertEqual(merkel.first?.mentions.count, 3, "\(e.map { ($0.name, $0.mentions.count) })")
+    XCTAssertEqual(merkel.first?.type, .person)
+  }
+
+  func testAmbiguousShortReferenceStaysApart() {
+    let e = entities(
+      "Kim Jong Un met Kim Dae Jung in Seoul on Friday. Kim said the talks went well.")
+    XCTAssertTrue(e.contains { $0.name == "Kim Jong Un" })
+    XCTAssertTrue(e.contains { $0.name == "Kim Dae Jung" })
+    XCTAssertFalse(e.contains { $0.name.hasPrefix("Kim ") && $0.mentions.count > 1 })
+  }
+
+  func testEmptyAndSymbolOnlyDocuments() {
+    XCTAssertTrue(entities("").isEmpty)
+    XCTAssertTrue(entities("... --- !!!").isEmpty)
+  }
+}
