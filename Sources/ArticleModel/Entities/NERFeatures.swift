@@ -55,8 +55,11 @@ struct NERDocFeatures {
   var sentenceOf: [Int32]
   var allCapsSentence: [Bool]
   var tableSentence: [Bool]
-  var counts: [UInt64: Counts]
+  /// Counts per block of `NERDocFeatures.block` sentences: a book is read as a run of
+  /// article-sized stretches, like the documents the tagger was trained on.
+  var counts: [[UInt64: Counts]]
   var sentences: [Range<Int>]
+  static let block = 100
 
   init(_ input: NERInput, gazetteer: NERGazetteer) {
     let n = input.starts.count
@@ -70,8 +73,7 @@ struct NERDocFeatures {
     allCapsSentence = []
     tableSentence = []
     gaz = [UInt32](repeating: 0, count: n)
-    counts = [:]
-    counts.reserveCapacity(n / 4 + 16)
+    counts = []
     for (si, r) in input.sentences.enumerated() {
       var letters = 0
       var lowers = 0
@@ -90,17 +92,18 @@ struct NERDocFeatures {
         for k in r where NERToken.isAcronymLike(toks[k]) { toks[k].lower = NERToken.acronymKey(toks[k].lower) }
       }
       tableSentence.append(r.count > 2 && numeric * 10 > r.count * 4)
+      if si % NERDocFeatures.block == 0 { counts.append([:]) }
       gazetteer.mark(toks, r, into: &gaz)
       for k in r where toks[k].has(NERToken.hasLetter) {
         let t = toks[k]
-        var c = counts[t.lower, default: Counts()]
+        var c = counts[counts.count - 1][t.lower, default: Counts()]
         c.total += 1
         if !t.isCapitalised {
           c.lowerCase += 1
         } else if k > r.lowerBound && !caps && t.has(NERToken.initCap) {
           c.capitalisedInside += 1
         }
-        counts[t.lower] = c
+        counts[counts.count - 1][t.lower] = c
       }
     }
     self.toks = toks
@@ -195,7 +198,7 @@ enum NERFeatures {
       }
     }
     // Document-level: how the same word is written elsewhere.
-    if t.isCapitalised, let c = d.counts[t.lower] {
+    if t.isCapitalised, let c = d.counts[si / NERDocFeatures.block][t.lower] {
       let first: UInt64 = i == r.lowerBound ? 1 : 0
       let capsFlag: UInt64 = caps ? 2 : 0
       if c.lowerCase > 0 { out.append(f(docLower, first | capsFlag)) }

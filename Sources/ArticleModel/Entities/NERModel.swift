@@ -67,6 +67,9 @@ public final class NERModel: @unchecked Sendable {
     slots.withUnsafeBufferPointer { sl in
       rows.withUnsafeBufferPointer { rw in
         for (si, r) in d.sentences.enumerated() where !r.isEmpty {
+          // A book is not one news story: earlier tags count only within a stretch of text as
+          // long as the training documents, so that one early mistake cannot spread for good.
+          if si % NERDocFeatures.block == 0 { history.removeAll(keepingCapacity: true) }
           if em.count < r.count * n { em = [Float](repeating: 0, count: r.count * n * 2) }
           em.withUnsafeMutableBufferPointer { e in
             for (k, i) in r.enumerated() {

@@ -161,6 +161,7 @@ public struct NERTrainer {
     for p in docs {
       var history: [UInt64: NERHistory] = [:]
       for (si, r) in p.doc.sentences.enumerated() {
+        if si % NERDocFeatures.block == 0 { history.removeAll() }
         decode(
           p, sentence: si, history: history, weights: weights, transitions: transitions,
           insert: false, dyn: &dyn, dynOffsets: &dynOffsets, tags: &tags)
@@ -210,6 +211,7 @@ public struct NERTrainer {
         var history: [UInt64: NERHistory] = [:]
         var tokenBase = 0
         for (si, r) in p.doc.sentences.enumerated() {
+          if si % NERDocFeatures.block == 0 { history.removeAll() }
           tokenBase = r.lowerBound
           decode(
             p, sentence: si, history: history, weights: [], transitions: [], insert: true,
