@@ -71,8 +71,10 @@ struct EvalNER: ParsableCommand {
     FileHandle.standardError.write(
       Data(
         String(
-          format: "eval-ner: model load %.1f ms; tagged %d tokens in %.3f s (%.0f tokens/s)\n",
-          loadTime * 1000, tokens, tagTime, Double(tokens) / max(tagTime, 1e-9)
+          format:
+            "eval-ner: model load %.1f ms (%d features, %.1f MB in memory); tagged %d tokens in %.3f s (%.0f tokens/s)\n",
+          loadTime * 1000, tagger.featureCount, Double(tagger.memoryBytes) / 1_048_576, tokens, tagTime,
+          Double(tokens) / max(tagTime, 1e-9)
         ).utf8))
     if let predictions {
       var out = ""

@@ -65,6 +65,11 @@ final class EntityRulesTests: XCTestCase {
     XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Windows 95"), .misc)
     XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Azerbaijani"), .misc)
     XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Venezuelans"), .group)
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Samoans"), .group)  // pattern
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Sudanese"), .group)  // pattern
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Gillian"), .misc)
+    XCTAssertEqual(EntityLexicon.type(tagged: 0, text: "Gillian"), .person)
+    XCTAssertEqual(EntityLexicon.type(tagged: 1, text: "Moscow"), .place)
   }
 
   func testCountryAliasesFromTheTable() {

@@ -66,7 +66,9 @@ enum EntityLexicon {
     "expo", "marathon", "trophy", "uprising", "spring", "massacre", "election", "elections",
   ]
 
-  static let groupSuffixes = ["ian", "ians", "ean", "eans", "ese", "ish", "ans", "ites", "ists"]
+  /// Plural demonym endings ("Venezuelans", "Sudanese"); singular ones are too often names
+  /// ("Gillian"), so those come from the table only.
+  static let groupSuffixes = ["ians", "eans", "ans", "ese", "ites", "ists"]
 
   /// The user type of a tagged name: the tagger's label, refined by the tables.
   static func type(tagged: Int, text: String) -> EntityType {

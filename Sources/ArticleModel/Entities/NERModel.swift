@@ -20,6 +20,11 @@ public final class NERModel: @unchecked Sendable {
 
   public var featureCount: Int { rows.count / NERModel.tags }
 
+  /// Bytes the model holds in memory: slot table, weight rows, gazetteer (estimated).
+  public var memoryBytes: Int {
+    slots.count * 8 + rows.count * 4 + transitions.count * 4 + gazetteer.phrases.count * 24
+  }
+
   init(features: [UInt64], rows: [Float], transitions: [Float], gazetteer: NERGazetteer) {
     precondition(rows.count == features.count * NERModel.tags)
     var size = 1024
