@@ -122,6 +122,18 @@ final class EntityRulesTests: XCTestCase {
     XCTAssertEqual(merkel.first?.type, .person)
   }
 
+  func testTitlesAreNotPartOfNamesAndShortOrganisationNames() {
+    let e = entities(
+      "Martin Mubanga was freed on Tuesday. Mr Mubanga told the BBC he would sue. "
+        + "Texas Instruments said on Monday its new chip was cheaper. Texas said sales rose.")
+    let m = e.filter { $0.name == "Martin Mubanga" }
+    XCTAssertEqual(m.first?.mentions.count, 2, "\(e.map { ($0.name, $0.mentions.count) })")
+    XCTAssertFalse(e.contains { $0.name.hasPrefix("Mr") })
+    let ti = e.filter { $0.name == "Texas Instruments" }
+    XCTAssertEqual(ti.first?.type, .organization)
+    XCTAssertEqual(ti.first?.mentions.count, 2, "\(e.map { ($0.name, $0.mentions.count) })")
+  }
+
   func testAmbiguousShortReferenceStaysApart() {
     let e = entities(
       "Kim Jong Un met Kim Dae Jung in Seoul on Friday. Kim said the talks went well.")

@@ -124,11 +124,15 @@ enum EntityClustering {
       else { continue }
       acronymOf[keys[n]] = keys[m]
     }
+    var lexiconType: [String: EntityType] = [:]
     for (i, k) in keys.enumerated() where !isFigure[i] {
       var k = k
       if cands[i].type == .event { k = talksKey(k) }
       if let t = acronymOf[k] { k = t }
-      if let hit = EntityLexicon.table[k] { k = "@\(hit.entry)" }
+      if let hit = EntityLexicon.table[k] {
+        k = "@\(hit.entry)"
+        lexiconType[k] = PhraseRules.typeOf(hit.kind)
+      }
       keys[i] = k
     }
     var clusterOf: [String: Int] = [:]
@@ -141,8 +145,10 @@ enum EntityClustering {
         members.append([i])
       }
     }
-    // Later short references to a person: "Ri" → "Ri Su Yong", when only one full name fits.
-    var fullNames: [String: [Int]] = [:]  // token → person clusters whose fullest form has it
+    // Later short references: "Ri" → "Ri Su Yong" (any word of a person's name), "Texas" →
+    // "Texas Instruments" (the first word of another name of the same type), when only one
+    // earlier full name fits.
+    var fullNames: [String: [Int]] = [:]  // word → clusters whose fullest form has it
     func fullest(_ c: Int) -> Int {
       members[c].max {
         cands[$0].tokens.count != cands[$1].tokens.count
@@ -154,15 +160,18 @@ enum EntityClustering {
       // Every multi-word name counts, so that "Kim" stays apart when "Kim Jong Un" and
       // "Kim Dae Jung" are both there, whatever type each was given.
       guard cands[f].tokens.count >= 2, !isFigure[f] else { continue }
-      for w in Set(words(cands[f].tokens, d)) { fullNames[w, default: []].append(c) }
+      let w = words(cands[f].tokens, d)
+      for x in Set(w) where x != w[0] && cands[f].type == .person { fullNames[x, default: []].append(c) }
+      fullNames[w[0], default: []].append(c)
     }
     var mergedInto = Array(members.indices)
     for c in members.indices {
       let f = fullest(c)
       guard cands[f].tokens.count == 1, !keys[f].hasPrefix("@"), !isFigure[f],
-        cands[f].type == .person || cands[f].type == .organization || cands[f].type == .misc,
         let owners = fullNames[texts[f]], owners.count == 1, owners[0] != c,
-        cands[fullest(owners[0])].type == .person,
+        case let ownerType = cands[fullest(owners[0])].type,
+        ownerType == cands[f].type
+          || (ownerType == .person && [.person, .organization, .misc].contains(cands[f].type)),
         let first = members[owners[0]].min(), first < members[c].min()!
       else { continue }
       mergedInto[c] = owners[0]
@@ -182,8 +191,10 @@ enum EntityClustering {
         return a != b ? a < b : $0 > $1
       }!
       let top = votes.values.max()!
-      let type = votes[cands[best].type] == top
+      var type = votes[cands[best].type] == top
         ? cands[best].type : votes.filter { $0.value == top }.map(\.key).sorted { $0.rawValue < $1.rawValue }[0]
+      // A name of the tables has the table's type ("Texas Instruments" is a company).
+      if let i = sorted.first(where: { lexiconType[keys[$0]] != nil }) { type = lexiconType[keys[i]]! }
       let name = texts[best].split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
       var aliases: [String] = []
       for i in sorted where texts[i] != texts[best] && !aliases.contains(texts[i]) {

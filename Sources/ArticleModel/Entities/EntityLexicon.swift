@@ -77,8 +77,8 @@ enum EntityLexicon {
       switch hit.kind {
       case .group: return .group
       case .event: return .event
-      case .country, .place: if tagged != 0 { return .place }
-      case .org: if tagged != 0 { return .organization }
+      case .country, .place: if tagged != 0 { return .place }  // a person may be "Jordan"
+      case .org: return .organization
       }
     }
     switch tagged {

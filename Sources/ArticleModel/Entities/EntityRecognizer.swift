@@ -5,6 +5,11 @@ public enum EntityRecognizer {
     EntityClustering.cluster(candidates(in: document), in: document)
   }
 
+  static let honorifics: Set<String> = [
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof", "Prof.", "Sir", "Dame",
+    "Lord", "Lady", "Mme", "Mlle", "Monsieur", "Madame", "Herr", "Frau",
+  ]
+
   /// Every mention found, typed, in text order, without overlaps.
   public static func mentions(in document: Document) -> [Mention] {
     candidates(in: document).map { Mention(span: $0.span, type: $0.type) }
@@ -33,7 +38,11 @@ public enum EntityRecognizer {
       let tags = model.tag(NERInput(d))
       for s in d.sentences where !s.tokens.isEmpty {
         for e in NERTags.spans(Array(tags[s.tokens])) {
-          let r = (s.tokens.lowerBound + e.range.lowerBound)..<(s.tokens.lowerBound + e.range.upperBound)
+          var r = (s.tokens.lowerBound + e.range.lowerBound)..<(s.tokens.lowerBound + e.range.upperBound)
+          // A title is not part of the name: "Mr Mubanga" is "Mubanga" (BBC style has no dot).
+          while r.count > 1, honorifics.contains(d.string(d.tokens[r.lowerBound])) {
+            r = (r.lowerBound + 1)..<r.upperBound
+          }
           let text = d.string(Span(d.tokens[r.lowerBound].start, d.tokens[r.upperBound - 1].end))
           add(r, EntityLexicon.type(tagged: e.type, text: text), 1)
         }

@@ -18,7 +18,7 @@ enum FigureRules {
   static let unitWords: Set<String> = [
     "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles", "metre",
     "metres", "meter", "meters", "cm", "mm", "centimetres", "millimetres", "kg", "kgs", "kilogram",
-    "kilograms", "kilo", "kilos", "gram", "grams", "g", "tonne", "tonnes", "ton", "tons", "mt",
+    "kilograms", "kilo", "kilos", "gram", "grams", "tonne", "tonnes", "ton", "tons", "mt",
     "litre", "litres", "liter", "liters", "gallon", "gallons", "barrel", "barrels", "bpd",
     "hectare", "hectares", "ha", "acre", "acres", "feet", "foot", "ft", "inch", "inches", "yard",
     "yards", "mph", "knots", "degrees", "mw", "gw", "kw", "kwh", "megawatts", "gigawatts",
