@@ -7,7 +7,9 @@ public enum EntityRecognizer {
 
   static let honorifics: Set<String> = [
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof", "Prof.", "Sir", "Dame",
-    "Lord", "Lady", "Mme", "Mlle", "Monsieur", "Madame", "Herr", "Frau",
+    "Lord", "Lady", "Mme", "Mlle", "Monsieur", "Madame", "Herr", "Frau", "Prince", "Princess",
+    "Count", "Countess", "King", "Queen", "Emperor", "Empress", "President", "Pope", "General",
+    "Gen.", "Colonel", "Col.", "Captain", "Capt.", "Senator", "Sen.", "Governor", "Gov.",
   ]
 
   /// Every mention found, typed, in text order, without overlaps.
@@ -40,7 +42,9 @@ public enum EntityRecognizer {
         for e in NERTags.spans(Array(tags[s.tokens])) {
           var r = (s.tokens.lowerBound + e.range.lowerBound)..<(s.tokens.lowerBound + e.range.upperBound)
           // A title is not part of the name: "Mr Mubanga" is "Mubanga" (BBC style has no dot).
-          while r.count > 1, honorifics.contains(d.string(d.tokens[r.lowerBound])) {
+          while r.count > 1, honorifics.contains(d.string(d.tokens[r.lowerBound])),
+            CharacterClass.isUpper(d.scalars[d.tokens[r.lowerBound + 1].start])
+          {
             r = (r.lowerBound + 1)..<r.upperBound
           }
           let text = d.string(Span(d.tokens[r.lowerBound].start, d.tokens[r.upperBound - 1].end))

@@ -60,6 +60,10 @@ struct NERDocFeatures {
   var counts: [[UInt64: Counts]]
   var sentences: [Range<Int>]
   static let block = 100
+  /// Context aggregation (Ratinov & Roth 2009): for each capitalised word of a block, the
+  /// words around its occurrences (at most `maxContexts`), so that every occurrence sees them.
+  var contexts: [[UInt64: [UInt64]]]
+  static let maxContexts = 8
 
   init(_ input: NERInput, gazetteer: NERGazetteer) {
     let n = input.starts.count
@@ -74,6 +78,7 @@ struct NERDocFeatures {
     tableSentence = []
     gaz = [UInt32](repeating: 0, count: n)
     counts = []
+    contexts = []
     for (si, r) in input.sentences.enumerated() {
       var letters = 0
       var lowers = 0
@@ -92,7 +97,10 @@ struct NERDocFeatures {
         for k in r where NERToken.isAcronymLike(toks[k]) { toks[k].lower = NERToken.acronymKey(toks[k].lower) }
       }
       tableSentence.append(r.count > 2 && numeric * 10 > r.count * 4)
-      if si % NERDocFeatures.block == 0 { counts.append([:]) }
+      if si % NERDocFeatures.block == 0 {
+        counts.append([:])
+        contexts.append([:])
+      }
       gazetteer.mark(toks, r, into: &gaz)
       for k in r where toks[k].has(NERToken.hasLetter) {
         let t = toks[k]
@@ -104,6 +112,18 @@ struct NERDocFeatures {
           c.capitalisedInside += 1
         }
         counts[counts.count - 1][t.lower] = c
+        if t.isCapitalised {
+          let prev = k > r.lowerBound ? toks[k - 1].lower : NERFeatures.boundaryM
+          let next = k + 1 < r.upperBound ? toks[k + 1].lower : NERFeatures.boundaryP
+          var list = contexts[contexts.count - 1][t.lower, default: []]
+          if list.count < 2 * NERDocFeatures.maxContexts {
+            let a = NERHash.combine(1, prev)
+            let b = NERHash.combine(2, next)
+            if !list.contains(a) { list.append(a) }
+            if !list.contains(b) { list.append(b) }
+            contexts[contexts.count - 1][t.lower] = list
+          }
+        }
       }
     }
     self.toks = toks
@@ -124,7 +144,7 @@ enum NERFeatures {
   static let flagsT: UInt64 = 33, headlineShape: UInt64 = 34, capsSentLower: UInt64 = 35
   static let nextWordShape: UInt64 = 36, gazHereShape: UInt64 = 37
   static let historyT: UInt64 = 40, historyUnanimous: UInt64 = 41, historyPrevTok: UInt64 = 42
-  static let historyNextTok: UInt64 = 43
+  static let historyNextTok: UInt64 = 43, aggregate: UInt64 = 44
 
   static let boundaryM: UInt64 = 0x1111, boundaryP: UInt64 = 0x2222
 
@@ -205,6 +225,9 @@ enum NERFeatures {
       if c.capitalisedInside > 0 && (first == 1 || caps) { out.append(f(docCapInside, first | capsFlag)) }
       let bucket: UInt64 = c.total <= 1 ? 0 : c.total <= 3 ? 1 : c.total <= 8 ? 2 : 3
       out.append(f(docFreq, bucket | capsFlag))
+      if let list = d.contexts[si / NERDocFeatures.block][t.lower] {
+        for h in list { out.append(f(aggregate, h)) }
+      }
     }
   }
 
