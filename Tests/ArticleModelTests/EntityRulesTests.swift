@@ -142,6 +142,40 @@ final class EntityRulesTests: XCTestCase {
     XCTAssertFalse(e.contains { $0.name.hasPrefix("Kim ") && $0.mentions.count > 1 })
   }
 
+  /// Random texts built from awkward pieces: the recogniser must keep its invariants (mentions
+  /// inside the text, in order, never overlapping, every entity named) and never crash.
+  func testRandomTextsKeepInvariants() {
+    let pieces = [
+      "Moscow", "DPRK", "(", ")", "’s", "'s", "$", "£", "5bn", "100", "million", "USD", "%", "per",
+      "cent", "km", "Mr", "Ri", "Su", "Yong", "the", "North", "Korea", ".", ",", "\n", "\n\n",
+      "6-party", "talks", "Cold", "War", "U.S.", "US", "🇰🇵", "Ελλάδα", "مصر", "\u{202E}", "–", "“",
+      "”", "Democratic", "People", "Republic", "of", "A", "I", "-", "1,200", "tonnes", "3.5", "—",
+    ]
+    var rng = SplitMix64(seed: 7)
+    for _ in 0..<150 {
+      var text = ""
+      for _ in 0..<Int(rng.next() % 60) {
+        text += pieces[Int(rng.next() % UInt64(pieces.count))]
+        text += rng.next() % 4 == 0 ? "" : " "
+      }
+      let d = Document(text: text)
+      let e = EntityRecognizer.entities(in: d)
+      var all: [Span] = []
+      for x in e {
+        XCTAssertFalse(x.name.isEmpty, text)
+        XCTAssertFalse(x.mentions.isEmpty, text)
+        XCTAssertEqual(x.mentions, x.mentions.sorted(), text)
+        for m in x.mentions {
+          XCTAssertTrue(m.start >= 0 && m.end <= d.scalars.count && m.start < m.end, text)
+        }
+        all += x.mentions
+      }
+      all.sort()
+      for (a, b) in zip(all, all.dropFirst()) { XCTAssertFalse(a.overlaps(b), text) }
+      for (a, b) in zip(e, e.dropFirst()) { XCTAssertGreaterThanOrEqual(a.mentions.count, b.mentions.count) }
+    }
+  }
+
   func testEmptyAndSymbolOnlyDocuments() {
     XCTAssertTrue(entities("").isEmpty)
     XCTAssertTrue(entities("... --- !!!").isEmpty)
