@@ -134,6 +134,13 @@ final class EntityRulesTests: XCTestCase {
     XCTAssertEqual(ti.first?.mentions.count, 2, "\(e.map { ($0.name, $0.mentions.count) })")
   }
 
+  func testOrganisationOfPlaceIsOneName() {
+    let e = entities("The Bank of England raised rates. The Communist Party of China met in Beijing.")
+    XCTAssertTrue(e.contains { $0.name == "Bank of England" && $0.type == .organization }, "\(e.map(\.name))")
+    XCTAssertTrue(e.contains { $0.name == "Communist Party of China" && $0.type == .organization })
+    XCTAssertFalse(e.contains { $0.name == "England" || $0.name == "China" })
+  }
+
   func testAmbiguousShortReferenceStaysApart() {
     let e = entities(
       "Kim Jong Un met Kim Dae Jung in Seoul on Friday. Kim said the talks went well.")

@@ -62,9 +62,43 @@ public enum EntityRecognizer {
         if d.string(d.tokens[k]) == source { add(k..<(k + 1), .organization, 2) }
       }
     }
-    var accepted = resolve(found)
+    var accepted = joinOf(resolve(found), in: d)
     accepted = EntityClustering.propagate(accepted, in: d)
     return accepted
+  }
+
+  /// Head words of organisation names that take "of" and a place: "Workers’ Party of North
+  /// Korea", "Bank of England", "University of Oxford".
+  static let organisationHeads: Set<String> = [
+    "Party", "Bank", "University", "Ministry", "Council", "Church", "Academy", "Institute",
+    "Association", "Federation", "Union", "Front", "League", "Commission", "Committee", "Court",
+    "Department", "Office", "Agency", "Army", "Navy", "Organisation", "Organization", "Foundation",
+    "Society", "College", "School", "Museum", "Assembly", "Parliament", "Congress", "Government",
+    "Movement", "Alliance", "Command", "Chamber", "Board", "Corporation", "Company", "Authority",
+  ]
+
+  /// Joins an organisation ending in a head word, "of", and the place or organisation after it.
+  static func joinOf(_ cands: [Candidate], in d: Document) -> [Candidate] {
+    var out: [Candidate] = []
+    var k = 0
+    while k < cands.count {
+      var c = cands[k]
+      if k + 1 < cands.count, c.type == .organization, c.priority < 3,
+        organisationHeads.contains(d.string(d.tokens[c.tokens.upperBound - 1])),
+        c.tokens.upperBound + 1 == cands[k + 1].tokens.lowerBound,
+        d.string(d.tokens[c.tokens.upperBound]) == "of",
+        [.place, .organization].contains(cands[k + 1].type)
+      {
+        let n = cands[k + 1]
+        c = Candidate(
+          tokens: c.tokens.lowerBound..<n.tokens.upperBound, span: Span(c.span.start, n.span.end),
+          type: .organization, priority: max(c.priority, n.priority))
+        k += 1
+      }
+      out.append(c)
+      k += 1
+    }
+    return out
   }
 
   /// Keeps the best of overlapping candidates: figures first, then the longer, then the higher
