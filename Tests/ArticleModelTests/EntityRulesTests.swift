@@ -141,6 +141,17 @@ final class EntityRulesTests: XCTestCase {
     XCTAssertFalse(e.contains { $0.name == "England" || $0.name == "China" })
   }
 
+  func testAcronymWithoutBracketsAndShortNameInTheTitle() {
+    let d = Document(
+      text: "J&J agrees Mallon deal\n\nJohnson & Johnson has agreed to buy a firm, Ray Mallon said "
+        + "on Monday. Johnson & Johnson shares rose.")
+    let e = EntityRecognizer.entities(in: d)
+    let jj = e.filter { $0.name == "Johnson & Johnson" }
+    XCTAssertEqual(jj.first?.mentions.count, 3, "\(e.map { ($0.name, $0.mentions.count) })")
+    XCTAssertTrue(jj.first?.aliases.contains("J&J") ?? false)
+    XCTAssertEqual(e.first { $0.name == "Ray Mallon" }?.mentions.count, 2)
+  }
+
   func testAmbiguousShortReferenceStaysApart() {
     let e = entities(
       "Kim Jong Un met Kim Dae Jung in Seoul on Friday. Kim said the talks went well.")

@@ -10,7 +10,8 @@ enum EntityClustering {
   /// Whether `acronym` spells the initials of `words` (capitalised words, or all words).
   static func isAcronym(_ acronym: String, of words: [String]) -> Bool {
     let letters = acronym.unicodeScalars.filter { CharacterClass.isLetter($0) }
-    guard letters.count >= 2, letters.count == acronym.unicodeScalars.filter({ $0 != "." }).count,
+    guard letters.count >= 2,
+      letters.count == acronym.unicodeScalars.filter({ $0 != "." && $0 != "&" }).count,
       letters.allSatisfy({ CharacterClass.isUpper($0) })
     else { return false }
     let target = String(String.UnicodeScalarView(letters))
@@ -171,10 +172,21 @@ enum EntityClustering {
         let owners = fullNames[texts[f]], owners.count == 1, owners[0] != c,
         case let ownerType = cands[fullest(owners[0])].type,
         ownerType == cands[f].type
-          || (ownerType == .person && [.person, .organization, .misc].contains(cands[f].type)),
-        let first = members[owners[0]].min(), first < members[c].min()!
+          || (ownerType == .person && [.person, .organization, .misc].contains(cands[f].type))
       else { continue }
       mergedInto[c] = owners[0]
+    }
+    // Acronyms without brackets: "J&J" is "Johnson & Johnson" when no other name fits.
+    var multiWord: [Int] = []
+    for c in members.indices where mergedInto[c] == c {
+      let f = fullest(c)
+      if cands[f].tokens.count >= 2, !isFigure[f], cands[f].type != .person { multiWord.append(c) }
+    }
+    for c in members.indices where mergedInto[c] == c {
+      let f = fullest(c)
+      guard cands[f].tokens.count == 1, !keys[f].hasPrefix("@"), !isFigure[f] else { continue }
+      let owners = multiWord.filter { isAcronym(texts[f], of: words(cands[fullest($0)].tokens, d)) }
+      if owners.count == 1 && owners[0] != c { mergedInto[c] = owners[0] }
     }
     var groups: [Int: [Int]] = [:]
     for c in members.indices { groups[mergedInto[c], default: []] += members[c] }
