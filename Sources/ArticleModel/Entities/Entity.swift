@@ -30,10 +30,13 @@ public struct Entity: Hashable, Sendable {
   public var name: String
   public var type: EntityType
   public var mentions: [Span]
+  /// The other forms the entity is written in ("DPRK", "North Korea"), in order of appearance.
+  public var aliases: [String]
 
-  public init(name: String, type: EntityType, mentions: [Span]) {
+  public init(name: String, type: EntityType, mentions: [Span], aliases: [String] = []) {
     self.name = name
     self.type = type
     self.mentions = mentions
+    self.aliases = aliases
   }
 }

@@ -1,10 +1,240 @@
-/// Finds the entities of a document.
-///
-/// Placeholder until the entity-recognition issue lands: it finds nothing, so the rest of the
-/// program (JSON, report, explorer) can be built against the real types.
+/// Finds the entities of a document: names from the trained tagger, figures and events from
+/// rules, then mentions grouped into entities (see `EntityClustering`).
 public enum EntityRecognizer {
-  public static func entities(in document: Document) -> [Entity] { [] }
+  public static func entities(in document: Document) -> [Entity] {
+    EntityClustering.cluster(candidates(in: document), in: document)
+  }
 
-  /// Loads what the recogniser needs (its model), so that a benchmark can time it.
-  public static func warmUp() {}
+  /// Loads what the recogniser needs (model, tables) so that a benchmark can time it.
+  public static func warmUp() {
+    _ = EntityResources.model
+    _ = EntityResources.baseGazetteer
+  }
+
+  static let honorifics: Set<String> = [
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof", "Prof.", "Sir", "Dame",
+    "Lord", "Lady", "Mme", "Mlle", "Monsieur", "Madame", "Herr", "Frau", "Prince", "Princess",
+    "Count", "Countess", "King", "Queen", "Emperor", "Empress", "President", "Pope", "General",
+    "Gen.", "Colonel", "Col.", "Captain", "Capt.", "Senator", "Sen.", "Governor", "Gov.",
+  ]
+
+  /// Every mention found, typed, in text order, without overlaps.
+  public static func mentions(in document: Document) -> [Mention] {
+    candidates(in: document).map { Mention(span: $0.span, type: $0.type) }
+  }
+
+  /// A mention before clustering: its tokens, span and type.
+  struct Candidate {
+    var tokens: Range<Int>
+    var span: Span
+    var type: EntityType
+    /// Higher wins when two candidates overlap.
+    var priority: Int
+  }
+
+  static func candidates(in d: Document) -> [Candidate] {
+    guard !d.tokens.isEmpty else { return [] }
+    var found: [Candidate] = []
+    func add(_ r: Range<Int>, _ type: EntityType, _ priority: Int) {
+      found.append(
+        Candidate(
+          tokens: r, span: Span(d.tokens[r.lowerBound].start, d.tokens[r.upperBound - 1].end),
+          type: type, priority: priority))
+    }
+    // Names from the tagger.
+    if let model = EntityResources.model {
+      let tags = model.tag(NERInput(d))
+      for s in d.sentences where !s.tokens.isEmpty {
+        for e in NERTags.spans(Array(tags[s.tokens])) {
+          var r = (s.tokens.lowerBound + e.range.lowerBound)..<(s.tokens.lowerBound + e.range.upperBound)
+          // A title is not part of the name: "Mr Mubanga" is "Mubanga" (BBC style has no dot).
+          while r.count > 1, honorifics.contains(d.string(d.tokens[r.lowerBound])),
+            CharacterClass.isUpper(d.scalars[d.tokens[r.lowerBound + 1].start])
+          {
+            r = (r.lowerBound + 1)..<r.upperBound
+          }
+          let text = d.string(Span(d.tokens[r.lowerBound].start, d.tokens[r.upperBound - 1].end))
+          add(r, EntityLexicon.type(tagged: e.type, text: text), 1)
+        }
+      }
+    }
+    for f in FigureRules.find(d) { add(f.range, f.type, 3) }
+    for e in EventRules.find(d) { add(e, .event, 2) }
+    for m in PhraseRules.find(d) { add(m.range, m.type, 2) }
+    // The agency named in the dateline, "(VOVworld)-".
+    if let dl = d.dateline, let source = dl.source {
+      for k in d.tokenIndex(atOrAfter: dl.span.start)..<d.tokens.count {
+        if d.tokens[k].start >= dl.span.end { break }
+        if d.string(d.tokens[k]) == source { add(k..<(k + 1), .organization, 2) }
+      }
+    }
+    var accepted = joinOf(resolve(found), in: d)
+    accepted = EntityClustering.propagate(accepted, in: d)
+    return accepted
+  }
+
+  /// Head words of organisation names that take "of" and a place: "Workers’ Party of North
+  /// Korea", "Bank of England", "University of Oxford".
+  static let organisationHeads: Set<String> = [
+    "Party", "Bank", "University", "Ministry", "Council", "Church", "Academy", "Institute",
+    "Association", "Federation", "Union", "Front", "League", "Commission", "Committee", "Court",
+    "Department", "Office", "Agency", "Army", "Navy", "Organisation", "Organization", "Foundation",
+    "Society", "College", "School", "Museum", "Assembly", "Parliament", "Congress", "Government",
+    "Movement", "Alliance", "Command", "Chamber", "Board", "Corporation", "Company", "Authority",
+  ]
+
+  /// Joins an organisation ending in a head word, "of", and the place or organisation after it.
+  static func joinOf(_ cands: [Candidate], in d: Document) -> [Candidate] {
+    var out: [Candidate] = []
+    var k = 0
+    while k < cands.count {
+      var c = cands[k]
+      if k + 1 < cands.count, c.type == .organization, c.priority < 3,
+        organisationHeads.contains(d.string(d.tokens[c.tokens.upperBound - 1])),
+        c.tokens.upperBound + 1 == cands[k + 1].tokens.lowerBound,
+        d.string(d.tokens[c.tokens.upperBound]) == "of",
+        [.place, .organization].contains(cands[k + 1].type)
+      {
+        let n = cands[k + 1]
+        c = Candidate(
+          tokens: c.tokens.lowerBound..<n.tokens.upperBound, span: Span(c.span.start, n.span.end),
+          type: .organization, priority: max(c.priority, n.priority))
+        k += 1
+      }
+      out.append(c)
+      k += 1
+    }
+    return out
+  }
+
+  /// Keeps the best of overlapping candidates: figures first, then the longer, then the higher
+  /// priority, then the earlier.
+  static func resolve(_ found: [Candidate]) -> [Candidate] {
+    let order = found.sorted {
+      if ($0.priority == 3) != ($1.priority == 3) { return $0.priority == 3 }
+      if $0.tokens.count != $1.tokens.count { return $0.tokens.count > $1.tokens.count }
+      if $0.priority != $1.priority { return $0.priority > $1.priority }
+      return $0.tokens.lowerBound < $1.tokens.lowerBound
+    }
+    var taken: [Candidate] = []
+    var used = Set<Int>()
+    for c in order where !c.tokens.contains(where: { used.contains($0) }) {
+      taken.append(c)
+      used.formUnion(c.tokens)
+    }
+    return taken.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+  }
+}
+
+/// Events the tagger cannot know: "6-party talks", "six-party nuclear talks", and the event
+/// names of the table ("Cold War", "World Cup").
+enum EventRules {
+  static let numberWords: Set<String> = [
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+  ]
+
+  static func find(_ d: Document) -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    let toks = d.tokens
+    var i = 0
+    while i < toks.count {
+      let t = toks[i]
+      // "6-party talks", "6 party nuclear talks", "six-party talks"
+      if t.kind == .number || (t.kind == .word && t.end - t.start >= 9) {
+        let w = d.string(t).lowercased()
+        var j = -1
+        if w.hasSuffix("-party"), t.kind == .number || numberWords.contains(String(w.dropLast(6))) {
+          j = i + 1
+        } else if t.kind == .number, i + 1 < toks.count, d.string(toks[i + 1]).lowercased() == "party" {
+          j = i + 2
+        }
+        if j > 0 {
+          var k = j
+          while k < toks.count && k - j < 2 {
+            let n = d.string(toks[k]).lowercased()
+            if n == "talks" {
+              out.append(i..<(k + 1))
+              i = k
+              break
+            }
+            if toks[k].kind != .word { break }
+            k += 1
+          }
+        }
+      }
+      i += 1
+    }
+    return out
+  }
+}
+
+/// Multi-word names of the tables, matched case-sensitively (quotes folded) so that the tagger's
+/// splits ("Democratic People" + "’s Republic of Korea") and misses ("Workers’ Party of North
+/// Korea", "Cold War") are mended.
+enum PhraseRules {
+  struct Phrase {
+    var words: [UInt64]
+    var type: EntityType
+  }
+
+  static func typeOf(_ kind: EntityResources.Kind) -> EntityType {
+    switch kind {
+    case .country, .place: return .place
+    case .org: return .organization
+    case .group: return .group
+    case .event: return .event
+    }
+  }
+
+  /// Hash of a token's folded text, case kept.
+  static func hash<S: Sequence>(_ s: S) -> UInt64 where S.Element == Unicode.Scalar {
+    var h = NERHash.seed
+    for c in s { h = NERHash.add(h, NERHash.fold(c)) }
+    return NERHash.mix(h)
+  }
+
+  static let phrases: [UInt64: [Phrase]] = {
+    var out: [UInt64: [Phrase]] = [:]
+    for e in EntityResources.aliasEntries {
+      for n in e.names {
+        let sc = Array(n.unicodeScalars)
+        guard let first = sc.first, CharacterClass.isUpper(first) else { continue }
+        var toks: [Token] = []
+        Tokenizer.tokenize(sc, in: 0..<sc.count, into: &toks)
+        guard toks.count >= 2 || e.kind == .event else { continue }
+        let words = toks.map { hash(sc[$0.start..<$0.end]) }
+        out[words[0], default: []].append(Phrase(words: words, type: typeOf(e.kind)))
+      }
+    }
+    for k in out.keys { out[k]!.sort { $0.words.count > $1.words.count } }
+    return out
+  }()
+
+  static func find(_ d: Document) -> [(range: Range<Int>, type: EntityType)] {
+    var out: [(range: Range<Int>, type: EntityType)] = []
+    let toks = d.tokens
+    var i = 0
+    while i < toks.count {
+      let t = toks[i]
+      guard t.kind == .word, CharacterClass.isUpper(d.scalars[t.start]),
+        let cands = phrases[hash(d.scalars[t.start..<t.end])]
+      else { i += 1; continue }
+      var matched: Phrase?
+      for p in cands where i + p.words.count <= toks.count {
+        var ok = true
+        for k in 1..<max(p.words.count, 1) {
+          let u = toks[i + k]
+          if hash(d.scalars[u.start..<u.end]) != p.words[k] { ok = false; break }
+        }
+        if ok { matched = p; break }
+      }
+      if let p = matched {
+        out.append((i..<(i + p.words.count), p.type))
+        i += p.words.count
+      } else {
+        i += 1
+      }
+    }
+    return out
+  }
 }

@@ -1,0 +1,224 @@
+/// Turns mentions into entities: repeats and possessives, acronyms with their expansion, later
+/// short person references, and the country aliases of the tables become one entity each.
+enum EntityClustering {
+  typealias Candidate = EntityRecognizer.Candidate
+
+  static let nameTypes: Set<EntityType> = [.person, .organization, .place, .group, .event]
+
+  // MARK: - Acronyms and repeats
+
+  /// Whether `acronym` spells the initials of `words` (capitalised words, or all words).
+  static func isAcronym(_ acronym: String, of words: [String]) -> Bool {
+    let letters = acronym.unicodeScalars.filter { CharacterClass.isLetter($0) }
+    guard letters.count >= 2,
+      letters.count == acronym.unicodeScalars.filter({ $0 != "." && $0 != "&" }).count,
+      letters.allSatisfy({ CharacterClass.isUpper($0) })
+    else { return false }
+    let target = String(String.UnicodeScalarView(letters))
+    let caps = words.compactMap { w -> Unicode.Scalar? in
+      guard let f = w.unicodeScalars.first, CharacterClass.isUpper(f) else { return nil }
+      return f
+    }
+    if String(String.UnicodeScalarView(caps)) == target { return true }
+    let all = words.compactMap { w -> Unicode.Scalar? in
+      guard let f = w.unicodeScalars.first, CharacterClass.isLetter(f) else { return nil }
+      return Unicode.Scalar(NERHash.lower(f.value)).map { $0 }
+    }
+    return String(String.UnicodeScalarView(all)) == target.lowercased()
+  }
+
+  static func words(_ r: Range<Int>, _ d: Document) -> [String] { r.map { d.string(d.tokens[$0]) } }
+
+  /// Adds acronyms given in brackets after a name, then every untagged repeat of a name already
+  /// found (a name keeps its type within an article).
+  static func propagate(_ input: [Candidate], in d: Document) -> [Candidate] {
+    var cands = input
+    var used = [Bool](repeating: false, count: d.tokens.count)
+    for c in cands { for k in c.tokens { used[k] = true } }
+    // "Democratic People’s Republic of Korea (DPRK)"
+    for c in input where nameTypes.contains(c.type) && c.tokens.count >= 2 {
+      let o = c.tokens.upperBound
+      guard o + 2 < d.tokens.count, d.string(d.tokens[o]) == "(", d.string(d.tokens[o + 2]) == ")",
+        !used[o + 1], isAcronym(d.string(d.tokens[o + 1]), of: words(c.tokens, d))
+      else { continue }
+      used[o + 1] = true
+      let t = d.tokens[o + 1]
+      cands.append(Candidate(tokens: (o + 1)..<(o + 2), span: t.span, type: c.type, priority: 1))
+    }
+    // Words written in lower case somewhere in the document are not propagated alone.
+    var lowerForms = Set<UInt64>()
+    for t in d.tokens where t.kind == .word && CharacterClass.isLower(d.scalars[t.start]) {
+      lowerForms.insert(NERHash.lowerHash(d.scalars[t.start..<t.end]))
+    }
+    // Names by first word, with their most frequent type.
+    var votes: [[String]: [EntityType: Int]] = [:]
+    for c in cands where nameTypes.contains(c.type) {
+      let w = words(c.tokens, d)
+      guard let f = w.first?.unicodeScalars.first, CharacterClass.isUpper(f) else { continue }
+      if w.count == 1 {
+        let t = d.tokens[c.tokens.lowerBound]
+        if t.end - t.start < 2 || lowerForms.contains(NERHash.lowerHash(d.scalars[t.start..<t.end])) {
+          continue
+        }
+      }
+      votes[w, default: [:]][c.type, default: 0] += 1
+    }
+    var byFirst: [String: [([String], EntityType)]] = [:]
+    for (w, v) in votes {
+      let type = v.max { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue }!.key
+      byFirst[w[0], default: []].append((w, type))
+    }
+    for k in byFirst.keys { byFirst[k]!.sort { $0.0.count > $1.0.count } }
+    if byFirst.isEmpty { return cands.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound } }
+    var i = 0
+    while i < d.tokens.count {
+      let t = d.tokens[i]
+      guard !used[i], t.kind == .word, CharacterClass.isUpper(d.scalars[t.start]),
+        let names = byFirst[d.string(t)]
+      else { i += 1; continue }
+      var matched = false
+      for (w, type) in names where i + w.count <= d.tokens.count {
+        var ok = true
+        for k in 1..<max(w.count, 1) where used[i + k] || d.string(d.tokens[i + k]) != w[k] {
+          ok = false
+          break
+        }
+        if !ok { continue }
+        let r = i..<(i + w.count)
+        cands.append(
+          Candidate(
+            tokens: r, span: Span(t.start, d.tokens[r.upperBound - 1].end), type: type, priority: 0))
+        for k in r { used[k] = true }
+        i = r.upperBound
+        matched = true
+        break
+      }
+      if !matched { i += 1 }
+    }
+    return cands.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+  }
+
+  // MARK: - Entities
+
+  /// "6 party nuclear talks" and "6-party talks" are one event: key "6-party talks".
+  static func talksKey(_ k: String) -> String {
+    let w = k.split(separator: " ")
+    guard w.count >= 2, w.last == "talks" else { return k }
+    if w[0].hasSuffix("-party") { return "\(w[0]) talks" }
+    if w.count >= 3 && w[1] == "party" { return "\(w[0])-party talks" }
+    return k
+  }
+
+  static func cluster(_ cands: [Candidate], in d: Document) -> [Entity] {
+    guard !cands.isEmpty else { return [] }
+    let texts = cands.map { d.string($0.span) }
+    let isFigure = cands.map { [.money, .percent, .quantity].contains($0.type) }
+    var keys = zip(texts, isFigure).map { $1 ? "#" + EntityLexicon.key($0) : EntityLexicon.key($0) }
+    // Acronym → expansion, when the acronym follows its expansion in brackets.
+    var acronymOf: [String: String] = [:]
+    for m in 0..<(cands.count - 1) where !isFigure[m] {
+      let n = m + 1
+      let c = cands[m]
+      let o = c.tokens.upperBound
+      guard cands[n].tokens == (o + 1)..<(o + 2), o < d.tokens.count, d.string(d.tokens[o]) == "(",
+        isAcronym(texts[n], of: words(c.tokens, d))
+      else { continue }
+      acronymOf[keys[n]] = keys[m]
+    }
+    var lexiconType: [String: EntityType] = [:]
+    for (i, k) in keys.enumerated() where !isFigure[i] {
+      var k = k
+      if cands[i].type == .event { k = talksKey(k) }
+      if let t = acronymOf[k] { k = t }
+      if let hit = EntityLexicon.table[k] {
+        k = "@\(hit.entry)"
+        lexiconType[k] = PhraseRules.typeOf(hit.kind)
+      }
+      keys[i] = k
+    }
+    var clusterOf: [String: Int] = [:]
+    var members: [[Int]] = []
+    for (i, k) in keys.enumerated() {
+      if let c = clusterOf[k] {
+        members[c].append(i)
+      } else {
+        clusterOf[k] = members.count
+        members.append([i])
+      }
+    }
+    // Later short references: "Ri" → "Ri Su Yong" (any word of a person's name), "Texas" →
+    // "Texas Instruments" (the first word of another name of the same type), when only one
+    // earlier full name fits.
+    var fullNames: [String: [Int]] = [:]  // word → clusters whose fullest form has it
+    func fullest(_ c: Int) -> Int {
+      members[c].max {
+        cands[$0].tokens.count != cands[$1].tokens.count
+          ? cands[$0].tokens.count < cands[$1].tokens.count : $0 > $1
+      }!
+    }
+    for c in members.indices {
+      let f = fullest(c)
+      // Every multi-word name counts, so that "Kim" stays apart when "Kim Jong Un" and
+      // "Kim Dae Jung" are both there, whatever type each was given.
+      guard cands[f].tokens.count >= 2, !isFigure[f] else { continue }
+      let w = words(cands[f].tokens, d)
+      for x in Set(w) where x != w[0] && cands[f].type == .person { fullNames[x, default: []].append(c) }
+      fullNames[w[0], default: []].append(c)
+    }
+    var mergedInto = Array(members.indices)
+    for c in members.indices {
+      let f = fullest(c)
+      guard cands[f].tokens.count == 1, !keys[f].hasPrefix("@"), !isFigure[f],
+        let owners = fullNames[texts[f]], owners.count == 1, owners[0] != c,
+        case let ownerType = cands[fullest(owners[0])].type,
+        ownerType == cands[f].type
+          || (ownerType == .person && [.person, .organization, .misc].contains(cands[f].type))
+      else { continue }
+      mergedInto[c] = owners[0]
+    }
+    // Acronyms without brackets: "J&J" is "Johnson & Johnson" when no other name fits.
+    var multiWord: [Int] = []
+    for c in members.indices where mergedInto[c] == c {
+      let f = fullest(c)
+      if cands[f].tokens.count >= 2, !isFigure[f], cands[f].type != .person { multiWord.append(c) }
+    }
+    for c in members.indices where mergedInto[c] == c {
+      let f = fullest(c)
+      guard cands[f].tokens.count == 1, !keys[f].hasPrefix("@"), !isFigure[f] else { continue }
+      let owners = multiWord.filter { isAcronym(texts[f], of: words(cands[fullest($0)].tokens, d)) }
+      if owners.count == 1 && owners[0] != c { mergedInto[c] = owners[0] }
+    }
+    var groups: [Int: [Int]] = [:]
+    for c in members.indices { groups[mergedInto[c], default: []] += members[c] }
+
+    var entities: [(Entity, Int)] = []
+    for (_, idx) in groups {
+      let sorted = idx.sorted { cands[$0].span < cands[$1].span }
+      // Type: the most frequent among the mentions; ties go to the fullest mention's type.
+      var votes: [EntityType: Int] = [:]
+      for i in sorted { votes[cands[i].type, default: 0] += 1 }
+      let best = sorted.max {
+        let a = texts[$0].unicodeScalars.count
+        let b = texts[$1].unicodeScalars.count
+        return a != b ? a < b : $0 > $1
+      }!
+      let top = votes.values.max()!
+      var type = votes[cands[best].type] == top
+        ? cands[best].type : votes.filter { $0.value == top }.map(\.key).sorted { $0.rawValue < $1.rawValue }[0]
+      // A name of the tables has the table's type ("Texas Instruments" is a company).
+      if let i = sorted.first(where: { lexiconType[keys[$0]] != nil }) { type = lexiconType[keys[i]]! }
+      let name = texts[best].split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
+      var aliases: [String] = []
+      for i in sorted where texts[i] != texts[best] && !aliases.contains(texts[i]) {
+        aliases.append(texts[i])
+      }
+      entities.append(
+        (Entity(name: name, type: type, mentions: sorted.map { cands[$0].span }, aliases: aliases), sorted[0]))
+    }
+    entities.sort {
+      $0.0.mentions.count != $1.0.mentions.count
+        ? $0.0.mentions.count > $1.0.mentions.count : $0.1 < $1.1
+    }
+    return entities.map(\.0)
+  }
+}

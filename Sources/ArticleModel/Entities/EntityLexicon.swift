@@ -1,0 +1,99 @@
+/// Lookups in the alias tables by a normalised key, and the MISC split (group, event, misc)
+/// by lexicon and pattern.
+enum EntityLexicon {
+  struct Hit {
+    var kind: EntityResources.Kind
+    /// The line of the alias tables: names on one line are one entity.
+    var entry: Int
+  }
+
+  /// A name's key: typographic quotes folded, lower-cased, dots and a leading "the" dropped,
+  /// a trailing possessive removed, white space collapsed. "U.S." and "US" share a key.
+  static func key(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    var lastSpace = true
+    for s in text.unicodeScalars {
+      let v = NERHash.fold(s)
+      if v == 0x2E { continue }  // dots
+      if CharacterClass.isSpace(s) {
+        if !lastSpace { out.append(" ") }
+        lastSpace = true
+        continue
+      }
+      lastSpace = false
+      out.append(Unicode.Scalar(NERHash.lower(v)) ?? s)
+    }
+    var k = String(out)
+    while k.hasSuffix(" ") { k.removeLast() }
+    if k.hasSuffix("'s") { k.removeLast(2) } else if k.hasSuffix("'") { k.removeLast() }
+    while k.hasSuffix(" ") { k.removeLast() }
+    if k.hasPrefix("the ") { k.removeFirst(4) }
+    return k
+  }
+
+  static let table: [String: Hit] = {
+    var t: [String: Hit] = [:]
+    for (i, e) in EntityResources.aliasEntries.enumerated() {
+      for n in e.names {
+        let k = key(n)
+        if t[k] == nil { t[k] = Hit(kind: e.kind, entry: i) }
+      }
+    }
+    // Country lines of the hand-made table add aliases to the iso-codes line of the same
+    // country: join entries that share a name.
+    var entryOf: [Int: Int] = [:]
+    func root(_ i: Int) -> Int {
+      var i = i
+      while let p = entryOf[i], p != i { i = p }
+      return i
+    }
+    for (i, e) in EntityResources.aliasEntries.enumerated() where e.kind == .country {
+      for n in e.names {
+        if let h = t[key(n)], h.kind == .country, root(h.entry) != root(i) {
+          entryOf[root(i)] = root(h.entry)
+        }
+      }
+    }
+    for (k, h) in t where h.kind == .country { t[k] = Hit(kind: .country, entry: root(h.entry)) }
+    return t
+  }()
+
+  static func lookup(_ text: String) -> Hit? { table[key(text)] }
+
+  static let eventHeads: Set<String> = [
+    "war", "wars", "cup", "games", "olympics", "olympiad", "championship", "championships",
+    "open", "talks", "summit", "revolution", "crisis", "prix", "rally", "tournament", "festival",
+    "expo", "marathon", "trophy", "uprising", "spring", "massacre", "election", "elections",
+  ]
+
+  /// Plural demonym endings ("Venezuelans", "Sudanese"); singular ones are too often names
+  /// ("Gillian"), so those come from the table only.
+  static let groupSuffixes = ["ians", "eans", "ans", "ese", "ites", "ists"]
+
+  /// The user type of a tagged name: the tagger's label, refined by the tables.
+  static func type(tagged: Int, text: String) -> EntityType {
+    let hit = lookup(text)
+    if let hit {
+      switch hit.kind {
+      case .group: return .group
+      case .event: return .event
+      case .country, .place: if tagged != 0 { return .place }  // a person may be "Jordan"
+      case .org: return .organization
+      }
+    }
+    switch tagged {
+    case 0: return .person
+    case 1: return .organization
+    case 2: return .place
+    default:
+      let words = text.split(separator: " ")
+      if let last = words.last, eventHeads.contains(last.lowercased()) { return .event }
+      if words.count == 1, !text.contains("-"),
+        groupSuffixes.contains(where: { text.lowercased().hasSuffix($0) })
+      {
+        return .group
+      }
+      return .misc
+    }
+  }
+}

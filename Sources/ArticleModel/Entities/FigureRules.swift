@@ -1,0 +1,136 @@
+/// Rules for figures: MONEY ("100 million USD", "$5bn", "£3.2 million", "40 euros"), PERCENT
+/// ("90%", "10 percent", "3.5 per cent") and QUANTITY ("1,200 km", "20 tonnes").
+///
+/// They run on the document's tokens; a String is built only for the few tokens next to a number.
+enum FigureRules {
+  static let currencySymbols: Set<String> = ["$", "£", "€", "¥", "₩", "₽", "₹", "US$", "A$", "C$", "HK$"]
+  static let currencyWords: Set<String> = [
+    "usd", "eur", "gbp", "jpy", "rub", "cny", "rmb", "krw", "chf", "inr", "dollar", "dollars",
+    "euro", "euros", "pound", "pounds", "sterling", "yen", "yuan", "renminbi", "ruble", "rubles",
+    "rouble", "roubles", "won", "rupee", "rupees", "franc", "francs", "cent", "cents", "pence",
+    "peso", "pesos", "dong", "baht", "ringgit", "lira", "lire", "marks", "shekel", "shekels",
+    "riyal", "riyals", "dinar", "dinars", "krona", "kronor", "krone", "kroner", "zloty", "rand",
+  ]
+  static let scaleWords: Set<String> = [
+    "hundred", "thousand", "million", "billion", "trillion", "bn", "m", "mn", "k", "tn", "trn",
+    "millions", "billions",
+  ]
+  static let unitWords: Set<String> = [
+    "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles", "metre",
+    "metres", "meter", "meters", "cm", "mm", "centimetres", "millimetres", "kg", "kgs", "kilogram",
+    "kilograms", "kilo", "kilos", "gram", "grams", "tonne", "tonnes", "ton", "tons", "mt",
+    "litre", "litres", "liter", "liters", "gallon", "gallons", "barrel", "barrels", "bpd",
+    "hectare", "hectares", "ha", "acre", "acres", "feet", "foot", "ft", "inch", "inches", "yard",
+    "yards", "mph", "knots", "degrees", "mw", "gw", "kw", "kwh", "megawatts", "gigawatts",
+    "megatons", "kilotons", "carats", "ounces", "oz", "lb", "lbs", "cubic", "square", "sq",
+  ]
+
+  /// (token range, type) of every figure, in text order, not overlapping.
+  static func find(_ d: Document) -> [(range: Range<Int>, type: EntityType)] {
+    let toks = d.tokens
+    var out: [(range: Range<Int>, type: EntityType)] = []
+    func lower(_ k: Int) -> String {
+      k < toks.count ? d.string(toks[k]).lowercased() : ""
+    }
+    func isNumber(_ k: Int) -> Bool {
+      k < toks.count && toks[k].kind == .number && !isOrdinal(d.string(toks[k]))
+    }
+    var i = 0
+    while i < toks.count {
+      let t = toks[i]
+      // Only tokens that can open a figure: a number, a spelled number, a currency sign.
+      let isUS = t.kind == .word && t.end - t.start == 2 && d.scalars[t.start] == "U"
+      guard t.kind == .number || t.kind == .symbol || isUS else { i += 1; continue }
+      let w = lower(i)
+      var start = i
+      var j = i
+      var money = false
+      if currencySymbols.contains(w) || currencySymbols.contains(w.uppercased()) {
+        // "$ 5bn", "US $ 5", "£3.2 million"
+        guard isNumber(i + 1) else { i += 1; continue }
+        money = true
+        j = i + 1
+      } else if w == "us" && i + 1 < toks.count && lower(i + 1) == "$" && isNumber(i + 2) {
+        money = true
+        j = i + 2
+      } else if t.kind == .number && !isOrdinal(w) {
+        j = i
+      } else {
+        i += 1
+        continue
+      }
+      // The number token itself may carry a scale or unit: "5bn", "10km", "1,200-km".
+      let numText = lower(j)
+      let suffix = numericSuffix(numText)
+      var end = j + 1
+      var type: EntityType? = money ? .money : nil
+      if !suffix.isEmpty {
+        if scaleWords.contains(suffix) {
+          // scale inside the token: keep looking for a currency
+        } else if unitWords.contains(suffix) && !money {
+          type = .quantity
+        } else if !money {
+          i = j + 1
+          continue
+        }
+      }
+      // Scales: "3.2 million", "100 billion"
+      while end < toks.count && scaleWords.contains(lower(end)) && lower(end) != "m" { end += 1 }
+      if type == nil || type == .money {
+        let next = lower(end)
+        if next == "%" || next == "percent" || next == "pct" {
+          type = .percent
+          end += 1
+        } else if next == "per" && lower(end + 1) == "cent" {
+          type = .percent
+          end += 2
+        } else if currencyWords.contains(next) {
+          type = .money
+          end += 1
+        } else if next == "us" && lower(end + 1) == "dollars" {
+          type = .money
+          end += 2
+        } else if type == nil && unitWords.contains(next) {
+          // "20 tonnes", "1,200 km", "50 square kilometres"
+          type = .quantity
+          end += 1
+          if (next == "square" || next == "cubic" || next == "sq") && unitWords.contains(lower(end)) {
+            end += 1
+          }
+        }
+      }
+      // A currency word before the number: "USD 100 million", "euros 5"? Only USD-style codes.
+      if type == nil && i > 0 {
+        let prev = d.string(toks[i - 1])
+        if prev.count == 3 && prev == prev.uppercased() && currencyWords.contains(prev.lowercased()) {
+          start = i - 1
+          type = .money
+        }
+      }
+      if let type {
+        if let last = out.last, last.range.upperBound > start {
+          i = end
+          continue
+        }
+        out.append((start..<end, type))
+        i = end
+      } else {
+        i = j + 1
+      }
+    }
+    return out
+  }
+
+  static func isOrdinal(_ w: String) -> Bool {
+    let lw = w.lowercased()
+    return lw.hasSuffix("st") || lw.hasSuffix("nd") || lw.hasSuffix("rd") || lw.hasSuffix("th")
+  }
+
+  /// The letters after the digits of a number token: "5bn" → "bn", "1,200-km" → "km".
+  static func numericSuffix(_ w: String) -> String {
+    var s = Substring(w)
+    while let c = s.first, c.isNumber || c == "," || c == "." { s = s.dropFirst() }
+    if s.first == "-" { s = s.dropFirst() }
+    return String(s)
+  }
+}

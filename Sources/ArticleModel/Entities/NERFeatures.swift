@@ -1,0 +1,298 @@
+/// A document as the tagger sees it: scalars, token boundaries and sentences (token ranges).
+/// Articles (`Document`) and CoNLL files both become this, so training and use share one path.
+public struct NERInput {
+  public var scalars: [Unicode.Scalar]
+  public var starts: [Int32]
+  public var ends: [Int32]
+  public var sentences: [Range<Int>]
+
+  public init(scalars: [Unicode.Scalar], starts: [Int32], ends: [Int32], sentences: [Range<Int>]) {
+    self.scalars = scalars
+    self.starts = starts
+    self.ends = ends
+    self.sentences = sentences
+  }
+
+  /// Builds an input from a list of sentences of token strings (CoNLL), joined by spaces.
+  public init(sentences words: [[String]]) {
+    var sc: [Unicode.Scalar] = []
+    var st: [Int32] = []
+    var en: [Int32] = []
+    var sents: [Range<Int>] = []
+    for s in words {
+      let first = st.count
+      for w in s {
+        st.append(Int32(sc.count))
+        sc.append(contentsOf: w.unicodeScalars)
+        en.append(Int32(sc.count))
+        sc.append(" ")
+      }
+      sc.append("\n")
+      sents.append(first..<st.count)
+    }
+    self.init(scalars: sc, starts: st, ends: en, sentences: sents)
+  }
+
+  /// Builds an input from an article's tokens and sentences.
+  public init(_ d: Document) {
+    self.init(
+      scalars: d.scalars, starts: d.tokens.map { Int32($0.start) }, ends: d.tokens.map { Int32($0.end) },
+      sentences: d.sentences.map { $0.tokens })
+  }
+}
+
+/// Per-document facts the features read: token hashes, gazetteer matches and the document-level
+/// cues (how a word is capitalised elsewhere in the same document).
+struct NERDocFeatures {
+  struct Counts {
+    var lowerCase: Int32 = 0  // written all lower-case
+    var capitalisedInside: Int32 = 0  // capitalised, not sentence-initial, in a mixed-case sentence
+    var total: Int32 = 0
+  }
+
+  var toks: [NERToken]
+  var gaz: [UInt32]
+  var sentenceOf: [Int32]
+  var allCapsSentence: [Bool]
+  var tableSentence: [Bool]
+  /// Counts per block of `NERDocFeatures.block` sentences: a book is read as a run of
+  /// article-sized stretches, like the documents the tagger was trained on.
+  var counts: [[UInt64: Counts]]
+  var sentences: [Range<Int>]
+  static let block = 100
+  /// Context aggregation (Ratinov & Roth 2009): for each capitalised word of a block, the
+  /// words around its occurrences (at most `maxContexts`), so that every occurrence sees them.
+  var contexts: [[UInt64: [UInt64]]]
+  static let maxContexts = 8
+
+  init(_ input: NERInput, gazetteer: NERGazetteer) {
+    let n = input.starts.count
+    var toks = [NERToken]()
+    toks.reserveCapacity(n)
+    input.scalars.withUnsafeBufferPointer { sc in
+      for k in 0..<n { toks.append(NERToken(sc, Int(input.starts[k]), Int(input.ends[k]))) }
+    }
+    sentences = input.sentences
+    sentenceOf = [Int32](repeating: 0, count: n)
+    allCapsSentence = []
+    tableSentence = []
+    gaz = [UInt32](repeating: 0, count: n)
+    counts = []
+    contexts = []
+    for (si, r) in input.sentences.enumerated() {
+      var letters = 0
+      var lowers = 0
+      var numeric = 0
+      for k in r {
+        sentenceOf[k] = Int32(si)
+        let t = toks[k]
+        if t.has(NERToken.hasLetter) { letters += 1 }
+        if t.has(NERToken.hasLower) { lowers += 1 }
+        if !t.has(NERToken.hasLetter) { numeric += 1 }
+      }
+      let caps = letters > 0 && lowers == 0
+      allCapsSentence.append(caps)
+      // An acronym in mixed-case text is not the lower-case word: "UN" is not "Un", "US" not "us".
+      if !caps {
+        for k in r where NERToken.isAcronymLike(toks[k]) { toks[k].lower = NERToken.acronymKey(toks[k].lower) }
+      }
+      tableSentence.append(r.count > 2 && numeric * 10 > r.count * 4)
+      if si % NERDocFeatures.block == 0 {
+        counts.append([:])
+        contexts.append([:])
+      }
+      gazetteer.mark(toks, r, into: &gaz)
+      for k in r where toks[k].has(NERToken.hasLetter) {
+        let t = toks[k]
+        var c = counts[counts.count - 1][t.lower, default: Counts()]
+        c.total += 1
+        if !t.isCapitalised {
+          c.lowerCase += 1
+        } else if k > r.lowerBound && !caps && t.has(NERToken.initCap) {
+          c.capitalisedInside += 1
+        }
+        counts[counts.count - 1][t.lower] = c
+        if t.isCapitalised {
+          let prev = k > r.lowerBound ? toks[k - 1].lower : NERFeatures.boundaryM
+          let next = k + 1 < r.upperBound ? toks[k + 1].lower : NERFeatures.boundaryP
+          var list = contexts[contexts.count - 1][t.lower, default: []]
+          if list.count < 2 * NERDocFeatures.maxContexts {
+            let a = NERHash.combine(1, prev)
+            let b = NERHash.combine(2, next)
+            if !list.contains(a) { list.append(a) }
+            if !list.contains(b) { list.append(b) }
+            contexts[contexts.count - 1][t.lower] = list
+          }
+        }
+      }
+    }
+    self.toks = toks
+  }
+}
+
+/// Feature templates. A feature is `combine(template, value)`, an integer; no strings.
+enum NERFeatures {
+  // template ids
+  static let bias: UInt64 = 1, word: UInt64 = 2, lower: UInt64 = 3, shape: UInt64 = 4
+  static let shortShape: UInt64 = 5, prefix: UInt64 = 6, suffix: UInt64 = 10
+  static let lowerM1: UInt64 = 14, lowerM2: UInt64 = 15, lowerP1: UInt64 = 16, lowerP2: UInt64 = 17
+  static let shapeM1: UInt64 = 18, shapeP1: UInt64 = 19, shape3: UInt64 = 20
+  static let bigramL: UInt64 = 21, bigramR: UInt64 = 22, firstShape: UInt64 = 23
+  static let capsSentShape: UInt64 = 24, tableShape: UInt64 = 25, gazHere: UInt64 = 26
+  static let gazPrev: UInt64 = 27, gazNext: UInt64 = 28, docLower: UInt64 = 29
+  static let docCapInside: UInt64 = 30, docFreq: UInt64 = 31, prevWordShape: UInt64 = 32
+  static let flagsT: UInt64 = 33, headlineShape: UInt64 = 34, capsSentLower: UInt64 = 35
+  static let nextWordShape: UInt64 = 36, gazHereShape: UInt64 = 37
+  static let historyT: UInt64 = 40, historyUnanimous: UInt64 = 41, historyPrevTok: UInt64 = 42
+  static let historyNextTok: UInt64 = 43, aggregate: UInt64 = 44
+
+  static let boundaryM: UInt64 = 0x1111, boundaryP: UInt64 = 0x2222
+
+  @inline(__always) static func f(_ t: UInt64, _ v: UInt64) -> UInt64 { NERHash.combine(t, v) }
+
+  /// Appends the static features of token `i` of sentence `r`.
+  static func extract(
+    _ d: NERDocFeatures, sentence si: Int, token i: Int, into out: inout [UInt64]
+  ) {
+    let r = d.sentences[si]
+    let t = d.toks[i]
+    let lm1 = i - 1 >= r.lowerBound ? d.toks[i - 1].lower : boundaryM
+    let lm2 = i - 2 >= r.lowerBound ? d.toks[i - 2].lower : boundaryM
+    let lp1 = i + 1 < r.upperBound ? d.toks[i + 1].lower : boundaryP
+    let lp2 = i + 2 < r.upperBound ? d.toks[i + 2].lower : boundaryP
+    let sm1 = i - 1 >= r.lowerBound ? d.toks[i - 1].shortShape : boundaryM
+    let sp1 = i + 1 < r.upperBound ? d.toks[i + 1].shortShape : boundaryP
+    let caps = d.allCapsSentence[si]
+    out.append(bias)
+    out.append(f(word, t.word))
+    out.append(f(lower, t.lower))
+    out.append(f(shape, t.shape))
+    out.append(f(shortShape, t.shortShape))
+    if t.prefixes.0 != 0 { out.append(f(prefix, t.prefixes.0)) }
+    if t.prefixes.1 != 0 { out.append(f(prefix + 1, t.prefixes.1)) }
+    if t.prefixes.2 != 0 { out.append(f(prefix + 2, t.prefixes.2)) }
+    if t.prefixes.3 != 0 { out.append(f(prefix + 3, t.prefixes.3)) }
+    out.append(f(suffix, t.suffixes.0))
+    if t.suffixes.1 != 0 { out.append(f(suffix + 1, t.suffixes.1)) }
+    if t.suffixes.2 != 0 { out.append(f(suffix + 2, t.suffixes.2)) }
+    if t.suffixes.3 != 0 { out.append(f(suffix + 3, t.suffixes.3)) }
+    out.append(f(lowerM1, lm1))
+    out.append(f(lowerM2, lm2))
+    out.append(f(lowerP1, lp1))
+    out.append(f(lowerP2, lp2))
+    out.append(f(shapeM1, sm1))
+    out.append(f(shapeP1, sp1))
+    out.append(f(shape3, NERHash.combine(NERHash.combine(sm1, t.shortShape), sp1)))
+    out.append(f(bigramL, NERHash.combine(lm1, t.lower)))
+    out.append(f(bigramR, NERHash.combine(t.lower, lp1)))
+    out.append(f(prevWordShape, NERHash.combine(lm1, t.shortShape)))
+    out.append(f(nextWordShape, NERHash.combine(t.shortShape, lp1)))
+    out.append(f(flagsT, UInt64(t.flags) | UInt64(min(t.length, 6)) << 16))
+    if i == r.lowerBound { out.append(f(firstShape, t.shortShape)) }
+    if caps {
+      out.append(f(capsSentShape, t.shortShape))
+      out.append(f(capsSentLower, t.lower))
+    }
+    if d.tableSentence[si] { out.append(f(tableShape, t.shortShape)) }
+    // if si == 0 { out.append(f(headlineShape, t.shortShape)) }
+    // Gazetteer matches here and next door.
+    var g = d.gaz[i]
+    while g != 0 {
+      let b = UInt64(g.trailingZeroBitCount)
+      out.append(f(gazHere, b))
+      out.append(f(gazHereShape, NERHash.combine(b, t.shortShape)))
+      g &= g - 1
+    }
+    if i - 1 >= r.lowerBound {
+      var g = d.gaz[i - 1]
+      while g != 0 {
+        out.append(f(gazPrev, UInt64(g.trailingZeroBitCount)))
+        g &= g - 1
+      }
+    }
+    if i + 1 < r.upperBound {
+      var g = d.gaz[i + 1]
+      while g != 0 {
+        out.append(f(gazNext, UInt64(g.trailingZeroBitCount)))
+        g &= g - 1
+      }
+    }
+    // Document-level: how the same word is written elsewhere.
+    if t.isCapitalised, let c = d.counts[si / NERDocFeatures.block][t.lower] {
+      let first: UInt64 = i == r.lowerBound ? 1 : 0
+      let capsFlag: UInt64 = caps ? 2 : 0
+      if c.lowerCase > 0 { out.append(f(docLower, first | capsFlag)) }
+      if c.capitalisedInside > 0 && (first == 1 || caps) { out.append(f(docCapInside, first | capsFlag)) }
+      let bucket: UInt64 = c.total <= 1 ? 0 : c.total <= 3 ? 1 : c.total <= 8 ? 2 : 3
+      out.append(f(docFreq, bucket | capsFlag))
+      if let list = d.contexts[si / NERDocFeatures.block][t.lower] {
+        for h in list { out.append(f(aggregate, h)) }
+      }
+    }
+  }
+
+  /// Appends features from the tags the document's earlier sentences gave the same words.
+  static func extractHistory(
+    _ d: NERDocFeatures, sentence si: Int, token i: Int, history: [UInt64: NERHistory],
+    into out: inout [UInt64]
+  ) {
+    let r = d.sentences[si]
+    let t = d.toks[i]
+    if t.isCapitalised, let h = history[t.lower] {
+      out.append(f(historyT, UInt64(h.majority)))
+      if h.unanimous { out.append(f(historyUnanimous, UInt64(h.majority))) }
+    }
+    if i - 1 >= r.lowerBound, d.toks[i - 1].isCapitalised, let h = history[d.toks[i - 1].lower] {
+      out.append(f(historyPrevTok, UInt64(h.majority)))
+    }
+    if i + 1 < r.upperBound, d.toks[i + 1].isCapitalised, let h = history[d.toks[i + 1].lower] {
+      out.append(f(historyNextTok, UInt64(h.majority)))
+    }
+  }
+}
+
+/// The entity types a word was given earlier in a document: counts for O, PER, ORG, LOC, MISC.
+struct NERHistory {
+  var counts: (Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0)
+
+  mutating func add(_ type: Int) {
+    switch type {
+    case 0: counts.1 += 1
+    case 1: counts.2 += 1
+    case 2: counts.3 += 1
+    case 3: counts.4 += 1
+    default: counts.0 += 1
+    }
+  }
+
+  /// 0 for O, 1 + type otherwise.
+  var majority: Int {
+    var best = 0
+    var bestCount = counts.0
+    if counts.1 > bestCount { best = 1; bestCount = counts.1 }
+    if counts.2 > bestCount { best = 2; bestCount = counts.2 }
+    if counts.3 > bestCount { best = 3; bestCount = counts.3 }
+    if counts.4 > bestCount { best = 4; bestCount = counts.4 }
+    return best
+  }
+
+  var unanimous: Bool {
+    var nonzero = 0
+    if counts.0 > 0 { nonzero += 1 }
+    if counts.1 > 0 { nonzero += 1 }
+    if counts.2 > 0 { nonzero += 1 }
+    if counts.3 > 0 { nonzero += 1 }
+    if counts.4 > 0 { nonzero += 1 }
+    return nonzero == 1
+  }
+
+  /// Records a decoded sentence: each capitalised token's type (or O).
+  static func record(
+    _ d: NERDocFeatures, sentence r: Range<Int>, tags: UnsafeBufferPointer<Int>,
+    into history: inout [UInt64: NERHistory]
+  ) {
+    for (k, i) in r.enumerated() where d.toks[i].isCapitalised {
+      history[d.toks[i].lower, default: NERHistory()].add(NERTags.type(of: tags[k]))
+    }
+  }
+}

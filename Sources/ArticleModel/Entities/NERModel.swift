@@ -1,0 +1,230 @@
+import Foundation
+
+/// A trained tagger: feature weights in an open-addressing table keyed by feature hash,
+/// transition weights, and the gazetteer it was trained with.
+///
+/// On disk (little-endian): "LEDENER1", tag count, the transition matrix as Float32, a weight
+/// scale, the rows (feature hash, 17-bit mask of non-zero tags, one Int16 per set bit), then the
+/// gazetteer (phrase hash, category bits). Sparse rows keep the file small; in memory the rows
+/// are dense Float32 so that scoring a token is a few cache lines.
+public final class NERModel: @unchecked Sendable {
+  static let magic = Array("LEDENER1".utf8)
+  static let tags = NERTags.count
+
+  /// Packed slots: high 40 bits of the feature hash, low 24 bits row + 1 (0 = empty).
+  let slots: [UInt64]
+  let slotMask: Int
+  let rows: [Float]
+  let transitions: [Float]
+  let gazetteer: NERGazetteer
+
+  public var featureCount: Int { rows.count / NERModel.tags }
+
+  /// Bytes the model holds in memory: slot table, weight rows, gazetteer (estimated).
+  public var memoryBytes: Int {
+    slots.count * 8 + rows.count * 4 + transitions.count * 4 + gazetteer.phrases.count * 24
+  }
+
+  init(features: [UInt64], rows: [Float], transitions: [Float], gazetteer: NERGazetteer) {
+    precondition(rows.count == features.count * NERModel.tags)
+    var size = 1024
+    while size < features.count * 2 { size <<= 1 }
+    var slots = [UInt64](repeating: 0, count: size)
+    for (r, h) in features.enumerated() {
+      var s = Int(truncatingIfNeeded: h >> 24) & (size - 1)
+      let fp = h & ~0xFF_FFFF
+      while slots[s] != 0 {
+        if slots[s] & ~0xFF_FFFF == fp { break }  // duplicate fingerprint: keep the first
+        s = (s + 1) & (size - 1)
+      }
+      if slots[s] == 0 { slots[s] = fp | UInt64(r + 1) }
+    }
+    self.slots = slots
+    self.slotMask = size - 1
+    self.rows = rows
+    self.transitions = transitions
+    self.gazetteer = gazetteer
+  }
+
+  @inline(__always) func row(_ h: UInt64, _ slots: UnsafePointer<UInt64>) -> Int {
+    var s = Int(truncatingIfNeeded: h >> 24) & slotMask
+    let fp = h & ~0xFF_FFFF
+    while true {
+      let v = slots[s]
+      if v == 0 { return -1 }
+      if v & ~0xFF_FFFF == fp { return Int(v & 0xFF_FFFF) - 1 }
+      s = (s + 1) & slotMask
+    }
+  }
+
+  // MARK: - Tagging
+
+  /// BILOU tags (see `NERTags`) for every token of the input, document-level cues included.
+  public func tag(_ input: NERInput) -> [Int] {
+    let d = NERDocFeatures(input, gazetteer: gazetteer)
+    let n = NERModel.tags
+    var tags = [Int](repeating: 0, count: input.starts.count)
+    var history: [UInt64: NERHistory] = [:]
+    var feats: [UInt64] = []
+    feats.reserveCapacity(128)
+    var em: [Float] = []
+    var viterbi = NERViterbi()
+    slots.withUnsafeBufferPointer { sl in
+      rows.withUnsafeBufferPointer { rw in
+        for (si, r) in d.sentences.enumerated() where !r.isEmpty {
+          // A book is not one news story: earlier tags count only within a stretch of text as
+          // long as the training documents, so that one early mistake cannot spread for good.
+          if si % NERDocFeatures.block == 0 { history.removeAll(keepingCapacity: true) }
+          if em.count < r.count * n { em = [Float](repeating: 0, count: r.count * n * 2) }
+          em.withUnsafeMutableBufferPointer { e in
+            for (k, i) in r.enumerated() {
+              feats.removeAll(keepingCapacity: true)
+              NERFeatures.extract(d, sentence: si, token: i, into: &feats)
+              NERFeatures.extractHistory(d, sentence: si, token: i, history: history, into: &feats)
+              let out = e.baseAddress! + k * n
+              for t in 0..<n { out[t] = 0 }
+              for h in feats {
+                let ri = row(h, sl.baseAddress!)
+                if ri < 0 { continue }
+                let src = rw.baseAddress! + ri * n
+                for t in 0..<n { out[t] += src[t] }
+              }
+            }
+          }
+          tags.withUnsafeMutableBufferPointer { tg in
+            em.withUnsafeBufferPointer { e in
+              transitions.withUnsafeBufferPointer { tr in
+                viterbi.decode(
+                  emissions: e.baseAddress!, count: r.count, transitions: tr.baseAddress!,
+                  into: tg.baseAddress! + r.lowerBound)
+              }
+            }
+            NERHistory.record(
+              d, sentence: r, tags: UnsafeBufferPointer(rebasing: tg[r]), into: &history)
+          }
+        }
+      }
+    }
+    return tags
+  }
+
+  // MARK: - Reading and writing
+
+  public enum FormatError: Error, CustomStringConvertible {
+    case bad(String)
+    public var description: String {
+      switch self { case .bad(let why): return "not a lede NER model: \(why)" }
+    }
+  }
+
+  /// Serialises the model, dropping weights whose magnitude is below `prune` (a fraction of the
+  /// largest weight) and rows that become empty.
+  public func serialized(prune: Float = 0) -> Data {
+    let n = NERModel.tags
+    var maxAbs: Float = 1e-9
+    for w in rows { maxAbs = max(maxAbs, abs(w)) }
+    let scale = maxAbs / 32767
+    let cut = prune * maxAbs
+    var out = Data()
+    func put<T: FixedWidthInteger>(_ v: T) {
+      var x = v.littleEndian
+      withUnsafeBytes(of: &x) { out.append(contentsOf: $0) }
+    }
+    func putFloat(_ f: Float) { put(f.bitPattern) }
+    out.append(contentsOf: NERModel.magic)
+    put(UInt32(n))
+    for t in transitions { putFloat(t) }
+    putFloat(scale)
+    // Recover each row's feature hash from the slot table.
+    var hashOf = [UInt64](repeating: 0, count: featureCount)
+    var present = [Bool](repeating: false, count: featureCount)
+    for v in slots where v != 0 {
+      let r = Int(v & 0xFF_FFFF) - 1
+      hashOf[r] = v
+      present[r] = true
+    }
+    var kept: [(UInt64, UInt32, [Int16])] = []
+    for r in 0..<featureCount where present[r] {
+      var mask: UInt32 = 0
+      var vals: [Int16] = []
+      for t in 0..<n {
+        let w = rows[r * n + t]
+        if abs(w) < cut { continue }
+        let q = Int16(clamping: Int((w / scale).rounded()))
+        if q == 0 { continue }
+        mask |= 1 << UInt32(t)
+        vals.append(q)
+      }
+      if mask != 0 { kept.append((hashOf[r], mask, vals)) }
+    }
+    put(UInt32(kept.count))
+    for (h, m, vals) in kept {
+      put(h)  // slot value: fingerprint plus a row number, which the reader ignores
+      put(m)
+      for v in vals { put(v) }
+    }
+    let phrases = gazetteer.phrases.sorted { $0.key < $1.key }
+    put(UInt32(gazetteer.maxLength))
+    put(UInt32(phrases.count))
+    for (k, v) in phrases {
+      put(k)
+      put(v)
+    }
+    return out
+  }
+
+  /// Reads a model written by `serialized`.
+  public convenience init(data: Data) throws {
+    let n = NERModel.tags
+    let parsed: (features: [UInt64], rows: [Float], transitions: [Float], gaz: NERGazetteer) =
+      try data.withUnsafeBytes { raw in
+        var pos = 0
+        func need(_ k: Int) throws {
+          if pos + k > raw.count { throw FormatError.bad("truncated at byte \(pos)") }
+        }
+        func get<T: FixedWidthInteger>(_: T.Type) throws -> T {
+          try need(MemoryLayout<T>.size)
+          let v = raw.loadUnaligned(fromByteOffset: pos, as: T.self)
+          pos += MemoryLayout<T>.size
+          return T(littleEndian: v)
+        }
+        func getFloat() throws -> Float { Float(bitPattern: try get(UInt32.self)) }
+        try need(8)
+        if Array(raw[0..<8]) != NERModel.magic { throw FormatError.bad("wrong magic") }
+        pos = 8
+        if try get(UInt32.self) != UInt32(n) { throw FormatError.bad("tag count") }
+        var trans = [Float](repeating: 0, count: (n + 1) * n)
+        for k in 0..<trans.count { trans[k] = try getFloat() }
+        let scale = try getFloat()
+        let count = Int(try get(UInt32.self))
+        var features = [UInt64](repeating: 0, count: count)
+        var rows = [Float](repeating: 0, count: count * n)
+        for r in 0..<count {
+          features[r] = (try get(UInt64.self)) & ~0xFF_FFFF
+          let mask = try get(UInt32.self)
+          var m = mask
+          while m != 0 {
+            let t = m.trailingZeroBitCount
+            rows[r * n + t] = Float(try get(Int16.self)) * scale
+            m &= m - 1
+          }
+        }
+        var gaz = NERGazetteer()
+        gaz.maxLength = Int(try get(UInt32.self))
+        let pc = Int(try get(UInt32.self))
+        gaz.phrases.reserveCapacity(pc)
+        for _ in 0..<pc {
+          let k = try get(UInt64.self)
+          gaz.phrases[k] = try get(UInt32.self)
+        }
+        return (features, rows, trans, gaz)
+      }
+    self.init(
+      features: parsed.features, rows: parsed.rows, transitions: parsed.transitions,
+      gazetteer: parsed.gaz)
+  }
+
+  public convenience init(contentsOf url: URL) throws {
+    try self.init(data: try Data(contentsOf: url, options: .mappedIfSafe))
+  }
+}

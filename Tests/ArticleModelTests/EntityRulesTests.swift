@@ -1,0 +1,201 @@
+import Foundation
+import XCTest
+
+@testable import ArticleModel
+
+/// Figures, MISC splitting, aliases and merging on short texts.
+final class EntityRulesTests: XCTestCase {
+  func entities(_ text: String) -> [Entity] {
+    EntityRecognizer.entities(in: Document(text: text))
+  }
+
+  func figures(_ text: String) -> [(String, EntityType)] {
+    let d = Document(text: text)
+    return FigureRules.find(d).map {
+      (d.string(Span(d.tokens[$0.range.lowerBound].start, d.tokens[$0.range.upperBound - 1].end)), $0.type)
+    }
+  }
+
+  func testMoney() {
+    for (text, want) in [
+      ("Trade reached 100 million USD last year.", "100 million USD"),
+      ("The firm raised $5bn from investors.", "$5bn"),
+      ("It cost £3.2 million in all.", "£3.2 million"),
+      ("Tickets were 40 euros each.", "40 euros"),
+      ("Aid of $ 20 million was pledged.", "$ 20 million"),
+    ] {
+      let f = figures(text)
+      XCTAssertEqual(f.map(\.0), [want], text)
+      XCTAssertEqual(f.map(\.1), [.money], text)
+    }
+  }
+
+  func testPercent() {
+    for (text, want) in [
+      ("Moscow wrote off 90% of the debt.", "90%"),
+      ("Prices rose 10 percent in May.", "10 percent"),
+      ("Growth was 3.5 per cent.", "3.5 per cent"),
+    ] {
+      XCTAssertEqual(figures(text).map(\.0), [want], text)
+      XCTAssertEqual(figures(text).map(\.1), [.percent], text)
+    }
+  }
+
+  func testQuantity() {
+    for (text, want) in [
+      ("The pipeline runs 1,200 km to the coast.", "1,200 km"),
+      ("They shipped 20 tonnes of rice.", "20 tonnes"),
+      ("A 10km race.", "10km"),
+    ] {
+      XCTAssertEqual(figures(text).map(\.0), [want], text)
+      XCTAssertEqual(figures(text).map(\.1), [.quantity], text)
+    }
+  }
+
+  func testNumbersThatAreNotFigures() {
+    XCTAssertTrue(figures("In 2014 the 8th round of 6-party talks began, 10-day visit, 3 years.").isEmpty)
+  }
+
+  func testMiscSplitsByLexiconAndPattern() {
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Russian"), .group)
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Moslems"), .group)
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Cold War"), .event)
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "World Cup"), .event)
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Uzbekistani"), .misc)
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Windows 95"), .misc)
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Azerbaijani"), .misc)
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Venezuelans"), .group)
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Samoans"), .group)  // pattern
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Sudanese"), .group)  // pattern
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Gillian"), .misc)
+    XCTAssertEqual(EntityLexicon.type(tagged: 0, text: "Gillian"), .person)
+    XCTAssertEqual(EntityLexicon.type(tagged: 1, text: "Moscow"), .place)
+  }
+
+  func testCountryAliasesFromTheTable() {
+    XCTAssertEqual(EntityLexicon.lookup("U.S.")?.entry, EntityLexicon.lookup("United States")?.entry)
+    XCTAssertEqual(EntityLexicon.lookup("US")?.entry, EntityLexicon.lookup("United States")?.entry)
+    XCTAssertEqual(EntityLexicon.lookup("North Korea")?.entry, EntityLexicon.lookup("DPRK")?.entry)
+    XCTAssertEqual(
+      EntityLexicon.lookup("Democratic People’s Republic of Korea")?.entry,
+      EntityLexicon.lookup("North Korea")?.entry)
+    XCTAssertEqual(
+      EntityLexicon.lookup("South Korea")?.entry, EntityLexicon.lookup("Republic of Korea")?.entry)
+    XCTAssertNotEqual(EntityLexicon.lookup("South Korea")?.entry, EntityLexicon.lookup("North Korea")?.entry)
+    XCTAssertNotEqual(EntityLexicon.lookup("Pyongyang")?.entry, EntityLexicon.lookup("North Korea")?.entry)
+    XCTAssertNotEqual(EntityLexicon.lookup("Moscow")?.entry, EntityLexicon.lookup("Russia")?.entry)
+  }
+
+  func testAliasesMergeInText() {
+    let e = entities(
+      "The United States said on Monday that it would talk to North Korea. U.S. officials met "
+        + "DPRK envoys in Geneva, and the US envoy said North Korea's reply was firm.")
+    let us = e.filter { ["United States", "U.S.", "US"].contains($0.name) }
+    XCTAssertEqual(us.count, 1, "\(e.map(\.name))")
+    XCTAssertEqual(us.first?.name, "United States")
+    XCTAssertEqual(us.first?.mentions.count, 3)
+    let nk = e.filter { $0.name == "North Korea" || $0.aliases.contains("DPRK") }
+    XCTAssertEqual(nk.count, 1, "\(e.map(\.name))")
+    XCTAssertEqual(nk.first?.mentions.count, 3)
+  }
+
+  func testPossessivesCurlyAndStraightMerge() {
+    let e = entities(
+      "Officials in Pyongyang spoke on Monday. Pyongyang’s envoy and Pyongyang's press agreed.")
+    let p = e.filter { $0.name == "Pyongyang" }
+    XCTAssertEqual(p.count, 1, "\(e.map(\.name))")
+    XCTAssertEqual(p.first?.mentions.count, 3)
+    XCTAssertTrue(p.first?.aliases.isEmpty ?? false)
+  }
+
+  func testAcronymAndShortPersonReference() {
+    let d = Document(
+      text: "The International Atomic Energy Agency (IAEA) said Angela Merkel would meet its chief. "
+        + "The IAEA chief later said Merkel had agreed. Analysts doubt Merkel.")
+    let e = EntityRecognizer.entities(in: d)
+    let iaea = e.filter { $0.name == "International Atomic Energy Agency" }
+    XCTAssertEqual(iaea.count, 1, "\(e.map(\.name))")
+    XCTAssertEqual(iaea.first?.mentions.count, 3)
+    XCTAssertEqual(iaea.first?.type, .organization)
+    let merkel = e.filter { $0.name == "Angela Merkel" }
+    XCTAssertEqual(merkel.first?.mentions.count, 3, "\(e.map { ($0.name, $0.mentions.count) })")
+    XCTAssertEqual(merkel.first?.type, .person)
+  }
+
+  func testTitlesAreNotPartOfNamesAndShortOrganisationNames() {
+    let e = entities(
+      "Martin Mubanga was freed on Tuesday. Mr Mubanga told the BBC he would sue. "
+        + "Texas Instruments said on Monday its new chip was cheaper. Texas said sales rose.")
+    let m = e.filter { $0.name == "Martin Mubanga" }
+    XCTAssertEqual(m.first?.mentions.count, 2, "\(e.map { ($0.name, $0.mentions.count) })")
+    XCTAssertFalse(e.contains { $0.name.hasPrefix("Mr") })
+    let ti = e.filter { $0.name == "Texas Instruments" }
+    XCTAssertEqual(ti.first?.type, .organization)
+    XCTAssertEqual(ti.first?.mentions.count, 2, "\(e.map { ($0.name, $0.mentions.count) })")
+  }
+
+  func testOrganisationOfPlaceIsOneName() {
+    let e = entities("The Bank of England raised rates. The Communist Party of China met in Beijing.")
+    XCTAssertTrue(e.contains { $0.name == "Bank of England" && $0.type == .organization }, "\(e.map(\.name))")
+    XCTAssertTrue(e.contains { $0.name == "Communist Party of China" && $0.type == .organization })
+    XCTAssertFalse(e.contains { $0.name == "England" || $0.name == "China" })
+  }
+
+  func testAcronymWithoutBracketsAndShortNameInTheTitle() {
+    let d = Document(
+      text: "J&J agrees Mallon deal\n\nJohnson & Johnson has agreed to buy a firm, Ray Mallon said "
+        + "on Monday. Johnson & Johnson shares rose.")
+    let e = EntityRecognizer.entities(in: d)
+    let jj = e.filter { $0.name == "Johnson & Johnson" }
+    XCTAssertEqual(jj.first?.mentions.count, 3, "\(e.map { ($0.name, $0.mentions.count) })")
+    XCTAssertTrue(jj.first?.aliases.contains("J&J") ?? false)
+    XCTAssertEqual(e.first { $0.name == "Ray Mallon" }?.mentions.count, 2)
+  }
+
+  func testAmbiguousShortReferenceStaysApart() {
+    let e = entities(
+      "Kim Jong Un met Kim Dae Jung in Seoul on Friday. Kim said the talks went well.")
+    XCTAssertTrue(e.contains { $0.name == "Kim Jong Un" })
+    XCTAssertTrue(e.contains { $0.name == "Kim Dae Jung" })
+    XCTAssertFalse(e.contains { $0.name.hasPrefix("Kim ") && $0.mentions.count > 1 })
+  }
+
+  /// Random texts built from awkward pieces: the recogniser must keep its invariants (mentions
+  /// inside the text, in order, never overlapping, every entity named) and never crash.
+  func testRandomTextsKeepInvariants() {
+    let pieces = [
+      "Moscow", "DPRK", "(", ")", "’s", "'s", "$", "£", "5bn", "100", "million", "USD", "%", "per",
+      "cent", "km", "Mr", "Ri", "Su", "Yong", "the", "North", "Korea", ".", ",", "\n", "\n\n",
+      "6-party", "talks", "Cold", "War", "U.S.", "US", "🇰🇵", "Ελλάδα", "مصر", "\u{202E}", "–", "“",
+      "”", "Democratic", "People", "Republic", "of", "A", "I", "-", "1,200", "tonnes", "3.5", "—",
+    ]
+    var rng = SplitMix64(seed: 7)
+    for _ in 0..<150 {
+      var text = ""
+      for _ in 0..<Int(rng.next() % 60) {
+        text += pieces[Int(rng.next() % UInt64(pieces.count))]
+        text += rng.next() % 4 == 0 ? "" : " "
+      }
+      let d = Document(text: text)
+      let e = EntityRecognizer.entities(in: d)
+      var all: [Span] = []
+      for x in e {
+        XCTAssertFalse(x.name.isEmpty, text)
+        XCTAssertFalse(x.mentions.isEmpty, text)
+        XCTAssertEqual(x.mentions, x.mentions.sorted(), text)
+        for m in x.mentions {
+          XCTAssertTrue(m.start >= 0 && m.end <= d.scalars.count && m.start < m.end, text)
+        }
+        all += x.mentions
+      }
+      all.sort()
+      for (a, b) in zip(all, all.dropFirst()) { XCTAssertFalse(a.overlaps(b), text) }
+      for (a, b) in zip(e, e.dropFirst()) { XCTAssertGreaterThanOrEqual(a.mentions.count, b.mentions.count) }
+    }
+  }
+
+  func testEmptyAndSymbolOnlyDocuments() {
+    XCTAssertTrue(entities("").isEmpty)
+    XCTAssertTrue(entities("... --- !!!").isEmpty)
+  }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import XCTest
+
+@testable import ArticleModel
+
+/// The tagger: tag encodings, the shipped model, and its score on CoNLL-2003 dev data.
+final class NERTests: XCTestCase {
+  func testIOB1AndIOB2ReadAlike() {
+    let iob1 = ["I-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG", "O", "I-MISC"]
+    let iob2 = ["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "B-ORG", "O", "B-MISC"]
+    let a = NERTags.spans(iob: iob1)
+    let b = NERTags.spans(iob: iob2)
+    XCTAssertEqual(a.map(\.range), b.map(\.range))
+    XCTAssertEqual(a.map(\.type), b.map(\.type))
+    XCTAssertEqual(a.map(\.range), [0..<2, 3..<4, 4..<5, 5..<6, 7..<8])
+    XCTAssertEqual(NERTags.iob2(a, count: iob1.count), iob2)
+  }
+
+  func testBILOURoundTripAndConstraints() {
+    let spans: [(range: Range<Int>, type: Int)] = [(0..<3, 0), (3..<4, 2), (5..<7, 3)]
+    let tags = NERTags.encode(spans, count: 8)
+    XCTAssertEqual(NERTags.spans(tags).map(\.range), spans.map(\.range))
+    XCTAssertEqual(NERTags.spans(tags).map(\.type), spans.map(\.type))
+    XCTAssertFalse(NERTags.allowed(-1, NERTags.tag(type: 0, .inside)))
+    XCTAssertFalse(NERTags.allowed(NERTags.tag(type: 0, .begin), 0))
+    XCTAssertTrue(NERTags.allowed(NERTags.tag(type: 0, .begin), NERTags.tag(type: 0, .last)))
+    XCTAssertFalse(NERTags.canEnd(NERTags.tag(type: 1, .begin)))
+  }
+
+  func testShippedModelLoadsAndRoundTrips() throws {
+    let model = try XCTUnwrap(EntityResources.model, "ner-model.bin must ship in the bundle")
+    XCTAssertGreaterThan(model.featureCount, 10_000)
+    let copy = try NERModel(data: model.serialized())
+    let input = NERInput(sentences: [["Ri", "Su", "Yong", "visited", "Moscow", "on", "Monday", "."]])
+    XCTAssertEqual(copy.tag(input), model.tag(input))
+    let spans = NERTags.spans(model.tag(input))
+    XCTAssertEqual(spans.map(\.range), [0..<3, 4..<5])
+    XCTAssertEqual(spans.map { NERTags.types[$0.type] }.last, "LOC")
+  }
+
+  func testBadModelDataIsRefused() {
+    XCTAssertThrowsError(try NERModel(data: Data("not a model".utf8)))
+    let good = EntityResources.model!.serialized()
+    XCTAssertThrowsError(try NERModel(data: good.prefix(good.count / 2)))
+  }
+
+  func testCurlyAndStraightApostrophesTagAlike() throws {
+    let model = try XCTUnwrap(EntityResources.model)
+    let a = NERInput(sentences: [["Pyongyang", "’s", "envoy", "met", "O’Brien", "in", "Seoul", "."]])
+    let b = NERInput(sentences: [["Pyongyang", "'s", "envoy", "met", "O'Brien", "in", "Seoul", "."]])
+    XCTAssertEqual(model.tag(a), model.tag(b))
+  }
+
+  func testTrainingIsDeterministicAndLearns() {
+    // A tiny corpus made here: names in fixed frames.
+    var text = ""
+    let people = ["John Smith", "Mary Jones", "Ali Khan", "Wei Chen", "Anna Berg", "Tom Wood"]
+    let places = ["Paris", "Lagos", "Oslo", "Lima", "Quito", "Perth"]
+    for (k, (p, l)) in zip(people, places).enumerated() {
+      text += "-DOCSTART- -X- O O\n\n"
+      let pw = p.split(separator: " ")
+      text += "\(pw[0]) X X B-PER\n\(pw[1]) X X I-PER\nflew X X O\nto X X O\n\(l) X X B-LOC\n. X X O\n\n"
+      text += "In X X O\n\(l) X X B-LOC\n, X X O\n\(pw[1]) X X B-PER\nsaid X X O\n\(k) X X O\n. X X O\n\n"
+    }
+    let corpus = CoNLLCorpus(text: text)
+    XCTAssertEqual(corpus.documents.count, 6)
+    var options = NERTrainer.Options()
+    options.epochs = 5
+    options.folds = 2
+    var t1 = NERTrainer(options: options, log: { _ in })
+    var t2 = NERTrainer(options: options, log: { _ in })
+    let m1 = t1.train(train: corpus.documents, dev: corpus.documents, base: EntityResources.baseGazetteer)
+    let m2 = t2.train(train: corpus.documents, dev: corpus.documents, base: EntityResources.baseGazetteer)
+    XCTAssertEqual(m1.serialized(), m2.serialized())
+    let input = NERInput(sentences: [["Zed", "Quark", "flew", "to", "Oslo", "."]])
+    let spans = NERTags.spans(m1.tag(input))
+    XCTAssertEqual(spans.map(\.range), [0..<2, 4..<5])
+  }
+
+  /// The shipped model on eng.testa (read in place from ../shared, never copied).
+  func testCoNLLDevScore() throws {
+    let path = try SharedData.path("data/conll2003/eng.testa")
+    let corpus = try CoNLLCorpus(path: path)
+    let model = try XCTUnwrap(EntityResources.model)
+    var score = NERScore()
+    for doc in corpus.documents {
+      let tags = model.tag(doc.input)
+      var base = 0
+      for s in doc.sentences {
+        score.add(
+          gold: NERTags.spans(iob: s.labels), predicted: NERTags.spans(Array(tags[base..<(base + s.words.count)])))
+        base += s.words.count
+      }
+    }
+    let (p, r, f) = score.overall
+    print(String(format: "eng.testa with the shipped model: P %.2f R %.2f F1 %.2f", p, r, f))
+    XCTAssertEqual(score.gold.reduce(0, +), 5942)
+    XCTAssertGreaterThanOrEqual(score.overall.f1, 90.0)
+  }
+}
