@@ -8,7 +8,7 @@ struct Lede: ParsableCommand {
     commandName: "lede",
     abstract: "Explore a news article in the terminal: its text, entities and timeline.",
     version: "0.1.0",
-    subcommands: [Open.self, Dump.self, TimelineCommand.self],
+    subcommands: [Open.self, Dump.self, TimelineCommand.self, EvalTimex.self],
     defaultSubcommand: Open.self
   )
 }
