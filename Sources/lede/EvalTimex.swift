@@ -47,10 +47,16 @@ struct EvalTimex: ParsableCommand {
           Data("lede: \(name): the decoded text differs from the file's; offsets may shift\n".utf8))
       }
       let doc = Document(name: docName, scalars: scalars)
-      let t0 = DispatchTime.now().uptimeNanoseconds
-      let dct = TemporalTagger.documentDate(for: doc, given: file.dct)
-      let found = TemporalTagger.expressions(in: doc, dct: dct)
-      seconds += Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+      // Speed: the best of three runs, so that other processes on the machine disturb it less.
+      var best = Double.infinity
+      var found: [TimeExpression] = []
+      for _ in 0..<3 {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let dct = TemporalTagger.documentDate(for: doc, given: file.dct)
+        found = TemporalTagger.expressions(in: doc, dct: dct)
+        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+      }
+      seconds += best
       tokens += doc.tokens.count
       for e in found {
         out += "{\"doc\":\(jsonString(docName)),\"start\":\(e.span.start),\"end\":\(e.span.end),"
@@ -74,7 +80,7 @@ struct EvalTimex: ParsableCommand {
     if score.gold > 0 {
       writeStdout(score.report())
     }
-    writeStdout(String(format: "speed  %d tokens in %.3f s: %.0f tokens/s (date finding, tagging, resolution)\n", tokens, seconds, rate))
+    writeStdout(String(format: "speed  %d tokens in %.3f s: %.0f tokens/s (document date, tagging, resolution; best of 3)\n", tokens, seconds, rate))
   }
 }
 

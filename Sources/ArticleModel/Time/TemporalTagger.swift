@@ -42,7 +42,8 @@ public enum TemporalTagger {
       let tokenRange =
         sentence < doc.sentences.count && doc.sentences[sentence].tokens.contains(c.first)
         ? doc.sentences[sentence].tokens : c.first..<(c.last + 1)
-      let tense = TenseCue.tense(scanner, first: c.first, last: c.last, sentence: tokenRange)
+      var tense = TenseCue.tense(scanner, first: c.first, last: c.last, sentence: tokenRange)
+      if TenseCue.signalsFuture(scanner, first: c.first, meaning: c.meaning) { tense = .future }
       // A reference from too far back is stale for "the quarter" and "a year ago".
       if let r = reference, sentence - r.sentence > 8 { reference = nil }
       let (type, value, granularity) = resolver.resolve(c.meaning, tense: tense, reference: reference)
@@ -58,7 +59,7 @@ public enum TemporalTagger {
       // Anaphoric expressions ("a year earlier", "the quarter") do not move the reference.
       var anaphoric = false
       switch c.meaning {
-      case .shifted(_, _, _, true), .anaphoric: anaphoric = true
+      case .shifted(_, _, _, true), .anaphoric, .quarter(0, _): anaphoric = true
       default: break
       }
       if !anaphoric, type == .date || type == .time,
@@ -91,21 +92,39 @@ enum TenseCue {
     return .unknown
   }
 
+  /// A word just before a date that points it ahead: "payable Dec. 1", "until March 6",
+  /// "as soon as Tuesday". Weekdays only take "as soon as" ("until Thursday, they had not").
+  static func signalsFuture(_ s: TimexScanner, first: Int, meaning: TimexMeaning) -> Bool {
+    let before = s.w(first - 1) == "on" ? s.w(first - 2) : s.w(first - 1)
+    if before == "as" && s.w(first - 2) == "soon" { return true }
+    switch meaning {
+    case .calendar(.unspecified, _, _), .holiday(_, .unspecified):
+      return TimeLexicon.futureSignals.contains(before)
+    default:
+      return false
+    }
+  }
+
   static func cue(_ s: TimexScanner, _ k: Int) -> TimexResolver.Tense? {
     guard s.doc.tokens[k].kind == .word else { return nil }
     let w = s.words[k]
+    if w == "to" { return TimeLexicon.futureBeforeTo.contains(s.w(k - 1)) ? .future : nil }
     if TimeLexicon.futureCues.contains(w) {
       if w == "going" { return s.w(k + 1) == "to" ? .future : nil }
       return .future
     }
     if TimeLexicon.presentCues.contains(w) { return .present }
-    if TimeLexicon.irregularPast.contains(w) { return .past }
-    let u = w.utf8
-    if u.count >= 5, w.hasSuffix("ed"), !s.capitalised[k] || k == 0,
+    var past = TimeLexicon.irregularPast.contains(w)
+    if !past, w.utf8.count >= 5, w.hasSuffix("ed"), !s.capitalised[k] || k == 0,
       !TimeLexicon.edExceptions.contains(w)
     {
-      return .past
+      past = true
     }
-    return nil
+    guard past else { return nil }
+    // A participle after "will be", "to be": "will be paid", "to be completed".
+    if s.w(k - 1) == "be", ["will", "'ll", "shall", "to", "would", "wo"].contains(s.w(k - 2)) {
+      return .future
+    }
+    return .past
   }
 }

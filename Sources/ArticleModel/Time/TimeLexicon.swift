@@ -177,12 +177,50 @@ enum TimeLexicon {
     "meanwhile": "", "today": "", "yesterday": "", "tomorrow": "", "tonight": "",
   ]
 
+  // MARK: - Triggers
+
+  /// Every word that can start a time expression; the scanner skips all other words at once.
+  static let triggers: Set<String> = {
+    var t = Set<String>()
+    t.formUnion(months.keys)
+    t.formUnion(weekdays.keys)
+    t.formUnion(setAdverbs.keys)
+    t.formUnion(references.keys)
+    t.formUnion(cardinals.keys)
+    t.formUnion(ordinals.keys)
+    t.formUnion(units.keys)
+    t.formUnion(seasons.keys)
+    t.formUnion(partsOfDay.keys)
+    t.formUnion(decadeWords.keys)
+    t.formUnion([
+      "the", "that", "its", "this", "these", "today", "yesterday", "tomorrow", "tonight", "recent",
+      "every", "each", "once", "twice", "thrice", "noon", "midnight", "midday", "fiscal", "fy", "mid",
+      "a", "an", "several", "few", "many", "some", "couple", "half", "dozens", "hundreds",
+      "thousands", "christmas", "easter", "thanksgiving", "halloween", "new", "independence",
+      "labor", "memorial", "valentine", "current", "last", "past", "previous", "next", "coming",
+      "following", "right", "just",
+    ])
+    return t
+  }()
+
   // MARK: - Tense cues
 
   /// Words that put a clause in the future.
   static let futureCues: Set<String> = [
-    "will", "'ll", "’ll", "shall", "wo", "would", "going", "plans", "plan", "expects",
-    "expect", "intends", "hopes",
+    "will", "'ll", "’ll", "shall", "wo", "going", "expects", "expect", "intends",
+  ]
+
+  /// Words that, before "to", put the clause in the future: "scheduled to", "is to".
+  static let futureBeforeTo: Set<String> = [
+    "scheduled", "expected", "set", "planned", "planning", "plans", "slated", "is", "are", "going",
+    "likely", "intends", "intended", "hopes", "hoped", "wants", "agreed", "decided", "ready",
+  ]
+
+  /// Words just before a date that point it ahead of the document date: "payable Dec. 1",
+  /// "effective Feb. 1", "until March 6", "expire Nov. 21".
+  static let futureSignals: Set<String> = [
+    "payable", "effective", "until", "till", "through", "expire", "expires", "expiring", "due",
+    "starting",
   ]
 
   /// Present-tense auxiliaries and verbs.

@@ -118,6 +118,16 @@ struct TimexResolver {
         return (.date, "XXXX-H\(h)", .half)
       }
       return (.date, "\(TimexFormat.pad4(y))-H\(h)", .half)
+    case .season(let code, .relative(let k)) where k != 0:
+      // "last summer": the latest summer begun before the document date.
+      guard let dct else { return (.date, "XXXX-\(code)", .season) }
+      let start = ["SP": 3, "SU": 6, "FA": 9, "WI": 12][code] ?? 6
+      var y = dct.year
+      let dm = dct.month ?? 6
+      if k < 0 && start >= dm { y -= 1 }
+      if k > 0 && start <= dm { y += 1 }
+      if dct.month == nil { y = dct.year + k }
+      return (.date, "\(TimexFormat.pad4(y))-\(code)", .season)
     case .season(let code, let yr):
       guard let y = year(yr) else { return (.date, "XXXX-\(code)", .season) }
       return (.date, "\(TimexFormat.pad4(y))-\(code)", .season)
@@ -151,7 +161,13 @@ struct TimexResolver {
       }
       return (.time, dayValue + clock, .time)
     case .holiday(let name, let yr):
-      guard let y = year(yr) else { return (.date, "XXXX-XX-XX", .day) }
+      guard var y = year(yr) else { return (.date, "XXXX-XX-XX", .day) }
+      if yr == .unspecified, let dct {
+        y = nearestYear(dct: dct, tense: tense) { yy in
+          let n = Self.holiday(name, year: yy)?.dayNumber ?? 0
+          return (n, n)
+        }
+      }
       return (.date, Self.holiday(name, year: y)?.iso ?? "XXXX-XX-XX", .day)
     case .literal(let v):
       return (.date, v, .none)
@@ -177,9 +193,7 @@ struct TimexResolver {
   /// document date that the tense points to, unless the other one is much closer (within
   /// about six weeks), as when a past-tense sentence names a deadline a few days ahead.
   func nearestYear(month: Int, day: Int?, dct: Anchor, tense: Tense) -> Int {
-    guard let dm = dct.month else { return dct.year }
-    let ref = dct.date?.dayNumber ?? CalendarDate(dct.year, dm, 15).dayNumber
-    func span(_ y: Int) -> (Int, Int) {
+    nearestYear(dct: dct, tense: tense) { y in
       if let day {
         let n = CalendarDate(y, month, min(day, CalendarDate.daysIn(month: month, year: y))).dayNumber
         return (n, n)
@@ -187,6 +201,12 @@ struct TimexResolver {
       let a = CalendarDate(y, month, 1)
       return (a.dayNumber, a.adding(months: 1).dayNumber - 1)
     }
+  }
+
+  /// The same choice for any yearly period given by its first and last day in a year.
+  func nearestYear(dct: Anchor, tense: Tense, span: (Int) -> (Int, Int)) -> Int {
+    guard let dm = dct.month else { return dct.year }
+    let ref = dct.date?.dayNumber ?? CalendarDate(dct.year, dm, 15).dayNumber
     let here = span(dct.year)
     if here.0 <= ref && ref <= here.1 { return dct.year }
     let (beforeYear, afterYear) = here.0 > ref ? (dct.year - 1, dct.year) : (dct.year, dct.year + 1)

@@ -4,7 +4,6 @@ extension TimexScanner {
   static let approximators: [String: String] = [
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
     "circa": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "some": "APPROX",
-    "over": "MORE_THAN",
   ]
 
   static let twoWordModifiers: [String: String] = [
@@ -30,7 +29,10 @@ extension TimexScanner {
   func extendRight(_ c: inout TimexCandidate) {
     guard case .duration = c.meaning, let unit = c.unit else { return }
     var k = c.last + 1
-    if w(k) == "or" && w(k + 1) == "so" { k += 2 }
+    if w(k) == "or" && w(k + 1) == "so" {
+      c.last = k + 1  // "the next year or so"
+      k += 2
+    }
     let count: Int? = c.count.flatMap { Double($0) }.flatMap { $0 == $0.rounded() ? Int($0) : nil }
     let next = w(k)
     let afterNext = k + 1 < self.count ? doc.tokens[k + 1].kind : .punctuation
@@ -76,8 +78,12 @@ extension TimexScanner {
       if s == "the" {
         var takes = false
         switch c.meaning {
-        case .decade, .century, .quarter, .half, .season, .holiday: takes = true
-        case .duration: takes = c.unit != nil && !["the", "a", "an"].contains(w(c.first))
+        case .decade, .century, .half, .season, .holiday: takes = true
+        case .quarter: takes = !w(c.first).contains("-") || c.last > c.first  // not "the [third-quarter] loss"
+        case .duration:
+          // "the nine months" but not "the [two-week] trip"
+          takes = c.unit != nil && !["the", "a", "an"].contains(w(c.first))
+            && !(c.first == c.last && w(c.first).contains("-"))
         case .shifted(_, _, _, let fromRef): takes = fromRef && w(c.first).hasPrefix("year-") && c.last > c.first
         case .relative(.weekend, _): takes = true
         default: takes = false
@@ -96,7 +102,7 @@ extension TimexScanner {
         k -= 1
         continue
       }
-      if s == "fiscal", dateLike {
+      if s == "fiscal", dateLike, !w(c.first).contains("-") {
         c.first = k
         k -= 1
         continue
@@ -134,7 +140,6 @@ extension TimexScanner {
         continue
       }
       if let mod = Self.approximators[s], durationLike || dateLike {
-        if s == "over" && !(durationLike && c.unit != nil && w(c.first) != "the") { break }
         if s == "some" && !(durationLike && isNumber(c.first)) { break }
         if dateLike {
           if case .calendar = c.meaning {} else if case .time = c.meaning {} else { break }

@@ -27,6 +27,17 @@ extension TimexScanner {
 
   // MARK: - Dispatch
 
+  /// A possessive "'s" at token i (one token, or an apostrophe and "s"): its last token.
+  func possessive(_ i: Int) -> Int? {
+    if w(i) == "'s" { return i }
+    if w(i) == "'", w(i + 1) == "s", i + 1 < count, doc.tokens[i + 1].start == doc.tokens[i].end,
+      doc.tokens[i].start == doc.tokens[i - 1].end
+    {
+      return i + 1
+    }
+    return nil
+  }
+
   /// The longest core expression starting at token i.
   func core(at i: Int) -> TimexCandidate? {
     var best: TimexCandidate?
@@ -163,8 +174,8 @@ extension TimexScanner {
     if isNumber(i - 1) && adjacent(i - 1, i) && prev != "," { return nil }
     let next = w(i + 1)
     if next == "%" || next == "percent" || next == "per" || next == "-" && isNumber(i + 2) { return nil }
-    if next == "'s", y % 10 == 0, ["the", "early", "late", "mid"].contains(prev) {
-      return TimexCandidate(i, i + 1, .decade(y / 10, twoDigit: false))
+    if let p = possessive(i + 1), y % 10 == 0, ["the", "early", "late", "mid"].contains(prev) {
+      return TimexCandidate(i, p, .decade(y / 10, twoDigit: false))
     }
     if i + 1 < count, doc.tokens[i + 1].kind == .word, !capitalised[i + 1],
       next.utf8.count > 3, next.hasSuffix("s"), !next.hasSuffix("'s"), !next.hasSuffix("ss"),
@@ -186,7 +197,7 @@ extension TimexScanner {
     }
     // "1988 third quarter", "1989's first half"
     var j = i + 1
-    if w(j) == "'s" { j += 1 }
+    if let p = possessive(j) { j = p + 1 }
     if Self.quarterOrdinals[w(j)] != nil || w(j) == "fiscal" {
       if let q = quarterPhrase(j, yearRef: .explicit(y)) {
         return TimexCandidate(i, q.last, q.meaning)
@@ -321,6 +332,9 @@ extension TimexScanner {
     } else if w(j) == "'", digitCount(j + 1) == 2, let y = int(j + 1) {
       year = .twoDigit(y)
       last = j + 1
+    } else if let words = yearInWords(j), case .calendar(let yy, _, _) = words.meaning {
+      year = yy
+      last = words.last
     } else if j == last + 1, let shift = ["this": 0, "last": -1, "next": 1][w(j)], w(j + 1) == "year" {
       year = .relative(shift)
       last = j + 1
@@ -389,6 +403,9 @@ extension TimexScanner {
   func reference(_ i: Int) -> TimexCandidate? {
     guard let r = TimeLexicon.references[w(i)], !r.isEmpty else { return nil }
     if w(i) == "soon" && (w(i - 1) == "as" || w(i + 1) == "after") { return nil }
+    if w(i) == "now" && (w(i - 1) == "right" || w(i - 1) == "just") && adjacent(i - 1, i) {
+      return TimexCandidate(i - 1, i, .reference(r))
+    }
     // "now" as a conjunction ("now that") is still a present reference in TimeML.
     return TimexCandidate(i, i, .reference(r))
   }
@@ -399,6 +416,7 @@ extension TimexScanner {
     let s = w(i)
     let j = i + 1
     let next = w(j)
+    if s == "this" && next == "past" { return shifted(j, shift: -1, first: first) }
     if let u = unit(j), !isPlural(j) {
       if capitalised[j] && !lowercaseText { return nil }  // "This Week", a programme's name
       if s == "past" || (s == "last" && first < i) || (s == "next" && first < i)
@@ -410,13 +428,13 @@ extension TimexScanner {
       if s == "following" || s == "previous" {
         return TimexCandidate(first, j, .anaphoric(u, offset: shift))
       }
-      if u == .year, w(j + 1) == "'s" {
+      if u == .year, let p = possessive(j + 1) {
         // "this year's third quarter", "last year's quarter"
-        if let q = quarterPhrase(j + 2, yearRef: .relative(shift)) {
+        if let q = quarterPhrase(p + 1, yearRef: .relative(shift)) {
           return TimexCandidate(first, q.last, q.meaning)
         }
-        if w(j + 2) == "quarter" || w(j + 2) == "period" {
-          return TimexCandidate(first, j + 2, .quarter(0, year: .relative(shift)))
+        if w(p + 1) == "quarter" || w(p + 1) == "period" {
+          return TimexCandidate(first, p + 1, .quarter(0, year: .relative(shift)))
         }
       }
       return TimexCandidate(first, j, .relative(u, offset: shift))
@@ -531,7 +549,10 @@ extension TimexScanner {
     // "that year", "the quarter", "its fourth quarter", "the week"
     if d == "its" || d == "the" {
       if Self.quarterOrdinals[s] != nil || s == "fiscal" {
-        if let q = quarterPhrase(j, yearRef: .unspecified) { return TimexCandidate(i, q.last, q.meaning) }
+        // "its fourth quarter": the possessive stays out
+        if let q = quarterPhrase(j, yearRef: .unspecified) {
+          return TimexCandidate(d == "its" ? j : i, q.last, q.meaning)
+        }
       }
     }
     if let u = unit(j), !isPlural(j), [.year, .quarter, .week, .month].contains(u) || (d == "that" && u == .day) {
@@ -543,7 +564,7 @@ extension TimexScanner {
       {
         return nil  // "the year's", "the month-long", "the quarter point"
       }
-      if d == "the" && u == .year && w(j + 1) == "'s" { return nil }
+      if d == "the" && u == .year && possessive(j + 1) != nil { return nil }
       if d == "the" && w(j + 1) == "of" { return nil }
       j += 0
       return TimexCandidate(i, j, .anaphoric(u, offset: 0))
@@ -730,17 +751,17 @@ extension TimexScanner {
     case "halloween":
       name = "halloween"
     case "new":
-      if w(i + 1) == "year" && w(i + 2) == "'s" && (w(i + 3) == "day" || w(i + 3) == "eve") {
-        name = w(i + 3) == "day" ? "new-year" : "new-year-eve"
-        last = i + 3
+      if w(i + 1) == "year", let p = possessive(i + 2), w(p + 1) == "day" || w(p + 1) == "eve" {
+        name = w(p + 1) == "day" ? "new-year" : "new-year-eve"
+        last = p + 1
       }
     case "independence", "labor", "memorial", "valentine":
       if w(i + 1) == "day" {
         name = s
         last = i + 1
-      } else if s == "valentine", w(i + 1) == "'s", w(i + 2) == "day" {
+      } else if s == "valentine", let p = possessive(i + 1), w(p + 1) == "day" {
         name = s
-        last = i + 2
+        last = p + 1
       }
     default: break
     }

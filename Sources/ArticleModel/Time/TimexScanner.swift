@@ -159,6 +159,8 @@ struct TimexScanner {
       if w(i + 1) == "couple" && w(i + 2) == "of" { return ("2", i + 2) }
       if w(i + 1) == "dozen" { return ("12", i + 1) }
       if w(i + 1) == "half" { return nil }
+      if w(i + 1) == "hundred" { return ("100", i + 1) }
+      if w(i + 1) == "thousand" { return ("1000", i + 1) }
       return ("1", i)
     case "several", "few", "many", "some", "couple":
       if s == "couple" && w(i + 1) == "of" { return ("2", i + 1) }
@@ -234,6 +236,10 @@ struct TimexScanner {
       let t = doc.tokens[i].kind
       if (t == .punctuation || t == .symbol) && words[i] != "'" {
         i += 1
+        continue
+      }
+      if t == .word && !TimeLexicon.triggers.contains(words[i]) && !words[i].utf8.contains(45) {
+        i += 1  // not a word a time expression starts with
         continue
       }
       if var c = core(at: i) {
