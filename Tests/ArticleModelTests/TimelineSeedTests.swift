@@ -70,3 +70,19 @@ final class TimelineSeedTests: XCTestCase {
     XCTAssertTrue(a.timeline.contains { $0.value == "2014-06" })
   }
 }
+
+/// The entities of a timeline entry's sentence.
+final class TimelineEntitiesTests: XCTestCase {
+  func testEntitiesOfTheEntrySentence() {
+    let doc = Document(name: "x.txt", text: "Moscow met Pyongyang in 2008. Paris waited.")
+    let base = Analysis(document: doc, date: "2014-06-01")
+    let moscow = Entity(name: "Moscow", type: .place, mentions: [Span(0, 6)])
+    let paris = Entity(name: "Paris", type: .place, mentions: [Span(30, 35)])
+    let pyongyang = Entity(name: "Pyongyang", type: .place, mentions: [Span(11, 20)])
+    let a = Analysis(
+      document: doc, documentDate: base.documentDate, entities: [paris, pyongyang, moscow],
+      timeExpressions: base.timeExpressions, timeline: base.timeline)
+    let entry = try! XCTUnwrap(a.timeline.first { $0.value == "2008" })
+    XCTAssertEqual(a.entities(inSentenceOf: entry).map(\.name), ["Moscow", "Pyongyang"])
+  }
+}

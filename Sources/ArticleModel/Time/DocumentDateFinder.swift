@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the document creation time (DCT) that relative expressions are resolved against.
 ///
 /// In order: the date given on the command line; a date in the dateline
@@ -145,6 +147,8 @@ enum DocumentDateFinder {
   /// be finished by 2030" says nothing of when the article was written).
   static func inferredYear(_ doc: Document) -> Int? {
     let scanner = TimexScanner(doc)
+    // An article is not written after today: later years are plans and forecasts.
+    let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
     var best: Int?
     var sentence = 0
     for c in scanner.scan() {
@@ -154,7 +158,9 @@ enum DocumentDateFinder {
       }
       let range =
         sentence < doc.sentences.count ? doc.sentences[sentence].tokens : c.first..<(c.last + 1)
+      if y > thisYear { continue }
       if TenseCue.tense(scanner, first: c.first, last: c.last, sentence: range) == .future { continue }
+      if TenseCue.isHypothetical(scanner, first: c.first, sentence: range) { continue }
       if best == nil || y > best! { best = y }
     }
     return best

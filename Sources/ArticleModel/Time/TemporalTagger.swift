@@ -105,6 +105,21 @@ enum TenseCue {
     }
   }
 
+  /// A target or forecast: "by 2030", "could reach ... in 2050", "should be done in 2015".
+  static func isHypothetical(_ s: TimexScanner, first: Int, sentence: Range<Int>) -> Bool {
+    if ["by", "until", "till", "before"].contains(s.w(first - 1)) { return true }
+    var k = first - 1
+    while k >= sentence.lowerBound && k >= first - 12 {
+      if ["could", "might", "should", "may", "must", "aims", "aim", "target", "forecast",
+        "forecasts", "predicts", "predicted", "projected"].contains(s.words[k]) && !s.capitalised[k]
+      {
+        return true
+      }
+      k -= 1
+    }
+    return false
+  }
+
   static func cue(_ s: TimexScanner, _ k: Int) -> TimexResolver.Tense? {
     guard s.doc.tokens[k].kind == .word else { return nil }
     let w = s.words[k]

@@ -174,6 +174,9 @@ extension TimexScanner {
     if isNumber(i - 1) && adjacent(i - 1, i) && prev != "," { return nil }
     let next = w(i + 1)
     if next == "%" || next == "percent" || next == "per" || next == "-" && isNumber(i + 2) { return nil }
+    if Self.timeZones.contains(next) || next == "hours" || next == "hrs" || next == "local" {
+      return nil  // "1200 GMT": a clock time
+    }
     if let p = possessive(i + 1), y % 10 == 0, ["the", "early", "late", "mid"].contains(prev) {
       return TimexCandidate(i, p, .decade(y / 10, twoDigit: false))
     }
@@ -250,6 +253,14 @@ extension TimexScanner {
     case "midnight":
       clock = "T24:00"
     default:
+      if digitCount(i) == 4, let hhmm = int(i), hhmm / 100 <= 23, hhmm % 100 < 60,
+        Self.timeZones.contains(w(i + 1)) || w(i + 1) == "hours" || w(i + 1) == "hrs"
+      {
+        // "1200 GMT", "0735 GMT", "1800 hours"
+        clock = "T\(TimexFormat.pad2(hhmm / 100)):\(TimexFormat.pad2(hhmm % 100))"
+        last = i + 1
+        break
+      }
       guard let h = int(i), digitCount(i) <= 2, h <= 24 else { return nil }
       var minute = 0
       var hasMinute = false
@@ -671,6 +682,11 @@ extension TimexScanner {
       last = j
     }
     var year = yearRef
+    if isHalf, yearRef == .unspecified, !(w(last + 1) == "of" || yearNumber(last + 1) != nil),
+      !nearFinanceWord(i)
+    {
+      return nil  // "the second half" of a match
+    }
     if w(last + 1) == "of" || w(last + 1) == ",", let y = yearNumber(last + 2) {
       year = .explicit(y)
       last += 2
@@ -684,6 +700,20 @@ extension TimexScanner {
       last += 1
     }
     return TimexCandidate(i, last, isHalf ? .half(n, year: year) : .quarter(n, year: year))
+  }
+
+  static let financeWords: Set<String> = [
+    "profit", "profits", "sales", "earnings", "revenue", "revenues", "growth", "economy",
+    "quarter", "results", "fiscal", "financial", "output", "inflation", "prices", "shares",
+    "income", "loss", "losses", "demand", "gdp", "spending", "investment", "market", "markets",
+  ]
+
+  /// A money or economy word within a few tokens: "profits rose in the second half".
+  func nearFinanceWord(_ i: Int) -> Bool {
+    for k in max(0, i - 12)..<min(count, i + 12) where Self.financeWords.contains(words[k]) {
+      return true
+    }
+    return false
   }
 
   /// "20th century", "twentieth century".
