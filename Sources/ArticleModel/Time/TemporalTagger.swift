@@ -34,7 +34,8 @@ public enum TemporalTagger {
     var out: [TimeExpression] = []
     out.reserveCapacity(candidates.count)
     var sentence = 0
-    for c in candidates {
+    var previous: (last: Int, year: Int?, sentence: Int)?
+    for var c in candidates {
       let startOffset = doc.tokens[c.first].start
       while sentence < doc.sentences.count && doc.sentences[sentence].tokens.upperBound <= c.first {
         sentence += 1
@@ -46,7 +47,14 @@ public enum TemporalTagger {
       if TenseCue.signalsFuture(scanner, first: c.first, meaning: c.meaning) { tense = .future }
       // A reference from too far back is stale for "the quarter" and "a year ago".
       if let r = reference, sentence - r.sentence > 8 { reference = nil }
+      // "this year through August", "in 1990, from January": a month takes the year just said.
+      if case .calendar(.unspecified, let m?, let d) = c.meaning, let p = previous, p.sentence == sentence,
+        c.first - p.last <= 3, let y = p.year
+      {
+        c.meaning = .calendar(year: .explicit(y), month: m, day: d)
+      }
       let (type, value, granularity) = resolver.resolve(c.meaning, tense: tense, reference: reference)
+      previous = (c.last, granularity == .year ? Int(value) : nil, sentence)
       let span = c.span ?? Span(startOffset, doc.tokens[c.last].end)
       var e = TimeExpression(
         span: span, type: type, value: value, mod: c.mod, granularity: granularity,

@@ -198,7 +198,7 @@ enum TimeLexicon {
       "a", "an", "several", "few", "many", "some", "couple", "half", "dozens", "hundreds",
       "thousands", "christmas", "easter", "thanksgiving", "halloween", "new", "independence",
       "labor", "memorial", "valentine", "current", "last", "past", "previous", "next", "coming",
-      "following", "right", "just",
+      "following", "right", "just", "future", "year",
     ])
     return t
   }()

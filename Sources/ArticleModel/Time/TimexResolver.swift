@@ -124,7 +124,7 @@ struct TimexResolver {
       let start = ["SP": 3, "SU": 6, "FA": 9, "WI": 12][code] ?? 6
       var y = dct.year
       let dm = dct.month ?? 6
-      if k < 0 && start >= dm { y -= 1 }
+      if k < 0 { y -= 1 }  // TimeBank: "last spring" in October is the previous year's
       if k > 0 && start <= dm { y += 1 }
       if dct.month == nil { y = dct.year + k }
       return (.date, "\(TimexFormat.pad4(y))-\(code)", .season)
@@ -303,7 +303,11 @@ struct TimexResolver {
     var base: Anchor? = dct
     var baseQuarter: Int? = dct?.quarter
     var quarterContext = false
-    if let r = reference, fromReference || (unit == .year && r.granularity == .quarter) {
+    // "a year earlier" after a bare year ("in 1988 ... a year earlier") is read from the
+    // document date; after a quarter, month or day it is read from that.
+    if let r = reference, (fromReference && !(unit == .year && r.granularity == .year))
+      || (unit == .year && r.granularity == .quarter)
+    {
       if fromReference || r.granularity == .quarter {
         base = Anchor(year: r.year, month: r.month, day: r.day)
         baseQuarter = r.quarter

@@ -40,9 +40,12 @@ extension TimexScanner {
     case "ago":
       c.meaning = .shifted(unit, count: count, sign: -1, fromReference: false)
       c.last = k
-    case "earlier", "later":
-      c.meaning = .shifted(unit, count: count, sign: next == "earlier" ? -1 : 1, fromReference: true)
+    case "earlier":
+      c.meaning = .shifted(unit, count: count, sign: -1, fromReference: true)
       c.last = k
+    case "later":
+      // TimeBank leaves "later" out and keeps the duration: "[three days] later".
+      break
     case "before", "after":
       if afterNext == .punctuation || k + 1 >= self.count {
         c.meaning = .shifted(unit, count: count, sign: next == "before" ? -1 : 1, fromReference: true)

@@ -79,9 +79,32 @@ extension TimexScanner {
       "formerly", "soon":
       consider(reference(i))
     case "recent":
+      // TimeBank: "recent years" is a past reference, "recent months" a vague duration.
       if let u = unit(i + 1), isPlural(i + 1), u >= .day {
-        consider(TimexCandidate(i, i + 1, .reference("PAST_REF")))
+        if u >= .year {
+          consider(TimexCandidate(i, i + 1, .reference("PAST_REF")))
+        } else {
+          consider(TimexCandidate(i, i + 1, .duration(u.duration("X")), unit: u, count: "X"))
+        }
       }
+    case "current":
+      // "current" alone is a present reference, unless it names something else.
+      if Self.shiftWords[w(i)] != nil, unit(i + 1) == nil, w(i + 1) != "fiscal",
+        !["account", "accounts", "affairs", "events", "density", "flow", "flows", "sea", "river", "ocean",
+          "-", "'s"].contains(w(i + 1))
+      {
+        consider(TimexCandidate(i, i, .reference("PRESENT_REF")))
+      }
+    case "future":
+      if let u = unit(i + 1), isPlural(i + 1) { consider(TimexCandidate(i, i + 1, .reference("FUTURE_REF"))) }
+    case "year":
+      // "year end", "year's end"
+      if w(i + 1) == "end" { consider(TimexCandidate(i, i + 1, .relative(.year, offset: 0), mod: "END")) }
+      if let p = possessive(i + 1), w(p + 1) == "end" {
+        consider(TimexCandidate(i, p + 1, .relative(.year, offset: 0), mod: "END"))
+      }
+    case "a":
+      if w(i + 1) == "while" { consider(TimexCandidate(i, i + 1, .duration("PXX"))) }
     case "every", "each":
       consider(every(i))
     case "once", "twice", "thrice":
@@ -427,7 +450,12 @@ extension TimexScanner {
     let s = w(i)
     let j = i + 1
     let next = w(j)
-    if s == "this" && next == "past" { return shifted(j, shift: -1, first: first) }
+    if s == "this" && next == "past" {
+      if let code = TimeLexicon.seasons[w(j + 1)] {
+        return TimexCandidate(first, j + 1, .season(code, year: .relative(0)))  // the latest one
+      }
+      return shifted(j, shift: -1, first: first)
+    }
     if let u = unit(j), !isPlural(j) {
       if capitalised[j] && !lowercaseText { return nil }  // "This Week", a programme's name
       if s == "past" || (s == "last" && first < i) || (s == "next" && first < i)
@@ -473,9 +501,12 @@ extension TimexScanner {
       if q.count == "1" && isPlural(q.last + 1) { return nil }
       return TimexCandidate(first, q.last + 1, .duration(u.duration(q.count)), unit: u, count: q.count)
     }
-    if s == "past" || s == "last" || s == "next" || s == "coming", let u = unit(j), isPlural(j) {
-      // "the past years", "coming weeks"
-      if first < i || s == "coming" {
+    if s == "coming", let u = unit(j), isPlural(j) {
+      return TimexCandidate(first, j, .reference("FUTURE_REF"))  // "in coming months"
+    }
+    if s == "past" || s == "last" || s == "next", let u = unit(j), isPlural(j) {
+      // "the past years"
+      if first < i {
         return TimexCandidate(first, j, .duration(u.duration("X")), unit: u, count: "X")
       }
     }
@@ -518,6 +549,17 @@ extension TimexScanner {
         return TimexCandidate(i, j + 2, .calendar(year: .explicit(2000), month: nil, day: nil))
       }
       if s == "weekend" { return TimexCandidate(i, j, .relative(.weekend, offset: 0)) }
+      if let u = unit(j), isPlural(j), w(j + 1) == "ahead" {
+        return TimexCandidate(i, j + 1, .duration(u.duration("X")), unit: u, count: "X")  // "the weeks ahead"
+      }
+      if ["morning", "afternoon", "evening"].contains(s), ["in", "during", "early", "late"].contains(w(i - 1)),
+        !(doc.tokens.indices.contains(j + 1) && doc.tokens[j + 1].kind == .word && w(j + 1) != "and")
+      {
+        return TimexCandidate(i, j, .time(partOfDay(j)!, day: nil))  // "in the morning"
+      }
+      if s == "near" || s == "short", w(j + 1) == "term" {
+        return TimexCandidate(i, j + 1, .reference("FUTURE_REF"))  // "in the near term"
+      }
       // "the fiscal year", "the full year", "the year ended Sept. 30" (a reporting period)
       if s == "fiscal" || s == "full" || s == "year" || s == "quarter" {
         let k = s == "year" || s == "quarter" ? j : j + 1
@@ -569,9 +611,10 @@ extension TimexScanner {
     if let u = unit(j), !isPlural(j), [.year, .quarter, .week, .month].contains(u) || (d == "that" && u == .day) {
       if d == "its" { return nil }
       if w(j + 1) == "-" || (doc.tokens.indices.contains(j + 1) && doc.tokens[j + 1].kind == .word
-        && !["ago", "before", "earlier", "later", "after", "and", "or", "to", "as", "when", "that",
-          "in", "on", "of", "for", "ended", "ending", "through", "before", "is", "was", "will",
-          "has", "had", "it", "they", "he", "she", "we", "the", "but"].contains(w(j + 1)))
+        && (Self.unitCompounds.contains(w(j + 1)) || (u != .quarter && d == "the"
+          && !["ago", "before", "earlier", "later", "after", "and", "or", "to", "as", "when", "that",
+            "in", "on", "for", "ended", "ending", "through", "before", "is", "was", "will",
+            "has", "had", "it", "they", "he", "she", "we", "the", "but"].contains(w(j + 1)))))
       {
         return nil  // "the year's", "the month-long", "the quarter point"
       }
@@ -583,6 +626,12 @@ extension TimexScanner {
     _ = j
     return nil
   }
+
+  /// Nouns that make "the quarter"/"the year" part of a compound, not a time.
+  static let unitCompounds: Set<String> = [
+    "point", "points", "mark", "high", "low", "total", "average", "number", "round", "old",
+    "long", "final", "finals", "end", "award", "awards", "prize", "title", "rate", "share",
+  ]
 
   /// "every day", "each year", "every two weeks", "every Monday", "every October".
   func every(_ i: Int) -> TimexCandidate? {
@@ -911,7 +960,7 @@ extension TimexScanner {
         }
         var last = i
         if w(i + 1) == "quarter" || w(i + 1) == "period" { last = i + 1 }
-        return TimexCandidate(i, last, .shifted(.year, count: 1, sign: -1, fromReference: true))
+        return TimexCandidate(i, last, .shifted(.year, count: 1, sign: -1, fromReference: false))
       }
       return nil
     default:
