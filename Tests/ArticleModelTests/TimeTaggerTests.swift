@@ -151,6 +151,13 @@ final class TimeTaggerTests: XCTestCase {
     let meta = Document(name: "x.txt", text: "Title\n\nDate: March 5, 2011\n\nThe story was told.")
     XCTAssertEqual(TemporalTagger.documentDate(for: meta, given: nil)?.value, "2011-03-05")
     XCTAssertEqual(TemporalTagger.documentDate(for: meta, given: nil)?.source, .metadata)
+    let dateline = Document(
+      name: "x.txt", text: "WASHINGTON, March 3, 2011 (AP) — The vote was held on Friday.")
+    XCTAssertEqual(TemporalTagger.documentDate(for: dateline, given: nil)?.value, "2011-03-03")
+    XCTAssertEqual(TemporalTagger.documentDate(for: dateline, given: nil)?.source, .dateline)
+    let datelineNoYear = Document(
+      name: "x.txt", text: "WASHINGTON, March 3 (AP) — The law of 2012 was repealed on Friday.")
+    XCTAssertEqual(TemporalTagger.documentDate(for: datelineNoYear, given: nil)?.value, "2012-03-03")
     let inferred = Document(name: "x.txt", text: "It began in 2001. It ended in May 2004. It will end by 2030.")
     XCTAssertEqual(TemporalTagger.documentDate(for: inferred, given: nil)?.value, "2004")
     XCTAssertEqual(TemporalTagger.documentDate(for: inferred, given: nil)?.source, .inferred)
@@ -165,5 +172,37 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(CalendarDate(2013, 1, 31).adding(months: 1), CalendarDate(2013, 2, 28))
     XCTAssertEqual(TimexResolver.holiday("easter", year: 2013), CalendarDate(2013, 3, 31))
     XCTAssertEqual(TimexResolver.holiday("thanksgiving", year: 2013), CalendarDate(2013, 11, 28))
+  }
+}
+
+/// Hostile and odd input: no crash, spans inside the text, values never empty.
+final class TimeRobustnessTests: XCTestCase {
+  func testTokenSoupNeverCrashes() {
+    let pieces = [
+      "the", "last", "next", "2014", "1e300", "99999999999999999999", "years", "ago", "since", "May",
+      "Friday", "night", "'", "80s", "'99", "3/4/14", "31/31/2012", "2013-02-30", "10-day",
+      "9999999999-year", "a", "half", "quarter", "of", "early", "mid-", "mid-1990s", "the", "end",
+      "1200", "GMT", "noon", "12:99", "25:00", "p.m.", ",", ".", "\n", "every", "twice", "week",
+      "fiscal", "third-quarter", "year-earlier", "Christmas", "Easter", "2199", "0000", "-", "—",
+      "nineteen", "ninety-nine", "twentieth", "century", "1,000,000,000,000,000,000,000", "recent",
+    ]
+    var seed: UInt64 = 42
+    for _ in 0..<300 {
+      var words: [String] = []
+      for _ in 0..<40 {
+        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        words.append(pieces[Int(seed >> 33) % pieces.count])
+      }
+      let doc = Document(name: "soup.txt", text: words.joined(separator: " "))
+      for dct in [nil, "2013-03-22", "2014"] as [String?] {
+        let date = TemporalTagger.documentDate(for: doc, given: dct)
+        let found = TemporalTagger.expressions(in: doc, dct: date)
+        for e in found {
+          XCTAssertTrue(e.span.start < e.span.end && e.span.end <= doc.scalars.count)
+          XCTAssertFalse(e.value.isEmpty)
+        }
+        _ = TemporalTagger.timeline(for: doc, expressions: found, dct: date)
+      }
+    }
   }
 }

@@ -25,6 +25,8 @@ enum DocumentDateFinder {
       if let f = fileDate, let fy = Int(f.prefix(4)) {
         return DocumentDate(value: format(fy, m, d), source: .dateline)
       }
+      // "WASHINGTON, March 3 (AP) —" in a text that says it is 2013
+      if let y = inferredYear(doc) { return DocumentDate(value: format(y, m, d), source: .dateline) }
     }
     if let meta = fromMetadata(doc) { return DocumentDate(value: meta, source: .metadata) }
     if let f = fileDate { return DocumentDate(value: f, source: .filename) }

@@ -148,7 +148,7 @@ struct TimexScanner {
       }
       // "3.5", "1,200"
       let cleaned = s.replacingOccurrences(of: ",", with: "")
-      if let d = Double(cleaned) {
+      if let d = Double(cleaned), d.isFinite, d >= 0, d < 1e9 {
         return (d == d.rounded() ? String(Int(d)) : cleaned, i)
       }
       return nil
@@ -215,7 +215,9 @@ struct TimexScanner {
     let tail = String(s[s.index(after: dash)...])
     guard let u = TimeLexicon.units[tail], !tail.hasSuffix("s") || tail == "days" else { return nil }
     if w(i + 1) == "-" && w(i + 2) == "old" { return nil }
-    if head.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(head) { return (String(n), u) }
+    if head.utf8.count <= 9, head.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(head) {
+      return (String(n), u)
+    }
     if let n = TimeLexicon.cardinal(head) { return (String(n), u) }
     if head == "several" || head == "multi" || head == "many" { return ("X", u) }
     if head.hasSuffix("-and-a-half") {
