@@ -25,9 +25,10 @@ struct EvalTimex: ParsableCommand {
     guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
       fail("\(directory): not a directory")
     }
-    let names = (try? fm.contentsOfDirectory(atPath: directory))?.filter {
-      $0.hasSuffix(".tml") || $0.hasSuffix(".tml.TE3input")
-    }.sorted() ?? []
+    let names =
+      (try? fm.contentsOfDirectory(atPath: directory))?.filter {
+        $0.hasSuffix(".tml") || $0.hasSuffix(".tml.TE3input")
+      }.sorted() ?? []
     if names.isEmpty { fail("\(directory): no *.tml or *.tml.TE3input files") }
 
     var score = TimexScore()
@@ -36,7 +37,8 @@ struct EvalTimex: ParsableCommand {
     var seconds = 0.0
     for name in names {
       let path = (directory as NSString).appendingPathComponent(name)
-      guard let data = fm.contents(atPath: path), let xml = String(data: data, encoding: .utf8) else {
+      guard let data = fm.contents(atPath: path), let xml = String(data: data, encoding: .utf8)
+      else {
         fail("\(path): cannot be read as UTF-8")
       }
       guard let file = TimeMLFile(xml) else { fail("\(path): no <TEXT> element") }
@@ -62,7 +64,9 @@ struct EvalTimex: ParsableCommand {
         out += "{\"doc\":\(jsonString(docName)),\"start\":\(e.span.start),\"end\":\(e.span.end),"
         out += "\"type\":\(jsonString(e.type.rawValue)),\"value\":\(jsonString(e.value))}\n"
       }
-      let system = found.map { GoldTimex(start: $0.span.start, end: $0.span.end, type: $0.type.rawValue, value: $0.value) }
+      let system = found.map {
+        GoldTimex(start: $0.span.start, end: $0.span.end, type: $0.type.rawValue, value: $0.value)
+      }
       score.add(gold: file.timexes, system: system)
       if errors {
         for line in score.describeErrors(gold: file.timexes, system: system, text: Array(scalars)) {
@@ -80,7 +84,11 @@ struct EvalTimex: ParsableCommand {
     if score.gold > 0 {
       writeStdout(score.report())
     }
-    writeStdout(String(format: "speed  %d tokens in %.3f s: %.0f tokens/s (document date, tagging, resolution; best of 3)\n", tokens, seconds, rate))
+    writeStdout(
+      String(
+        format:
+          "speed  %d tokens in %.3f s: %.0f tokens/s (document date, tagging, resolution; best of 3)\n",
+        tokens, seconds, rate))
   }
 }
 
@@ -105,4 +113,3 @@ func jsonString(_ s: String) -> String {
   }
   return out + "\""
 }
-

@@ -16,7 +16,8 @@ final class TimeCorpusTests: XCTestCase {
   func directory(_ relative: String) throws -> URL {
     let url = Self.sharedData.appendingPathComponent(relative)
     var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue else {
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue
+    else {
       print("TimeCorpusTests: SKIPPED, \(url.path) is absent")
       throw XCTSkip("\(url.path) is absent")
     }
@@ -25,7 +26,9 @@ final class TimeCorpusTests: XCTestCase {
 
   func score(_ dir: URL) throws -> TimexScore {
     var score = TimexScore()
-    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tml") }
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter {
+      $0.hasSuffix(".tml")
+    }
     for name in names.sorted() {
       let xml = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
       let file = try XCTUnwrap(TimeMLFile(xml), name)
@@ -33,7 +36,9 @@ final class TimeCorpusTests: XCTestCase {
       XCTAssertEqual(doc.scalars.count, file.text.unicodeScalars.count, "\(name): offsets shifted")
       score.add(
         gold: file.timexes,
-        system: found.map { GoldTimex(start: $0.span.start, end: $0.span.end, type: $0.type.rawValue, value: $0.value) })
+        system: found.map {
+          GoldTimex(start: $0.span.start, end: $0.span.end, type: $0.type.rawValue, value: $0.value)
+        })
     }
     return score
   }

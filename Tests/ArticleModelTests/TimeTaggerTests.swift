@@ -25,13 +25,17 @@ final class TimeTaggerTests: XCTestCase {
     ]
     for (i, name) in names.enumerated() {
       let m = String(format: "%02d", i + 1)
-      XCTAssertEqual(values("The vote was held on \(name) 15, 2011."), ["\(name) 15, 2011=2011-\(m)-15"])
+      XCTAssertEqual(
+        values("The vote was held on \(name) 15, 2011."), ["\(name) 15, 2011=2011-\(m)-15"])
       XCTAssertEqual(values("It happened in \(name) 2009."), ["\(name) 2009=2009-\(m)"])
     }
-    let abbreviations = ["Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+    let abbreviations = [
+      "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+    ]
     let numbers = [1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12]
     for (a, n) in zip(abbreviations, numbers) {
-      XCTAssertEqual(values("Payable \(a) 3, 2012."), ["\(a) 3, 2012=2012-\(String(format: "%02d", n))-03"])
+      XCTAssertEqual(
+        values("Payable \(a) 3, 2012."), ["\(a) 3, 2012=2012-\(String(format: "%02d", n))-03"])
     }
     // "may" the verb is not a month; "May" with a day is.
     XCTAssertEqual(values("Prices may rise."), [])
@@ -110,12 +114,14 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(values("It opened three years ago."), ["three years ago=2010"])
     XCTAssertEqual(values("It was elected in June."), ["June=2012-06"])
     XCTAssertEqual(values("They will vote in June."), ["June=2013-06"])
-    XCTAssertEqual(values("Results for the fourth quarter were weak."), ["the fourth quarter=2012-Q4"])
+    XCTAssertEqual(
+      values("Results for the fourth quarter were weak."), ["the fourth quarter=2012-Q4"])
     XCTAssertEqual(values("Growth slowed in the 1990s."), ["the 1990s=199"])
     XCTAssertEqual(values("It began in the early 1990s."), ["the early 1990s=199"])
     XCTAssertEqual(values("He left this morning."), ["this morning=2013-03-22TMO"])
     XCTAssertEqual(values("He left last night."), ["last night=2013-03-21TNI"])
-    XCTAssertEqual(values("The vote is at 3:30 p.m. Friday."), ["3:30 p.m. Friday=2013-03-22T15:30"])
+    XCTAssertEqual(
+      values("The vote is at 3:30 p.m. Friday."), ["3:30 p.m. Friday=2013-03-22T15:30"])
     XCTAssertEqual(values("It happened in the 20th century."), ["the 20th century=19"])
     XCTAssertEqual(values("Profits rose in early 2012."), ["early 2012=2012"])
     XCTAssertEqual(values("Prices were high last summer."), ["last summer=2012-SU"])
@@ -134,7 +140,8 @@ final class TimeTaggerTests: XCTestCase {
   func testWithoutDocumentDateRelativeExpressionsStayUnresolved() {
     XCTAssertEqual(values("Sales rose last year.", dct: nil), ["last year=XXXX"])
     XCTAssertEqual(values("He arrived yesterday.", dct: nil), ["yesterday=XXXX-XX-XX"])
-    XCTAssertEqual(values("The minister said Monday that talks failed.", dct: nil), ["Monday=XXXX-WXX-1"])
+    XCTAssertEqual(
+      values("The minister said Monday that talks failed.", dct: nil), ["Monday=XXXX-WXX-1"])
     XCTAssertEqual(values("It was elected in June.", dct: nil), ["June=XXXX-06"])
     XCTAssertEqual(values("It was founded in 1990.", dct: nil), ["1990=1990"])
   }
@@ -157,8 +164,10 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(TemporalTagger.documentDate(for: dateline, given: nil)?.source, .dateline)
     let datelineNoYear = Document(
       name: "x.txt", text: "WASHINGTON, March 3 (AP) — The law of 2012 was repealed on Friday.")
-    XCTAssertEqual(TemporalTagger.documentDate(for: datelineNoYear, given: nil)?.value, "2012-03-03")
-    let inferred = Document(name: "x.txt", text: "It began in 2001. It ended in May 2004. It will end by 2030.")
+    XCTAssertEqual(
+      TemporalTagger.documentDate(for: datelineNoYear, given: nil)?.value, "2012-03-03")
+    let inferred = Document(
+      name: "x.txt", text: "It began in 2001. It ended in May 2004. It will end by 2030.")
     XCTAssertEqual(TemporalTagger.documentDate(for: inferred, given: nil)?.value, "2004")
     XCTAssertEqual(TemporalTagger.documentDate(for: inferred, given: nil)?.source, .inferred)
   }
@@ -166,7 +175,8 @@ final class TimeTaggerTests: XCTestCase {
   func testCalendarArithmetic() {
     XCTAssertEqual(CalendarDate(2013, 3, 22).weekday, 5)
     XCTAssertEqual(CalendarDate(1970, 1, 1).dayNumber, 0)
-    XCTAssertEqual(CalendarDate(dayNumber: CalendarDate(2000, 2, 29).dayNumber), CalendarDate(2000, 2, 29))
+    XCTAssertEqual(
+      CalendarDate(dayNumber: CalendarDate(2000, 2, 29).dayNumber), CalendarDate(2000, 2, 29))
     XCTAssertEqual(CalendarDate(2013, 3, 22).isoWeek.week, 12)
     XCTAssertEqual(CalendarDate(2010, 1, 3).isoWeek.year, 2009)
     XCTAssertEqual(CalendarDate(2013, 1, 31).adding(months: 1), CalendarDate(2013, 2, 28))
@@ -179,7 +189,8 @@ final class TimeTaggerTests: XCTestCase {
 final class TimeRobustnessTests: XCTestCase {
   func testTokenSoupNeverCrashes() {
     let pieces = [
-      "the", "last", "next", "2014", "1e300", "99999999999999999999", "years", "ago", "since", "May",
+      "the", "last", "next", "2014", "1e300", "99999999999999999999", "years", "ago", "since",
+      "May",
       "Friday", "night", "'", "80s", "'99", "3/4/14", "31/31/2012", "2013-02-30", "10-day",
       "9999999999-year", "a", "half", "quarter", "of", "early", "mid-", "mid-1990s", "the", "end",
       "1200", "GMT", "noon", "12:99", "25:00", "p.m.", ",", ".", "\n", "every", "twice", "week",
@@ -190,7 +201,7 @@ final class TimeRobustnessTests: XCTestCase {
     for _ in 0..<300 {
       var words: [String] = []
       for _ in 0..<40 {
-        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         words.append(pieces[Int(seed >> 33) % pieces.count])
       }
       let doc = Document(name: "soup.txt", text: words.joined(separator: " "))

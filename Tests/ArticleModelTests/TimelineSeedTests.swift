@@ -39,7 +39,8 @@ final class TimelineSeedTests: XCTestCase {
     XCTAssertTrue(ties.approximate)
     XCTAssertTrue(d.string(ties.sentence).contains("suspended diplomatic ties"))
     XCTAssertFalse(try XCTUnwrap(dated.first { $0.value == "2008" }).approximate)
-    XCTAssertEqual(d.string(try XCTUnwrap(dated.first { $0.value == "2014-04" }).span), "April, 2014")
+    XCTAssertEqual(
+      d.string(try XCTUnwrap(dated.first { $0.value == "2014-04" }).span), "April, 2014")
     // "annually" is a SET, after the dated entries; "10-day" a duration, not on the timeline.
     let annually = try XCTUnwrap(a.timeline.firstIndex { d.string($0.span) == "annually" })
     XCTAssertEqual(a.timeline[annually].type, .set)

@@ -76,7 +76,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable {
   public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.dayNumber < b.dayNumber }
 
   /// "2013-03-22".
-  public var iso: String { "\(TimexFormat.pad4(year))-\(TimexFormat.pad2(month))-\(TimexFormat.pad2(day))" }
+  public var iso: String {
+    "\(TimexFormat.pad4(year))-\(TimexFormat.pad2(month))-\(TimexFormat.pad2(day))"
+  }
 }
 
 /// Zero padding for TIMEX3 values.

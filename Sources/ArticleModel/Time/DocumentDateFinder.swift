@@ -26,11 +26,15 @@ enum DocumentDateFinder {
         return DocumentDate(value: format(fy, m, d), source: .dateline)
       }
       // "WASHINGTON, March 3 (AP) —" in a text that says it is 2013
-      if let y = inferredYear(doc) { return DocumentDate(value: format(y, m, d), source: .dateline) }
+      if let y = inferredYear(doc) {
+        return DocumentDate(value: format(y, m, d), source: .dateline)
+      }
     }
     if let meta = fromMetadata(doc) { return DocumentDate(value: meta, source: .metadata) }
     if let f = fileDate { return DocumentDate(value: f, source: .filename) }
-    if let y = inferredYear(doc) { return DocumentDate(value: TimexFormat.pad4(y), source: .inferred) }
+    if let y = inferredYear(doc) {
+      return DocumentDate(value: TimexFormat.pad4(y), source: .inferred)
+    }
     return nil
   }
 
@@ -139,7 +143,9 @@ enum DocumentDateFinder {
       }
     }
     if month == nil && year == nil { return nil }
-    if let y = year, let m = month, let d = day, !CalendarDate.isValid(y, m, d) { return (y, m, nil) }
+    if let y = year, let m = month, let d = day, !CalendarDate.isValid(y, m, d) {
+      return (y, m, nil)
+    }
     return (year, month, month == nil ? nil : day)
   }
 
@@ -161,7 +167,9 @@ enum DocumentDateFinder {
       let range =
         sentence < doc.sentences.count ? doc.sentences[sentence].tokens : c.first..<(c.last + 1)
       if y > thisYear { continue }
-      if TenseCue.tense(scanner, first: c.first, last: c.last, sentence: range) == .future { continue }
+      if TenseCue.tense(scanner, first: c.first, last: c.last, sentence: range) == .future {
+        continue
+      }
       if TenseCue.isHypothetical(scanner, first: c.first, sentence: range) { continue }
       if best == nil || y > best! { best = y }
     }

@@ -48,19 +48,22 @@ public enum TemporalTagger {
       // A reference from too far back is stale for "the quarter" and "a year ago".
       if let r = reference, sentence - r.sentence > 8 { reference = nil }
       // "this year through August", "in 1990, from January": a month takes the year just said.
-      if case .calendar(.unspecified, let m?, let d) = c.meaning, let p = previous, p.sentence == sentence,
+      if case .calendar(.unspecified, let m?, let d) = c.meaning, let p = previous,
+        p.sentence == sentence,
         c.first - p.last <= 3, let y = p.year
       {
         c.meaning = .calendar(year: .explicit(y), month: m, day: d)
       }
-      let (type, value, granularity) = resolver.resolve(c.meaning, tense: tense, reference: reference)
+      let (type, value, granularity) = resolver.resolve(
+        c.meaning, tense: tense, reference: reference)
       previous = (c.last, granularity == .year ? Int(value) : nil, sentence)
       let span = c.span ?? Span(startOffset, doc.tokens[c.last].end)
       var e = TimeExpression(
         span: span, type: type, value: value, mod: c.mod, granularity: granularity,
         ambiguousDayMonth: c.ambiguousOrder)
       if c.anchoredBySince, let unit = c.unit, let n = c.count.flatMap({ Int($0) }) {
-        let (_, v, _) = resolver.shifted(unit, count: n, sign: -1, fromReference: false, reference: nil)
+        let (_, v, _) = resolver.shifted(
+          unit, count: n, sign: -1, fromReference: false, reference: nil)
         if v.first?.isNumber == true { e.anchoredValue = v }
       }
       out.append(e)
@@ -71,7 +74,8 @@ public enum TemporalTagger {
       default: break
       }
       if !anaphoric, type == .date || type == .time,
-        let r = TimelineBuilder.reference(value: value, granularity: granularity, sentence: sentence)
+        let r = TimelineBuilder.reference(
+          value: value, granularity: granularity, sentence: sentence)
       {
         reference = r
       }
@@ -118,9 +122,10 @@ enum TenseCue {
     if ["by", "until", "till", "before"].contains(s.w(first - 1)) { return true }
     var k = first - 1
     while k >= sentence.lowerBound && k >= first - 12 {
-      if ["could", "might", "should", "may", "must", "aims", "aim", "target", "forecast",
-        "forecasts", "predicts", "predicted", "projected"].contains(s.words[k]) && !s.capitalised[k]
-      {
+      if [
+        "could", "might", "should", "may", "must", "aims", "aim", "target", "forecast",
+        "forecasts", "predicts", "predicted", "projected",
+      ].contains(s.words[k]) && !s.capitalised[k] {
         return true
       }
       k -= 1

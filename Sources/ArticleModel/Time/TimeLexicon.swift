@@ -194,7 +194,8 @@ enum TimeLexicon {
     t.formUnion(decadeWords.keys)
     t.formUnion([
       "the", "that", "its", "this", "these", "today", "yesterday", "tomorrow", "tonight", "recent",
-      "every", "each", "once", "twice", "thrice", "noon", "midnight", "midday", "fiscal", "fy", "mid",
+      "every", "each", "once", "twice", "thrice", "noon", "midnight", "midday", "fiscal", "fy",
+      "mid",
       "a", "an", "several", "few", "many", "some", "couple", "half", "dozens", "hundreds",
       "thousands", "christmas", "easter", "thanksgiving", "halloween", "new", "independence",
       "labor", "memorial", "valentine", "current", "last", "past", "previous", "next", "coming",

@@ -40,7 +40,9 @@ public struct TimeMLFile: Sendable {
       }
       return nil
     }
-    guard let open = find("<TEXT>", from: 0), let close = find("</TEXT>", from: open) else { return nil }
+    guard let open = find("<TEXT>", from: 0), let close = find("</TEXT>", from: open) else {
+      return nil
+    }
     // The DCT: the TIMEX3 whose functionInDocument is CREATION_TIME (anywhere in the file).
     var dct: String?
     var searchFrom = 0
@@ -73,7 +75,8 @@ public struct TimeMLFile: Sendable {
           }
         } else if tag.hasPrefix("/TIMEX3"), let (start, attrs) = openTimex {
           timexes.append(
-            GoldTimex(start: start, end: count, type: attrs["type"] ?? "", value: attrs["value"] ?? ""))
+            GoldTimex(
+              start: start, end: count, type: attrs["type"] ?? "", value: attrs["value"] ?? ""))
           openTimex = nil
         }
         i = j + 1
@@ -107,7 +110,9 @@ public struct TimeMLFile: Sendable {
     case "quot": return "\""
     case "apos": return "'"
     default:
-      if name.hasPrefix("#x"), let v = UInt32(name.dropFirst(2), radix: 16) { return Unicode.Scalar(v) }
+      if name.hasPrefix("#x"), let v = UInt32(name.dropFirst(2), radix: 16) {
+        return Unicode.Scalar(v)
+      }
       if name.hasPrefix("#"), let v = UInt32(name.dropFirst()) { return Unicode.Scalar(v) }
       return nil
     }
@@ -159,7 +164,9 @@ public struct TimexScore: Sendable {
 
   public init() {}
 
-  static func overlaps(_ a: GoldTimex, _ b: GoldTimex) -> Bool { a.start < b.end && b.start < a.end }
+  static func overlaps(_ a: GoldTimex, _ b: GoldTimex) -> Bool {
+    a.start < b.end && b.start < a.end
+  }
 
   /// The gold expression a system one is paired with: the one it overlaps most.
   static func partner(of s: GoldTimex, in gold: [GoldTimex]) -> GoldTimex? {
@@ -198,9 +205,13 @@ public struct TimexScore: Sendable {
   static func pct(_ a: Int, _ b: Int) -> Double { b > 0 ? 100 * Double(a) / Double(b) : 0 }
 
   /// Strict extent F1, in percent.
-  public var strictF1: Double { Self.f1(Self.pct(strictSystem, system), Self.pct(strictGold, gold)) }
+  public var strictF1: Double {
+    Self.f1(Self.pct(strictSystem, system), Self.pct(strictGold, gold))
+  }
   /// Relaxed (overlap) extent F1, in percent.
-  public var relaxedF1: Double { Self.f1(Self.pct(relaxedSystem, system), Self.pct(relaxedGold, gold)) }
+  public var relaxedF1: Double {
+    Self.f1(Self.pct(relaxedSystem, system), Self.pct(relaxedGold, gold))
+  }
   /// Type accuracy over relaxed matches × relaxed F1.
   public var typeF1: Double { Self.pct(typeCorrect, pairs) * relaxedF1 / 100 }
   /// Value accuracy over relaxed matches × relaxed F1.
@@ -208,9 +219,14 @@ public struct TimexScore: Sendable {
 
   public func report() -> String {
     func pct(_ a: Int, _ b: Int) -> Double { Self.pct(a, b) }
-    let sp = pct(strictSystem, system), sr = pct(strictGold, gold), sf = Self.f1(sp, sr)
-    let rp = pct(relaxedSystem, system), rr = pct(relaxedGold, gold), rf = Self.f1(rp, rr)
-    let ta = pct(typeCorrect, pairs), va = pct(valueCorrect, pairs)
+    let sp = pct(strictSystem, system)
+    let sr = pct(strictGold, gold)
+    let sf = Self.f1(sp, sr)
+    let rp = pct(relaxedSystem, system)
+    let rr = pct(relaxedGold, gold)
+    let rf = Self.f1(rp, rr)
+    let ta = pct(typeCorrect, pairs)
+    let va = pct(valueCorrect, pairs)
     var s = ""
     s += String(format: "strict   P %6.2f  R %6.2f  F1 %6.2f\n", sp, sr, sf)
     s += String(format: "relaxed  P %6.2f  R %6.2f  F1 %6.2f\n", rp, rr, rf)
@@ -220,12 +236,16 @@ public struct TimexScore: Sendable {
   }
 
   /// Lines describing misses, false alarms, extent, type and value errors.
-  public func describeErrors(gold g: [GoldTimex], system s: [GoldTimex], text: [Unicode.Scalar]) -> [String] {
+  public func describeErrors(gold g: [GoldTimex], system s: [GoldTimex], text: [Unicode.Scalar])
+    -> [String]
+  {
     func str(_ x: GoldTimex) -> String {
-      String(String.UnicodeScalarView(text[x.start..<x.end])).replacingOccurrences(of: "\n", with: " ")
+      String(String.UnicodeScalarView(text[x.start..<x.end])).replacingOccurrences(
+        of: "\n", with: " ")
     }
     func context(_ x: GoldTimex) -> String {
-      let a = max(0, x.start - 40), b = min(text.count, x.end + 40)
+      let a = max(0, x.start - 40)
+      let b = min(text.count, x.end + 40)
       return String(String.UnicodeScalarView(text[a..<b])).replacingOccurrences(of: "\n", with: " ")
     }
     var lines: [String] = []
@@ -241,7 +261,9 @@ public struct TimexScore: Sendable {
         lines.append("EXTENT gold \"\(str(p))\" system \"\(str(x))\"")
       }
       if p.type != x.type || p.value != x.value {
-        lines.append("VALUE \"\(str(p))\" gold \(p.type) \(p.value) system \(x.type) \(x.value)  | \(context(p))")
+        lines.append(
+          "VALUE \"\(str(p))\" gold \(p.type) \(p.value) system \(x.type) \(x.value)  | \(context(p))"
+        )
       }
     }
     return lines

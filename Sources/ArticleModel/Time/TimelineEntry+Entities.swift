@@ -4,7 +4,9 @@ extension Analysis {
   public func entities(inSentenceOf entry: TimelineEntry) -> [Entity] {
     var found: [(Int, Entity)] = []
     for e in entities {
-      if let m = e.mentions.first(where: { entry.sentence.contains($0) }) { found.append((m.start, e)) }
+      if let m = e.mentions.first(where: { entry.sentence.contains($0) }) {
+        found.append((m.start, e))
+      }
     }
     return found.sorted { $0.0 < $1.0 }.map(\.1)
   }

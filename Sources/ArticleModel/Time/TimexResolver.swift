@@ -140,7 +140,8 @@ struct TimexResolver {
     case .century(let c):
       return (.date, TimexFormat.pad2(c), .century)
     case .shifted(let unit, let count, let sign, let fromReference):
-      return shifted(unit, count: count, sign: sign, fromReference: fromReference, reference: reference)
+      return shifted(
+        unit, count: count, sign: sign, fromReference: fromReference, reference: reference)
     case .duration(let v):
       return (.duration, v, .none)
     case .set(let v):
@@ -153,7 +154,9 @@ struct TimexResolver {
       var dayValue = "XXXX-XX-XX"
       if let day {
         let (_, v, g) = resolve(day, tense: tense, reference: reference)
-        if g == .day { dayValue = v } else if g == .time, let t = v.firstIndex(of: "T") {
+        if g == .day {
+          dayValue = v
+        } else if g == .time, let t = v.firstIndex(of: "T") {
           dayValue = String(v[..<t])
         }
       } else if let d = dct?.date {
@@ -195,7 +198,8 @@ struct TimexResolver {
   func nearestYear(month: Int, day: Int?, dct: Anchor, tense: Tense) -> Int {
     nearestYear(dct: dct, tense: tense) { y in
       if let day {
-        let n = CalendarDate(y, month, min(day, CalendarDate.daysIn(month: month, year: y))).dayNumber
+        let n = CalendarDate(y, month, min(day, CalendarDate.daysIn(month: month, year: y)))
+          .dayNumber
         return (n, n)
       }
       let a = CalendarDate(y, month, 1)
@@ -255,7 +259,9 @@ struct TimexResolver {
     }
   }
 
-  func relative(_ unit: TimeLexicon.Unit, _ k: Int, tense: Tense) -> (TimexType, String, TimeGranularity) {
+  func relative(_ unit: TimeLexicon.Unit, _ k: Int, tense: Tense) -> (
+    TimexType, String, TimeGranularity
+  ) {
     guard let dct else {
       switch unit {
       case .year: return (.date, "XXXX", .year)
@@ -277,7 +283,9 @@ struct TimexResolver {
       let d = CalendarDate(dct.year, m, 1).adding(months: k)
       return (.date, "\(TimexFormat.pad4(d.year))-\(TimexFormat.pad2(d.month))", .month)
     case .quarter:
-      guard let q = dct.quarter else { return (.date, "\(TimexFormat.pad4(dct.year))-QX", .quarter) }
+      guard let q = dct.quarter else {
+        return (.date, "\(TimexFormat.pad4(dct.year))-QX", .quarter)
+      }
       let total = dct.year * 4 + (q - 1) + k
       return (.date, "\(TimexFormat.pad4(total / 4))-Q\(total % 4 + 1)", .quarter)
     case .week, .weekend:
@@ -285,7 +293,8 @@ struct TimexResolver {
       var shift = k
       if unit == .weekend && k == 0 && tense == .past && date.weekday < 6 { shift = -1 }
       let w = date.adding(days: 7 * shift).isoWeek
-      let v = "\(TimexFormat.pad4(w.year))-W\(TimexFormat.pad2(w.week))" + (unit == .weekend ? "-WE" : "")
+      let v =
+        "\(TimexFormat.pad4(w.year))-W\(TimexFormat.pad2(w.week))" + (unit == .weekend ? "-WE" : "")
       return (.date, v, .week)
     case .day:
       guard let date = dct.date else { return (.date, "XXXX-XX-XX", .day) }
@@ -305,8 +314,9 @@ struct TimexResolver {
     var quarterContext = false
     // "a year earlier" after a bare year ("in 1988 ... a year earlier") is read from the
     // document date; after a quarter, month or day it is read from that.
-    if let r = reference, (fromReference && !(unit == .year && r.granularity == .year))
-      || (unit == .year && r.granularity == .quarter)
+    if let r = reference,
+      (fromReference && !(unit == .year && r.granularity == .year))
+        || (unit == .year && r.granularity == .quarter)
     {
       if fromReference || r.granularity == .quarter {
         base = Anchor(year: r.year, month: r.month, day: r.day)
@@ -414,9 +424,17 @@ struct TimexResolver {
       return lastDay.adding(days: -((lastDay.weekday - 1 + 7) % 7))
     case "easter":
       // Anonymous Gregorian algorithm.
-      let a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4
-      let f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30
-      let i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7
+      let a = y % 19
+      let b = y / 100
+      let c = y % 100
+      let d = b / 4
+      let e = b % 4
+      let f = (b + 8) / 25
+      let g = (b - f + 1) / 3
+      let h = (19 * a + b - d - g + 15) % 30
+      let i = c / 4
+      let k = c % 4
+      let l = (32 + 2 * e + 2 * i - h - k) % 7
       let m = (a + 11 * h + 22 * l) / 451
       let month = (h + l - 7 * m + 114) / 31
       let day = (h + l - 7 * m + 114) % 31 + 1

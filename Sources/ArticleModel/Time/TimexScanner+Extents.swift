@@ -48,7 +48,8 @@ extension TimexScanner {
       break
     case "before", "after":
       if afterNext == .punctuation || k + 1 >= self.count {
-        c.meaning = .shifted(unit, count: count, sign: next == "before" ? -1 : 1, fromReference: true)
+        c.meaning = .shifted(
+          unit, count: count, sign: next == "before" ? -1 : 1, fromReference: true)
         c.last = k
       }
     case "from":
@@ -85,9 +86,11 @@ extension TimexScanner {
         case .quarter: takes = !w(c.first).contains("-") || c.last > c.first  // not "the [third-quarter] loss"
         case .duration:
           // "the nine months" but not "the [two-week] trip"
-          takes = c.unit != nil && !["the", "a", "an"].contains(w(c.first))
+          takes =
+            c.unit != nil && !["the", "a", "an"].contains(w(c.first))
             && !(c.first == c.last && w(c.first).contains("-"))
-        case .shifted(_, _, _, let fromRef): takes = fromRef && w(c.first).hasPrefix("year-") && c.last > c.first
+        case .shifted(_, _, _, let fromRef):
+          takes = fromRef && w(c.first).hasPrefix("year-") && c.last > c.first
         case .relative(.weekend, _): takes = true
         default: takes = false
         }
@@ -125,7 +128,8 @@ extension TimexScanner {
         default: break
         }
       }
-      if s == "of", dateLike, let mod = Self.ofModifiers[w(k - 1)], w(k - 2) == "the" || w(k - 2) == "this",
+      if s == "of", dateLike, let mod = Self.ofModifiers[w(k - 1)],
+        w(k - 2) == "the" || w(k - 2) == "this",
         k - 2 >= floor
       {
         c.mod = mod
@@ -150,7 +154,10 @@ extension TimexScanner {
         c.mod = c.mod ?? mod
         c.first = k
         k -= 1
-        if w(k) == "well" && s == "over" { c.first = k; k -= 1 }
+        if w(k) == "well" && s == "over" {
+          c.first = k
+          k -= 1
+        }
         continue
       }
       if durationLike, let mod = Self.twoWordModifiers[w(k - 1) + " " + s], k - 1 >= floor {

@@ -103,10 +103,11 @@ struct TimexScanner {
       if w(next) == "'" && digitCount(next + 1) == 2 { return m }
       if s == "may" || s == "march" {
         let prev = w(i - 1)
-        if ["in", "since", "until", "till", "by", "last", "next", "this", "early", "late", "mid",
+        if [
+          "in", "since", "until", "till", "by", "last", "next", "this", "early", "late", "mid",
           "of", "from", "through", "during", "before", "after", "end", "beginning", "middle",
-          "and", "or", "to", "between", "mid-", "-", "since", "around"].contains(prev)
-        {
+          "and", "or", "to", "between", "mid-", "-", "since", "around",
+        ].contains(prev) {
           if s == "march" && (w(next) == "on" || w(next) == "to" || w(next) == "through") {
             return nil
           }
@@ -213,7 +214,9 @@ struct TimexScanner {
     guard let dash = s.lastIndex(of: "-") else { return nil }
     let head = String(s[..<dash])
     let tail = String(s[s.index(after: dash)...])
-    guard let u = TimeLexicon.units[tail], !tail.hasSuffix("s") || tail == "days" else { return nil }
+    guard let u = TimeLexicon.units[tail], !tail.hasSuffix("s") || tail == "days" else {
+      return nil
+    }
     if w(i + 1) == "-" && w(i + 2) == "old" { return nil }
     if head.utf8.count <= 9, head.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(head) {
       return (String(n), u)
