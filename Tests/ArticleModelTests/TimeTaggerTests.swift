@@ -127,6 +127,17 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(values("Prices were high last summer."), ["last summer=2012-SU"])
   }
 
+  func testRangesClockTokensAndCenturies() {
+    XCTAssertEqual(values("The war of 1992-1995 ended."), ["1992=1992", "1995=1995"])
+    XCTAssertEqual(values("The 2014-15 season began."), ["2014=2014", "15=2015"])
+    XCTAssertEqual(values("Talks end at 3pm."), ["3pm=2013-03-22T15:00"])
+    XCTAssertEqual(values("Talks end at 10.30am."), ["10.30am=2013-03-22T10:30"])
+    XCTAssertEqual(values("Talks end at 3:30pm."), ["3:30pm=2013-03-22T15:30"])
+    XCTAssertEqual(values("Shares rose by 1200 GMT."), ["1200 GMT=2013-03-22T12:00"])
+    XCTAssertEqual(values("Profits rose in the 2000s."), ["the 2000s=200"])
+    XCTAssertEqual(values("It was built in the 1800s."), ["the 1800s=18"])
+  }
+
   func testSetsDurationsAndReferences() {
     XCTAssertEqual(tag("It pays 100 million USD annually.").map { $0.1.type }, [.set])
     XCTAssertEqual(values("It pays 100 million USD annually."), ["annually=P1Y"])

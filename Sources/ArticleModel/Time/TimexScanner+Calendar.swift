@@ -55,7 +55,8 @@ extension TimexScanner {
     if u.count == 5, u[4] == 115, let y = Int(String(decoding: u[0..<4], as: UTF8.self)),
       y >= 1000, y <= 2190, y % 10 == 0
     {
-      if y % 100 == 0, w(i - 1) == "the" || w(i - 1) == "early" || w(i - 1) == "late" {
+      // "the 1800s" is a century; "the 2000s" the decade 2000-2009
+      if y % 100 == 0, y < 2000, w(i - 1) == "the" || w(i - 1) == "early" || w(i - 1) == "late" {
         return TimexCandidate(i, i, .century(y / 100))
       }
       return TimexCandidate(i, i, .decade(y / 10, twoDigit: false))
@@ -121,6 +122,33 @@ extension TimexScanner {
     return nil
   }
 
+  /// A clock time written as one token: "3pm", "10am", "10.30am", "3:30pm" → "T15:00"...
+  func compactClock(_ s: String) -> String? {
+    var u = Array(s.utf8)
+    guard u.count >= 3, u.count <= 8 else { return nil }
+    let suffix = String(decoding: u[(u.count - 2)...], as: UTF8.self)
+    guard suffix == "am" || suffix == "pm" else { return nil }
+    u.removeLast(2)
+    var hour = 0
+    var minute = 0
+    var k = 0
+    var digits = 0
+    while k < u.count, u[k] >= 48, u[k] <= 57 {
+      hour = hour * 10 + Int(u[k] - 48)
+      k += 1
+      digits += 1
+    }
+    guard digits >= 1, digits <= 2, hour >= 1, hour <= 12 else { return nil }
+    if k < u.count {
+      guard u[k] == 46 || u[k] == 58, u.count - k == 3 else { return nil }  // ".30" or ":30"
+      guard let m = Int(String(decoding: u[(k + 1)...], as: UTF8.self)), m < 60 else { return nil }
+      minute = m
+    }
+    if suffix == "pm" && hour < 12 { hour += 12 }
+    if suffix == "am" && hour == 12 { hour = 0 }
+    return "T\(TimexFormat.pad2(hour)):\(TimexFormat.pad2(minute))"
+  }
+
   /// "22 March 2013", "22nd of March".
   func dayMonth(_ i: Int) -> TimexCandidate? {
     guard let d = day(i) else { return nil }
@@ -157,6 +185,19 @@ extension TimexScanner {
         // "1200 GMT", "0735 GMT", "1800 hours"
         clock = "T\(TimexFormat.pad2(hhmm / 100)):\(TimexFormat.pad2(hhmm % 100))"
         last = i + 1
+        break
+      }
+      if let compact = compactClock(w(i)) {
+        // "3pm", "10.30am", "3:30pm" (the minutes token "30pm")
+        clock = compact
+        break
+      }
+      if w(i + 1) == ":", doc.tokens[i + 1].start == doc.tokens[i].end, let h = int(i), h >= 1,
+        h <= 12,
+        let tail = compactClock("\(h):" + w(i + 2)), isNumber(i + 2)
+      {
+        clock = tail
+        last = i + 2
         break
       }
       guard let h = int(i), digitCount(i) <= 2, h <= 24 else { return nil }

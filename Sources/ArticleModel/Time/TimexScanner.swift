@@ -247,6 +247,11 @@ struct TimexScanner {
         i += 1  // not a word a time expression starts with
         continue
       }
+      if t == .number, let pair = yearRange(i) {
+        out.append(contentsOf: pair)  // "1992-1995": two dates, as TimeML splits them
+        i += 1
+        continue
+      }
       if var c = core(at: i) {
         extendRight(&c)
         extendLeft(&c, floor: out.last.map { $0.last + 1 } ?? 0)
@@ -262,4 +267,22 @@ struct TimexScanner {
 
   /// Candidates whose span override splits a token ("1992-1995") come back as they are.
   func splitOffParts(_ c: TimexCandidate) -> TimexCandidate { c }
+
+  /// A range of years written as one token: "1992-1995", "2014-15". Two candidates, each
+  /// with its own span inside the token.
+  func yearRange(_ i: Int) -> [TimexCandidate]? {
+    let u = Array(w(i).utf8)
+    guard u.count == 9 || u.count == 7, u[4] == 45,
+      let a = Int(String(decoding: u[0..<4], as: UTF8.self)), a >= 1000, a <= 2199,
+      let b0 = Int(String(decoding: u[5...], as: UTF8.self))
+    else { return nil }
+    let b = u.count == 9 ? b0 : (a / 100) * 100 + b0
+    guard b > a, b - a < 200 else { return nil }
+    let t = doc.tokens[i]
+    var first = TimexCandidate(i, i, .calendar(year: .explicit(a), month: nil, day: nil))
+    first.span = Span(t.start, t.start + 4)
+    var second = TimexCandidate(i, i, .calendar(year: .explicit(b), month: nil, day: nil))
+    second.span = Span(t.start + 5, t.end)
+    return [first, second]
+  }
 }
