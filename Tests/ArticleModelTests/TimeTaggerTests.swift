@@ -127,6 +127,23 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(values("Prices were high last summer."), ["last summer=2012-SU"])
   }
 
+  func testAnchoredDurationsOnTheTimeline() {
+    let doc = Document(
+      name: "x.txt",
+      text:
+        "Two years after 2008 the bank failed. It has grown in the 10 years since the war ended. "
+        + "He waited for three weeks.")
+    let a = Analysis(document: doc, date: "2013-03-22")
+    let dated = a.timeline.filter(\.isDated)
+    XCTAssertTrue(dated.contains { $0.value == "2010" && $0.approximate })
+    XCTAssertTrue(dated.contains { $0.value == "2003" && $0.approximate })
+    XCTAssertTrue(dated.contains { $0.value == "2008" && !$0.approximate })
+    XCTAssertFalse(a.timeline.contains { doc.string($0.span) == "three weeks" })  // plain duration
+    XCTAssertEqual(TimelineBuilder.shift("2013-03-22", unit: .day, by: -5), "2013-03-17")
+    XCTAssertEqual(TimelineBuilder.shift("2013-03", unit: .year, by: 1), "2014-03")
+    XCTAssertNil(TimelineBuilder.shift("PRESENT_REF", unit: .year, by: 1))
+  }
+
   func testRangesClockTokensAndCenturies() {
     XCTAssertEqual(values("The war of 1992-1995 ended."), ["1992=1992", "1995=1995"])
     XCTAssertEqual(values("The 2014-15 season began."), ["2014=2014", "15=2015"])

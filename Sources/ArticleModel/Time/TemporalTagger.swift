@@ -80,7 +80,24 @@ public enum TemporalTagger {
         reference = r
       }
     }
+    anchorDurations(&out, candidates: candidates, scanner: scanner)
     return out
+  }
+
+  /// "two years after the 2008 crash", "five days before March 3": a duration followed by
+  /// "after"/"before" and, a few words on, a date: the time it points at.
+  static func anchorDurations(
+    _ out: inout [TimeExpression], candidates: [TimexCandidate], scanner: TimexScanner
+  ) {
+    for k in candidates.indices.dropLast() where out[k].type == .duration {
+      let c = candidates[k]
+      let word = scanner.w(c.last + 1)
+      guard word == "after" || word == "before", let unit = c.unit,
+        let n = c.count.flatMap({ Int($0) }), candidates[k + 1].first <= c.last + 5,
+        let v = TimelineBuilder.shift(out[k + 1].value, unit: unit, by: word == "after" ? n : -n)
+      else { continue }
+      out[k].anchoredValue = v
+    }
   }
 }
 

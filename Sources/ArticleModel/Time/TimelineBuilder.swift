@@ -112,6 +112,46 @@ enum TimelineBuilder {
     return (n, n)
   }
 
+  /// A year, month or day value moved by `n` units, at the coarser of the two granularities:
+  /// "2008" + 2 years → "2010"; "2013-03-22" - 5 days → "2013-03-17"; nil when it cannot be.
+  static func shift(_ v: String, unit: TimeLexicon.Unit, by n: Int) -> String? {
+    guard interval(of: v) != nil else { return nil }
+    let g = granularity(of: v)
+    let u = Array(v.utf8)
+    guard u.count >= 4, let y = Int(String(decoding: u[0..<4], as: UTF8.self)) else { return nil }
+    let years: Int
+    switch unit {
+    case .year: years = n
+    case .decade: years = 10 * n
+    case .century: years = 100 * n
+    default: years = 0
+    }
+    switch g {
+    case .year:
+      guard years != 0 else { return nil }
+      return TimexFormat.pad4(y + years)
+    case .month:
+      guard let m = Int(String(decoding: u[5..<7], as: UTF8.self)) else { return nil }
+      let months = unit == .month ? n : (unit == .quarter ? 3 * n : 12 * years)
+      guard months != 0 else { return nil }
+      let d = CalendarDate(y, m, 1).adding(months: months)
+      return "\(TimexFormat.pad4(d.year))-\(TimexFormat.pad2(d.month))"
+    case .day:
+      guard let m = Int(String(decoding: u[5..<7], as: UTF8.self)),
+        let dd = Int(String(decoding: u[8..<10], as: UTF8.self))
+      else { return nil }
+      let date = CalendarDate(y, m, dd)
+      switch unit {
+      case .day: return date.adding(days: n).iso
+      case .week: return date.adding(days: 7 * n).iso
+      case .month: return date.adding(months: n).iso
+      default: return years != 0 ? date.adding(months: 12 * years).iso : nil
+      }
+    default:
+      return nil
+    }
+  }
+
   /// A resolved date as the reference for later anaphoric expressions.
   static func reference(value v: String, granularity: TimeGranularity, sentence: Int)
     -> TimexResolver.Reference?
