@@ -91,14 +91,21 @@ public enum Report {
     return out
   }
 
-  /// The timeline, one entry a line: value, type, expression, and the sentence.
+  /// The timeline, one entry a line: value ("~" when approximate), granularity or kind, the
+  /// expression, and its sentence. Dated entries first, in order; then sets and vague ones.
   public static func timelineText(_ a: Analysis) -> String {
     let d = a.document
     var out = ""
+    var inUndated = false
     for t in a.timeline {
+      if !t.isDated && !inUndated {
+        inUndated = true
+        if !out.isEmpty { out += "\n" }
+      }
       let value = (t.approximate ? "~" : "") + t.value
+      let kind = t.isDated ? t.granularity.rawValue : (t.type == .set ? "repeats" : "vague")
       let sentence = d.string(t.sentence).replacingNewlines()
-      out += "  \(value.padding(12)) \(t.type.rawValue.padding(8)) \(d.string(t.span).replacingNewlines())"
+      out += "  \(value.padding(12)) \(kind.padding(8)) \(d.string(t.span).replacingNewlines())"
       out += "  | \(sentence)\n"
     }
     return out

@@ -8,7 +8,10 @@ struct Lede: ParsableCommand {
     commandName: "lede",
     abstract: "Explore a news article in the terminal: its text, entities and timeline.",
     version: "0.1.0",
-    subcommands: [Open.self, Dump.self, TimelineCommand.self, TrainNER.self, EvalNER.self, BenchCommand.self],
+    subcommands: [
+      Open.self, Dump.self, TimelineCommand.self, TrainNER.self, EvalNER.self, EvalTimex.self,
+      BenchCommand.self,
+    ],
     defaultSubcommand: Open.self
   )
 }
