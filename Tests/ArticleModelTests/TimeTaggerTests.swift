@@ -148,6 +148,9 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(values("The war of 1992-1995 ended."), ["1992=1992", "1995=1995"])
     XCTAssertEqual(values("The 2014-15 season began."), ["2014=2014", "15=2015"])
     XCTAssertEqual(values("Talks end at 3pm."), ["3pm=2013-03-22T15:00"])
+    XCTAssertEqual(
+      values("It happened at 9:15 a.m. local time on Sunday."),
+      ["9:15 a.m.=2013-03-17T09:15", "Sunday=2013-03-17"])
     XCTAssertEqual(values("Talks end at 10.30am."), ["10.30am=2013-03-22T10:30"])
     XCTAssertEqual(values("Talks end at 3:30pm."), ["3:30pm=2013-03-22T15:30"])
     XCTAssertEqual(values("Shares rose by 1200 GMT."), ["1200 GMT=2013-03-22T12:00"])

@@ -81,7 +81,25 @@ public enum TemporalTagger {
       }
     }
     anchorDurations(&out, candidates: candidates, scanner: scanner)
+    attachClockTimesToDays(&out, candidates: candidates, scanner: scanner)
     return out
+  }
+
+  /// "at 9:15 a.m. local time on Sunday": the clock time takes the day named just after it
+  /// (TimeML tags the two apart, "on" being a signal).
+  static func attachClockTimesToDays(
+    _ out: inout [TimeExpression], candidates: [TimexCandidate], scanner: TimexScanner
+  ) {
+    for k in candidates.indices.dropLast() where out[k].type == .time {
+      guard case .time(let clock, nil) = candidates[k].meaning, out[k + 1].granularity == .day
+      else { continue }
+      var j = candidates[k].last + 1
+      while j < candidates[k + 1].first, ["on", ",", "local", "time", "of"].contains(scanner.w(j)) {
+        j += 1
+      }
+      guard j == candidates[k + 1].first, j - candidates[k].last <= 4 else { continue }
+      out[k].value = out[k + 1].value + clock
+    }
   }
 
   /// "two years after the 2008 crash", "five days before March 3": a duration followed by

@@ -194,7 +194,7 @@ struct TimexResolver {
 
   /// The year of a month (and day) named without one: the occurrence before or after the
   /// document date that the tense points to, unless the other one is much closer (within
-  /// about six weeks), as when a past-tense sentence names a deadline a few days ahead.
+  /// about a month), as when a past-tense sentence names a deadline a few days ahead.
   func nearestYear(month: Int, day: Int?, dct: Anchor, tense: Tense) -> Int {
     nearestYear(dct: dct, tense: tense) { y in
       if let day {
@@ -216,7 +216,7 @@ struct TimexResolver {
     let (beforeYear, afterYear) = here.0 > ref ? (dct.year - 1, dct.year) : (dct.year, dct.year + 1)
     let before = ref - span(beforeYear).1
     let after = span(afterYear).0 - ref
-    let near = 45
+    let near = 30
     switch tense {
     case .past: return after <= near && before > near ? afterYear : beforeYear
     case .future: return before <= near && after > near ? beforeYear : afterYear
