@@ -189,6 +189,16 @@ final class TimeTaggerTests: XCTestCase {
     let meta = Document(name: "x.txt", text: "Title\n\nDate: March 5, 2011\n\nThe story was told.")
     XCTAssertEqual(TemporalTagger.documentDate(for: meta, given: nil)?.value, "2011-03-05")
     XCTAssertEqual(TemporalTagger.documentDate(for: meta, given: nil)?.source, .metadata)
+    let updated = Document(
+      name: "x.txt", text: "Storm hits coast\n\nUpdated 14 June 2012\n\nIt rained.")
+    XCTAssertEqual(TemporalTagger.documentDate(for: updated, given: nil)?.value, "2012-06-14")
+    let dateLine = Document(
+      name: "x.txt", text: "Storm hits coast\nFriday, 22 March 2013 10:05 GMT\n\nIt rained in 2011."
+    )
+    XCTAssertEqual(TemporalTagger.documentDate(for: dateLine, given: nil)?.value, "2013-03-22")
+    XCTAssertEqual(TemporalTagger.documentDate(for: dateLine, given: nil)?.source, .metadata)
+    let sentence = Document(name: "x.txt", text: "Storm hits coast\n\nIt rained on 3 March 2011.")
+    XCTAssertEqual(TemporalTagger.documentDate(for: sentence, given: nil)?.source, .inferred)
     let dateline = Document(
       name: "x.txt", text: "WASHINGTON, March 3, 2011 (AP) — The vote was held on Friday.")
     XCTAssertEqual(TemporalTagger.documentDate(for: dateline, given: nil)?.value, "2011-03-03")
