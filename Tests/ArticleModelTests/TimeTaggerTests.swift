@@ -162,6 +162,8 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(tag("It pays 100 million USD annually.").map { $0.1.type }, [.set])
     XCTAssertEqual(values("It pays 100 million USD annually."), ["annually=P1Y"])
     XCTAssertEqual(values("They meet every week."), ["every week=P1W"])
+    XCTAssertEqual(values("The shop shuts on Sundays."), ["Sundays=XXXX-WXX-7"])
+    XCTAssertEqual(values("Flights leave on Tuesday nights."), ["Tuesday nights=XXXX-WXX-2TNI"])
     XCTAssertEqual(values("The talks lasted 24 hours."), ["24 hours=PT24H"])
     XCTAssertEqual(values("It is raining now."), ["now=PRESENT_REF"])
     XCTAssertEqual(values("Prices have recently fallen."), ["recently=PAST_REF"])

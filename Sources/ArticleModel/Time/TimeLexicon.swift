@@ -199,7 +199,8 @@ enum TimeLexicon {
       "a", "an", "several", "few", "many", "some", "couple", "half", "dozens", "hundreds",
       "thousands", "christmas", "easter", "thanksgiving", "halloween", "new", "independence",
       "labor", "memorial", "valentine", "current", "last", "past", "previous", "next", "coming",
-      "following", "right", "just", "future", "year",
+      "following", "right", "just", "future", "year", "mondays", "tuesdays", "wednesdays",
+      "thursdays", "fridays", "saturdays", "sundays",
     ])
     return t
   }()

@@ -61,7 +61,7 @@ extension TimexScanner {
     guard let u = unit(i), isPlural(i), u >= .hour,
       ["for", "within", "in", "over", "after", "took", "take", "takes", "spent"].contains(w(i - 1))
     else { return nil }
-    if w(i + 1) == "of" || w(i + 1) == "-" { return u >= .decade ? nil : nil }
+    if w(i + 1) == "of" || w(i + 1) == "-" { return nil }  // "years of war" is left alone
     return TimexCandidate(i, i, .duration(u.duration("X")), unit: u, count: "X")
   }
 

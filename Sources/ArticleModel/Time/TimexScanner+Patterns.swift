@@ -63,6 +63,11 @@ extension TimexScanner {
     if let d = TimeLexicon.weekdays[s], capitalised[i] || lowercaseText {
       consider(weekdayPhrase(i, weekday: d, shift: nil, first: i))
     }
+    if s.hasSuffix("s"), let d = TimeLexicon.weekdays[String(s.dropLast())],
+      capitalised[i] || lowercaseText
+    {
+      consider(TimexCandidate(i, i, .set("XXXX-WXX-\(d)")))  // "on Sundays"
+    }
     if let set = TimeLexicon.setAdverbs[s] {
       // "daily" and "quarterly" before a noun are adjectives ("quarterly dividend"), not sets.
       let adjective =
@@ -101,7 +106,7 @@ extension TimexScanner {
         consider(TimexCandidate(i, i, .reference("PRESENT_REF")))
       }
     case "future":
-      if let u = unit(i + 1), isPlural(i + 1) {
+      if unit(i + 1) != nil, isPlural(i + 1) {
         consider(TimexCandidate(i, i + 1, .reference("FUTURE_REF")))
       }
     case "year":
@@ -128,8 +133,6 @@ extension TimexScanner {
       }
     case "nineteen", "twenty":
       consider(yearInWords(i))
-    case "future", "present":
-      break
     default:
       break
     }

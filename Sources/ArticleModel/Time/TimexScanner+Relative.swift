@@ -70,7 +70,7 @@ extension TimexScanner {
       return TimexCandidate(
         first, q.last + 1, .duration(u.duration(q.count)), unit: u, count: q.count)
     }
-    if s == "coming", let u = unit(j), isPlural(j) {
+    if s == "coming", unit(j) != nil, isPlural(j) {
       return TimexCandidate(first, j, .reference("FUTURE_REF"))  // "in coming months"
     }
     if s == "past" || s == "last" || s == "next", let u = unit(j), isPlural(j) {
@@ -86,7 +86,7 @@ extension TimexScanner {
   /// "the year", "that day", "the weekend", "the past", "the future", "the next few days".
   func theFirst(_ i: Int) -> TimexCandidate? {
     let d = w(i)
-    var j = i + 1
+    let j = i + 1
     let s = w(j)
     if d == "these", s == "days" { return TimexCandidate(i, j, .reference("PRESENT_REF")) }
     if d == "this" { return nil }  // handled by `shifted`
@@ -202,10 +202,8 @@ extension TimexScanner {
       }
       if d == "the" && u == .year && possessive(j + 1) != nil { return nil }
       if d == "the" && w(j + 1) == "of" { return nil }
-      j += 0
       return TimexCandidate(i, j, .anaphoric(u, offset: 0))
     }
-    _ = j
     return nil
   }
 

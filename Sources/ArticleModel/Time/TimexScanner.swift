@@ -255,7 +255,6 @@ struct TimexScanner {
       if var c = core(at: i) {
         extendRight(&c)
         extendLeft(&c, floor: out.last.map { $0.last + 1 } ?? 0)
-        c = splitOffParts(c)
         out.append(c)
         i = c.last + 1
       } else {
@@ -264,9 +263,6 @@ struct TimexScanner {
     }
     return out
   }
-
-  /// Candidates whose span override splits a token ("1992-1995") come back as they are.
-  func splitOffParts(_ c: TimexCandidate) -> TimexCandidate { c }
 
   /// A range of years written as one token: "1992-1995", "2014-15". Two candidates, each
   /// with its own span inside the token.
