@@ -125,6 +125,9 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(values("It happened in the 20th century."), ["the 20th century=19"])
     XCTAssertEqual(values("Profits rose in early 2012."), ["early 2012=2012"])
     XCTAssertEqual(values("Prices were high last summer."), ["last summer=2012-SU"])
+    XCTAssertEqual(values("He was shot last Oct. 23 at home."), ["last Oct. 23=2012-10-23"])
+    XCTAssertEqual(
+      values("A hearing is set for the week of March 6."), ["the week of March 6=2013-W10"])
   }
 
   func testAnchoredDurationsOnTheTimeline() {

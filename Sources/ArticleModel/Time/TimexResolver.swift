@@ -93,14 +93,23 @@ struct TimexResolver {
       return (.date, date.adding(days: k).iso, .day)
     case .relative(let unit, let k):
       return relative(unit, k, tense: tense)
-    case .monthShift(let month, let shift):
-      guard let dct else { return (.date, "XXXX-\(TimexFormat.pad2(month))", .month) }
+    case .monthShift(let month, let shift, let day):
+      let m2 = TimexFormat.pad2(month)
+      let dayPart = day.map { "-" + TimexFormat.pad2($0) } ?? ""
+      guard let dct else { return (.date, "XXXX-\(m2)\(dayPart)", day == nil ? .month : .day) }
       var y = dct.year
       let dm = dct.month ?? 6
       if shift < 0 && month >= dm { y -= 1 }
       if shift > 0 && month <= dm { y += 1 }
       if dct.month == nil { y = dct.year + shift }
-      return (.date, "\(TimexFormat.pad4(y))-\(TimexFormat.pad2(month))", .month)
+      return (.date, "\(TimexFormat.pad4(y))-\(m2)\(dayPart)", day == nil ? .month : .day)
+    case .weekOf(let inner):
+      let (_, v, g) = resolve(inner, tense: tense, reference: reference)
+      guard g == .day, let (a, _) = TimelineBuilder.interval(of: v) else {
+        return (.date, "XXXX-WXX", .week)
+      }
+      let w = CalendarDate(dayNumber: a).isoWeek
+      return (.date, "\(TimexFormat.pad4(w.year))-W\(TimexFormat.pad2(w.week))", .week)
     case .quarter(0, let yr):
       // "the 1988 period", "last year's quarter": the quarter under discussion, in that year
       var q = dct?.quarter.map { $0 == 1 ? 4 : $0 - 1 }

@@ -53,7 +53,10 @@ extension TimexScanner {
       return weekdayPhrase(j, weekday: wd, shift: shift, first: first)
     }
     if let m = TimeLexicon.months[next], capitalised[j] || lowercaseText, s != "past" {
-      return TimexCandidate(first, j, .monthShift(m, shift: shift))
+      if let d = day(j + 1), adjacent(j, j + 1) {
+        return TimexCandidate(first, j + 1, .monthShift(m, shift: shift, day: d))  // "last Oct. 23"
+      }
+      return TimexCandidate(first, j, .monthShift(m, shift: shift, day: nil))
     }
     if let code = TimeLexicon.seasons[next] {
       return TimexCandidate(first, j, .season(code, year: .relative(shift)))
