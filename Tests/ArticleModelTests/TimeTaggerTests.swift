@@ -242,6 +242,8 @@ final class TimeRobustnessTests: XCTestCase {
       "1200", "GMT", "noon", "12:99", "25:00", "p.m.", ",", ".", "\n", "every", "twice", "week",
       "fiscal", "third-quarter", "year-earlier", "Christmas", "Easter", "2199", "0000", "-", "—",
       "nineteen", "ninety-nine", "twentieth", "century", "1,000,000,000,000,000,000,000", "recent",
+      "s", "'s", "3pm", "13.75pm", "2014-15", "1992-1995", "Sundays", "the week of", "last Oct.",
+      "23",
     ]
     var seed: UInt64 = 42
     for _ in 0..<300 {

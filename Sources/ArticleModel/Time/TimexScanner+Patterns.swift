@@ -30,7 +30,8 @@ extension TimexScanner {
   /// A possessive "'s" at token i (one token, or an apostrophe and "s"): its last token.
   func possessive(_ i: Int) -> Int? {
     if w(i) == "'s" { return i }
-    if w(i) == "'", w(i + 1) == "s", i + 1 < count, doc.tokens[i + 1].start == doc.tokens[i].end,
+    if i >= 1, w(i) == "'", w(i + 1) == "s", i + 1 < count,
+      doc.tokens[i + 1].start == doc.tokens[i].end,
       doc.tokens[i].start == doc.tokens[i - 1].end
     {
       return i + 1
