@@ -184,6 +184,7 @@ enum DocumentDateFinder {
     let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
     var best: Int?
     var sentence = 0
+    var cache = TenseCue.Cache(count: doc.tokens.count)
     for c in scanner.scan() {
       guard case .calendar(.explicit(let y), _, _) = c.meaning else { continue }
       while sentence < doc.sentences.count && doc.sentences[sentence].tokens.upperBound <= c.first {
@@ -192,7 +193,9 @@ enum DocumentDateFinder {
       let range =
         sentence < doc.sentences.count ? doc.sentences[sentence].tokens : c.first..<(c.last + 1)
       if y > thisYear { continue }
-      if TenseCue.tense(scanner, first: c.first, last: c.last, sentence: range) == .future {
+      if TenseCue.tense(scanner, first: c.first, last: c.last, sentence: range, cache: &cache)
+        == .future
+      {
         continue
       }
       if TenseCue.isHypothetical(scanner, first: c.first, sentence: range) { continue }

@@ -35,6 +35,7 @@ public enum TemporalTagger {
     out.reserveCapacity(candidates.count)
     var sentence = 0
     var previous: (last: Int, year: Int?, sentence: Int)?
+    var cueCache = TenseCue.Cache(count: doc.tokens.count)
     for var c in candidates {
       let startOffset = doc.tokens[c.first].start
       while sentence < doc.sentences.count && doc.sentences[sentence].tokens.upperBound <= c.first {
@@ -43,7 +44,8 @@ public enum TemporalTagger {
       let tokenRange =
         sentence < doc.sentences.count && doc.sentences[sentence].tokens.contains(c.first)
         ? doc.sentences[sentence].tokens : c.first..<(c.last + 1)
-      var tense = TenseCue.tense(scanner, first: c.first, last: c.last, sentence: tokenRange)
+      var tense = TenseCue.tense(
+        scanner, first: c.first, last: c.last, sentence: tokenRange, cache: &cueCache)
       if TenseCue.signalsFuture(scanner, first: c.first, meaning: c.meaning) { tense = .future }
       // A reference from too far back is stale for "the quarter" and "a year ago".
       if let r = reference, sentence - r.sentence > 8 { reference = nil }
@@ -122,18 +124,46 @@ public enum TemporalTagger {
 /// The tense of the clause around an expression, from verb cues (there is no POS tagger): the
 /// nearest cue before the expression in its sentence, else the first after it.
 enum TenseCue {
+  /// The cue of each token, looked up once: expressions close together read the same words.
+  struct Cache {
+    /// -2 not looked up, -1 no cue, else the raw tense.
+    var cues: [Int8]
+    init(count: Int) { cues = Array(repeating: -2, count: count) }
+  }
+
+  static let tenses: [TimexResolver.Tense] = [.past, .present, .future, .unknown]
+
+  static func cachedCue(_ s: TimexScanner, _ k: Int, _ cache: inout Cache) -> TimexResolver.Tense? {
+    let c = cache.cues[k]
+    if c == -1 { return nil }
+    if c >= 0 { return tenses[Int(c)] }
+    let t = cue(s, k)
+    cache.cues[k] = t.map { Int8(tenses.firstIndex(of: $0)!) } ?? -1
+    return t
+  }
+
   static func tense(
     _ s: TimexScanner, first: Int, last: Int, sentence: Range<Int>
   ) -> TimexResolver.Tense {
+    var cache = Cache(count: s.count)
+    return tense(s, first: first, last: last, sentence: sentence, cache: &cache)
+  }
+
+  static func tense(
+    _ s: TimexScanner, first: Int, last: Int, sentence: Range<Int>, cache: inout Cache
+  ) -> TimexResolver.Tense {
     if s.w(first - 1) == "since" { return .past }
+    // A window of the sentence: real sentences are short, and a text without full stops must
+    // not make every expression read the whole of it.
+    let window = 60
     var k = first - 1
-    while k >= sentence.lowerBound {
-      if let t = cue(s, k) { return t }
+    while k >= max(sentence.lowerBound, first - window) {
+      if let t = cachedCue(s, k, &cache) { return t }
       k -= 1
     }
     k = last + 1
-    while k < sentence.upperBound {
-      if let t = cue(s, k) { return t }
+    while k < min(sentence.upperBound, last + 1 + window) {
+      if let t = cachedCue(s, k, &cache) { return t }
       k += 1
     }
     return .unknown
