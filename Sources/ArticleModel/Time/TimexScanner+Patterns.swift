@@ -125,7 +125,10 @@ extension TimexScanner {
     case "once", "twice", "thrice":
       consider(frequency(i))
     case "noon", "midnight", "midday":
-      consider(timeOfDay(i))
+      // "J Noon" in a team sheet is a name
+      if !(capitalised[i] && i > 0 && capitalised[i - 1] && doc.tokens[i - 1].kind == .word) {
+        consider(timeOfDay(i))
+      }
     case "fiscal", "fy":
       consider(fiscal(i))
     case "mid":

@@ -205,6 +205,10 @@ extension TimexScanner {
       }
       if d == "the" && u == .year && possessive(j + 1) != nil { return nil }
       if d == "the" && w(j + 1) == "of" { return nil }
+      // "player of the year" is generic; "the end of the year" is a date
+      if d == "the", w(i - 1) == "of", Self.ofModifiers[w(i - 2)] == nil, w(i - 2) != "rest" {
+        return nil
+      }
       return TimexCandidate(i, j, .anaphoric(u, offset: 0))
     }
     return nil
