@@ -39,6 +39,8 @@ final class TimeTaggerTests: XCTestCase {
     }
     // "may" the verb is not a month; "May" with a day is.
     XCTAssertEqual(values("Prices may rise."), [])
+    XCTAssertEqual(values("June Carter sang in the Sunday Times piece."), [])
+    XCTAssertEqual(values("In June Carter performed."), ["June=2012-06"])
     XCTAssertEqual(values("They met on May 24."), ["May 24=2012-05-24"])
     // A date a few days ahead in a past-tense sentence is a deadline, not last year's.
     XCTAssertEqual(values("The offer had been set to expire April 2."), ["April 2=2013-04-02"])

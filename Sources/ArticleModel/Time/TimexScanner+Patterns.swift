@@ -25,6 +25,13 @@ extension TimexScanner {
     "page", "pages", "apartment", "suite", "box", "bus", "interstate", "rs", "rs.", "code",
   ]
 
+  /// "the Sunday Times", "Bloody Sunday" aside: a weekday before one of these is a title.
+  static let nameFollowersForDays: Set<String> = [
+    "times", "telegraph", "express", "mirror", "herald", "post", "mail", "tribune", "independent",
+    "observer", "sport", "live", "school", "league", "people", "world", "business", "magazine",
+    "review", "edition", "service", "club",
+  ]
+
   // MARK: - Dispatch
 
   /// A possessive "'s" at token i (one token, or an apostrophe and "s"): its last token.
@@ -61,7 +68,9 @@ extension TimexScanner {
       return best
     }
     if let m = month(i) { consider(monthPhrase(i, m)) }
-    if let d = TimeLexicon.weekdays[s], capitalised[i] || lowercaseText {
+    if let d = TimeLexicon.weekdays[s], capitalised[i] || lowercaseText,
+      !(capitalised[i + 1 < count ? i + 1 : i] && Self.nameFollowersForDays.contains(w(i + 1)))
+    {
       consider(weekdayPhrase(i, weekday: d, shift: nil, first: i))
     }
     if s.hasSuffix("s"), let d = TimeLexicon.weekdays[String(s.dropLast())],
