@@ -65,6 +65,10 @@ final class TimeTaggerTests: XCTestCase {
       XCTAssertEqual(values("The minister will meet them \(name)."), ["\(name)=\(value)"])
     }
     XCTAssertEqual(values("They met last Friday."), ["last Friday=2013-03-15"])
+    // The weekday picks the year: 2 January was a Wednesday in 2013, a Monday in 2012.
+    XCTAssertEqual(
+      values("It opened on Wednesday, January 2."), ["Wednesday, January 2=2013-01-02"])
+    XCTAssertEqual(values("It opened on Monday, 2 January."), ["Monday, 2 January=2012-01-02"])
     XCTAssertEqual(values("They will meet next Tuesday."), ["next Tuesday=2013-03-26"])
     XCTAssertEqual(values("The office was closed on Friday."), ["Friday=2013-03-22"])
   }

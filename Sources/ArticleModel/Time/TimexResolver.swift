@@ -103,6 +103,16 @@ struct TimexResolver {
       if shift > 0 && month <= dm { y += 1 }
       if dct.month == nil { y = dct.year + shift }
       return (.date, "\(TimexFormat.pad4(y))-\(m2)\(dayPart)", day == nil ? .month : .day)
+    case .weekdayDate(let wd, let month, let day):
+      if let dct {
+        let fits = [dct.year, dct.year - 1, dct.year + 1].filter {
+          CalendarDate.isValid($0, month, day) && CalendarDate($0, month, day).weekday == wd
+        }
+        if let y = fits.first {
+          return (.date, CalendarDate(y, month, day).iso, .day)
+        }
+      }
+      return (.date, calendar(.unspecified, month, day, tense: tense), .day)
     case .weekOf(let inner):
       let (_, v, g) = resolve(inner, tense: tense, reference: reference)
       guard g == .day, let (a, _) = TimelineBuilder.interval(of: v) else {

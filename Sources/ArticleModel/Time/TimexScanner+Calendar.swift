@@ -300,13 +300,13 @@ extension TimexScanner {
   func weekdayPhrase(_ i: Int, weekday: Int, shift: Int?, first: Int) -> TimexCandidate? {
     var j = i + 1
     if w(j) == "," { j += 1 }
-    if adjacent(i, j), let m = month(j), let p = monthPhrase(j, m),
-      case .calendar(let y, let mm, let d) = p.meaning, d != nil
+    // "Friday, March 22", "Friday 22 March", "Sunday, 27 February"
+    if adjacent(i, j), let p = (month(j).flatMap { monthPhrase(j, $0) } ?? dayMonth(j)),
+      case .calendar(let y, let m?, let d?) = p.meaning
     {
-      return TimexCandidate(first, p.last, .calendar(year: y, month: mm, day: d))
-    }
-    // "Friday 22 March", "Sunday, 27 February"
-    if adjacent(i, j), let p = dayMonth(j), case .calendar(let y, let m, let d) = p.meaning {
+      if y == .unspecified {
+        return TimexCandidate(first, p.last, .weekdayDate(weekday, month: m, day: d))
+      }
       return TimexCandidate(first, p.last, .calendar(year: y, month: m, day: d))
     }
     // "Tuesday the 18th": the weekday says enough to place it
