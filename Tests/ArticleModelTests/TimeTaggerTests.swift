@@ -81,6 +81,8 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(values("It was built one hundred years ago."), ["one hundred years ago=1913"])
     XCTAssertEqual(values("He was born in nineteen ninety-six."), ["nineteen ninety-six=1996"])
     XCTAssertEqual(values("They stayed for several days."), ["several days=PXD"])
+    XCTAssertEqual(values("It changed over the years."), ["the years=PXY"])
+    XCTAssertEqual(values("Just months ago it was failing."), ["months ago=PAST_REF"])
     XCTAssertEqual(values("It lasted 2 1/2 years."), ["2 1/2 years=P2Y6M"])
     XCTAssertEqual(values("A 10-day visit began."), ["10-day=P10D"])
     XCTAssertEqual(values("A 59-year-old man was arrested."), [])

@@ -121,6 +121,17 @@ extension TimexScanner {
         return TimexCandidate(i, j + 2, .calendar(year: .explicit(2000), month: nil, day: nil))
       }
       if s == "weekend" { return TimexCandidate(i, j, .relative(.weekend, offset: 0)) }
+      // "over the years", "the early years", "the first hours": a vague stretch of time
+      if let u = unit(j + 1), isPlural(j + 1), ["early", "first", "final", "closing"].contains(s),
+        !["of", "when", "that", "before", "after"].contains(w(j + 2))
+      {
+        return TimexCandidate(i, j + 1, .duration(u.duration("X")), unit: u, count: "X")
+      }
+      if let u = unit(j), isPlural(j), u >= .day,
+        ["over", "through", "throughout", "down"].contains(w(i - 1)), w(j + 1) != "of"
+      {
+        return TimexCandidate(i, j, .duration(u.duration("X")), unit: u, count: "X")
+      }
       if let u = unit(j), isPlural(j), w(j + 1) == "ahead" {
         return TimexCandidate(i, j + 1, .duration(u.duration("X")), unit: u, count: "X")  // "the weeks ahead"
       }
