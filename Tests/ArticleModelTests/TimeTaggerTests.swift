@@ -178,6 +178,9 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(values("The talks lasted 24 hours."), ["24 hours=PT24H"])
     XCTAssertEqual(values("It is raining now."), ["now=PRESENT_REF"])
     XCTAssertEqual(values("Prices have recently fallen."), ["recently=PAST_REF"])
+    XCTAssertEqual(values("Prices will soon fall."), ["soon=FUTURE_REF"])
+    XCTAssertEqual(values("He was arrested and soon released."), [])
+    XCTAssertFalse(values("He told CBS's '60 Minutes' about it.").contains("'60=1960"))
     XCTAssertEqual(values("It was tabled since 2008."), ["2008=2008"])  // "since" stays out
   }
 

@@ -33,6 +33,7 @@ public enum TemporalTagger {
     var reference: TimexResolver.Reference?
     var out: [TimeExpression] = []
     out.reserveCapacity(candidates.count)
+    var kept: [TimexCandidate] = []  // the candidates behind `out`, index for index
     var sentence = 0
     var previous: (last: Int, year: Int?, sentence: Int)?
     var cueCache = TenseCue.Cache(count: doc.tokens.count)
@@ -47,6 +48,10 @@ public enum TemporalTagger {
       var tense = TenseCue.tense(
         scanner, first: c.first, last: c.last, sentence: tokenRange, cache: &cueCache)
       if TenseCue.signalsFuture(scanner, first: c.first, meaning: c.meaning) { tense = .future }
+      // "he was soon released": narrative "soon" in a past clause is no future reference
+      if case .reference("FUTURE_REF") = c.meaning, scanner.w(c.first) == "soon", tense == .past {
+        continue
+      }
       // A reference from too far back is stale for "the quarter" and "a year ago".
       if let r = reference, sentence - r.sentence > 8 { reference = nil }
       // "this year through August", "in 1990, from January": a month takes the year just said.
@@ -69,6 +74,7 @@ public enum TemporalTagger {
         if v.first?.isNumber == true { e.anchoredValue = v }
       }
       out.append(e)
+      kept.append(c)
       // Anaphoric expressions ("a year earlier", "the quarter") do not move the reference.
       var anaphoric = false
       switch c.meaning {
@@ -82,8 +88,8 @@ public enum TemporalTagger {
         reference = r
       }
     }
-    anchorDurations(&out, candidates: candidates, scanner: scanner)
-    attachClockTimesToDays(&out, candidates: candidates, scanner: scanner)
+    anchorDurations(&out, candidates: kept, scanner: scanner)
+    attachClockTimesToDays(&out, candidates: kept, scanner: scanner)
     return out
   }
 

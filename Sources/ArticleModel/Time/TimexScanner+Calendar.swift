@@ -117,6 +117,12 @@ extension TimexScanner {
       return TimexCandidate(i, i + 1, .decade(d / 10, twoDigit: true))
     }
     if u.count == 2, let y = int(i + 1) {
+      // not "'60 Minutes" (a title) nor a quoted number before a unit
+      if unit(i + 2) != nil
+        || (i + 2 < count && capitalised[i + 2] && doc.tokens[i + 2].kind == .word)
+      {
+        return nil
+      }
       return TimexCandidate(i, i + 1, .calendar(year: .twoDigit(y), month: nil, day: nil))
     }
     return nil

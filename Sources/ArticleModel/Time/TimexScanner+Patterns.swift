@@ -135,7 +135,9 @@ extension TimexScanner {
       consider(frequency(i))
     case "noon", "midnight", "midday":
       // "J Noon" in a team sheet is a name
-      if !(capitalised[i] && i > 0 && capitalised[i - 1] && doc.tokens[i - 1].kind == .word) {
+      if !(capitalised[i] && i > 0 && capitalised[i - 1] && doc.tokens[i - 1].kind == .word),
+        w(i - 1) != "high"  // "high noon"
+      {
         consider(timeOfDay(i))
       }
     case "fiscal", "fy":
