@@ -118,6 +118,8 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(values("Prices fell last month."), ["last month=2013-02"])
     XCTAssertEqual(values("Shares fell last week."), ["last week=2013-W11"])
     XCTAssertEqual(values("He arrived yesterday."), ["yesterday=2013-03-21"])
+    XCTAssertEqual(
+      values("He arrived the day before yesterday."), ["the day before yesterday=2013-03-20"])
     XCTAssertEqual(values("He was seen two weeks ago."), ["two weeks ago=2013-W10"])
     XCTAssertEqual(values("It opened three years ago."), ["three years ago=2010"])
     XCTAssertEqual(values("It was elected in June."), ["June=2012-06"])

@@ -120,6 +120,12 @@ extension TimexScanner {
       if s == "year", w(j + 1) == "two", w(j + 2) == "thousand" {
         return TimexCandidate(i, j + 2, .calendar(year: .explicit(2000), month: nil, day: nil))
       }
+      if s == "day", w(j + 1) == "before", w(j + 2) == "yesterday" {
+        return TimexCandidate(i, j + 2, .dayOffset(-2))
+      }
+      if s == "day", w(j + 1) == "after", w(j + 2) == "tomorrow" {
+        return TimexCandidate(i, j + 2, .dayOffset(2))
+      }
       if s == "weekend" { return TimexCandidate(i, j, .relative(.weekend, offset: 0)) }
       // "over the years", "the early years", "the first hours": a vague stretch of time
       if let u = unit(j + 1), isPlural(j + 1), ["early", "first", "final", "closing"].contains(s),
