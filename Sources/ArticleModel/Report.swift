@@ -104,7 +104,14 @@ public enum Report {
       }
       let value = (t.approximate ? "~" : "") + t.value
       let kind = t.isDated ? t.granularity.rawValue : (t.type == .set ? "repeats" : "vague")
-      let sentence = d.string(t.sentence).replacingNewlines()
+      // A very long "sentence" (a text without full stops) is shown around the expression.
+      var shown = t.sentence
+      var cut = (false, false)
+      if shown.length > 400 {
+        shown = Span(max(shown.start, t.span.start - 150), min(shown.end, t.span.end + 150))
+        cut = (shown.start > t.sentence.start, shown.end < t.sentence.end)
+      }
+      let sentence = (cut.0 ? "…" : "") + d.string(shown).replacingNewlines() + (cut.1 ? "…" : "")
       out += "  \(value.padding(12)) \(kind.padding(8)) \(d.string(t.span).replacingNewlines())"
       out += "  | \(sentence)\n"
     }
