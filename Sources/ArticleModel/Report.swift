@@ -59,7 +59,24 @@ public enum Report {
       w.key("start"); w.raw(String(t.span.start))
       w.key("end"); w.raw(String(t.span.end))
       w.key("approximate"); w.raw(t.approximate ? "true" : "false")
+      w.key("granularity"); w.string(t.granularity.rawValue)
       w.key("sentence"); w.spanObject(t.sentence, kind: nil)
+      w.close("}")
+    }
+    w.close("]")
+    // Every time expression, durations included (the timeline holds only the events).
+    w.key("timeExpressions")
+    w.open("[")
+    for t in a.timeExpressions {
+      w.element()
+      w.open("{")
+      w.key("type"); w.string(t.type.rawValue)
+      w.key("value"); w.string(t.value)
+      w.key("text"); w.string(d.string(t.span))
+      w.key("start"); w.raw(String(t.span.start))
+      w.key("end"); w.raw(String(t.span.end))
+      w.key("mod"); w.optionalString(t.mod)
+      w.key("ambiguousDayMonth"); w.raw(t.ambiguousDayMonth ? "true" : "false")
       w.close("}")
     }
     w.close("]")
