@@ -152,6 +152,11 @@ final class EntityRulesTests: XCTestCase {
     XCTAssertEqual(e.first { $0.name == "Ray Mallon" }?.mentions.count, 2)
   }
 
+  func testHeadlineCapitalsDoNotNameTheEntity() {
+    let e = entities("PYONGYANG SAYS NO\n\nOfficials in Pyongyang said on Monday that Pyongyang would wait.")
+    XCTAssertTrue(e.contains { $0.name == "Pyongyang" && $0.mentions.count == 3 }, "\(e.map { ($0.name, $0.mentions.count) })")
+  }
+
   func testAmbiguousShortReferenceStaysApart() {
     let e = entities(
       "Kim Jong Un met Kim Dae Jung in Seoul on Friday. Kim said the talks went well.")

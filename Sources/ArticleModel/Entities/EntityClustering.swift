@@ -225,7 +225,17 @@ enum EntityClustering {
       // Type: the most frequent among the mentions; ties go to the fullest mention's type.
       var votes: [EntityType: Int] = [:]
       for i in sorted { votes[cands[i].type, default: 0] += 1 }
+      // The fullest form names the entity; a headline's capitals ("PYONGYANG") only if there is
+      // no other spelling.
+      func shouted(_ i: Int) -> Bool {
+        cands[i].tokens.count > 0 && texts[i].unicodeScalars.count > 3
+          && !texts[i].unicodeScalars.contains { CharacterClass.isLower($0) }
+          && texts[i].unicodeScalars.filter { CharacterClass.isLetter($0) }.count > 4
+      }
       let best = sorted.max {
+        let sa = shouted($0)
+        let sb = shouted($1)
+        if sa != sb { return sa }
         let a = texts[$0].unicodeScalars.count
         let b = texts[$1].unicodeScalars.count
         return a != b ? a < b : $0 > $1
