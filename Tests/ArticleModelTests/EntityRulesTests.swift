@@ -54,6 +54,7 @@ final class EntityRulesTests: XCTestCase {
 
   func testNumbersThatAreNotFigures() {
     XCTAssertTrue(figures("In 2014 the 8th round of 6-party talks began, 10-day visit, 3 years.").isEmpty)
+    XCTAssertTrue(figures("The rapper 50 Cent played a 3G phone tune.").isEmpty)
   }
 
   func testMiscSplitsByLexiconAndPattern() {
