@@ -4,7 +4,7 @@ PREFIX ?= /usr/local
 SEED := seeds/vovworld-dprk-russia.txt
 RELEASE_BIN := .build/release/lede
 
-.PHONY: all build deps run test bench install uninstall clean
+.PHONY: all build deps run test test-sanitizers bench fuzz install uninstall clean
 
 all: build
 
@@ -18,6 +18,7 @@ deps:
 	[ -f /usr/include/ncursesw/curses.h ] || [ -f /usr/include/curses.h ] || missing="$$missing libncurses-dev"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "make deps: installing$$missing"; \
@@ -30,7 +31,9 @@ deps:
 run: deps build
 	$(RELEASE_BIN) $(SEED)
 
+# A 60-second fuzz run comes first so that the test runner's summary is the last thing printed.
 test: deps
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=60
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
 
@@ -53,3 +56,33 @@ uninstall:
 
 clean:
 	rm -rf .build
+
+# libFuzzer over loading and the whole analysis. FUZZ_SECONDS=600 by default; FUZZ_JOBS workers.
+# The corpus is seeded from ../shared (the seed, BBC articles, slices of the book); crash inputs
+# land in Tests/ArticleModelTests/Fixtures/fuzz-crashes, where a test replays them.
+FUZZ_SECONDS ?= 600
+FUZZ_JOBS ?= 1
+FUZZ_PARALLEL := $(if $(filter-out 1,$(FUZZ_JOBS)),-jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS),)
+FUZZ_CORPUS := .build-fuzz/corpus
+fuzz:
+	$(SWIFT) build -c release --product LedeFuzz --scratch-path .build-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
+	@mkdir -p $(FUZZ_CORPUS) Tests/ArticleModelTests/Fixtures/fuzz-crashes
+	@cp seeds/*.txt $(FUZZ_CORPUS)/
+	@if [ -d ../shared/data/news/bbc-fulltext ]; then \
+	  for f in ../shared/data/news/bbc-fulltext/*/0[0-4]?.txt; do \
+	    cp "$$f" "$(FUZZ_CORPUS)/bbc-$$(basename $$(dirname $$f))-$$(basename $$f)"; done; \
+	  head -c 4000 ../shared/data/big/war-and-peace.txt > $(FUZZ_CORPUS)/book-head.txt; \
+	else echo "make fuzz: ../shared is absent; seeding the corpus with the seed article only"; fi
+	.build-fuzz/release/LedeFuzz $(FUZZ_CORPUS) -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	  $(FUZZ_PARALLEL) -print_final_stats=1 \
+	  -artifact_prefix=Tests/ArticleModelTests/Fixtures/fuzz-crashes/
+
+# The test suite under AddressSanitizer, then ThreadSanitizer (separate build folders).
+# Leak detection is off here because XCTest on Linux leaks its own test-case objects; the fuzzer
+# (make fuzz) runs the analysis with leak detection on.
+test-sanitizers: deps
+	$(SWIFT) build --build-tests --scratch-path .build-asan -Xswiftc -sanitize=address
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --scratch-path .build-asan --disable-swift-testing
+	$(SWIFT) build --build-tests --scratch-path .build-tsan -Xswiftc -sanitize=thread
+	$(SWIFT) test --skip-build --scratch-path .build-tsan --disable-swift-testing

@@ -29,6 +29,9 @@ let package = Package(
     .target(name: "ExplorerCore", dependencies: ["ArticleModel"]),
     // The only importer of CNCurses.
     .target(name: "NCursesTerminal", dependencies: ["CNCurses", "ExplorerCore"]),
+    // libFuzzer target over loading and the whole analysis (`make fuzz`); without -DFUZZING it
+    // replays the inputs given as arguments.
+    .executableTarget(name: "LedeFuzz", dependencies: ["ArticleModel"]),
     .executableTarget(
       name: "lede",
       dependencies: [

@@ -11,6 +11,7 @@ public enum LoadError: Error, CustomStringConvertible, Equatable {
   case notText(String, String)
   case tooLarge(String, Int)
   case notRegular(String)
+  case noArticles(String)
 
   public var description: String {
     switch self {
@@ -21,6 +22,7 @@ public enum LoadError: Error, CustomStringConvertible, Equatable {
     case .tooLarge(let f, let limit):
       return "\(f): too large to be an article (limit \(limit / (1 << 20)) MiB)"
     case .notRegular(let f): return "\(f): not a regular file"
+    case .noArticles(let f): return "\(f): is a directory with no articles (*.txt)"
     }
   }
 }
@@ -30,6 +32,28 @@ public enum ArticleLoader {
   /// The largest input taken: a long book is ~3 MB; 32 MiB leaves room and keeps the analysis
   /// (and its memory) bounded.
   public static let maximumSize = 32 << 20
+
+  /// Expands the paths a user named: a folder stands for the articles (`*.txt`, `*.text`) in it
+  /// and its subfolders, in name order; a folder without any is an error.
+  public static func expand(_ paths: [String]) throws -> [String] {
+    var out: [String] = []
+    for path in paths {
+      var isDir: ObjCBool = false
+      guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue
+      else {
+        out.append(path)
+        continue
+      }
+      let names = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String]) ?? []
+      let articles = names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".text") }.sorted {
+        $0.compare($1, options: .numeric) == .orderedAscending
+      }
+      if articles.isEmpty { throw LoadError.noArticles(path) }
+      let prefix = path.hasSuffix("/") ? path : path + "/"
+      out += articles.map { prefix + $0 }
+    }
+    return out
+  }
 
   /// Loads and analyses nothing: returns the decoded document.
   public static func load(path: String) throws -> Document {
@@ -115,9 +139,11 @@ public enum BinarySniffer {
       case .emptyInput: break loop
       }
     }
-    let n = max(head.count, 1)
-    if controls * 20 > n { return "binary data: \(controls) control bytes in the first \(n)" }
-    if invalid * 5 > n { return "binary data: mostly invalid UTF-8" }
+    // Short files are shown sanitised rather than judged on a handful of bytes.
+    let n = head.count
+    guard n >= 256 else { return nil }
+    if controls * 100 > n * 30 { return "binary data: \(controls) control bytes in the first \(n)" }
+    if invalid * 100 > n * 30 { return "binary data: mostly invalid UTF-8" }
     return nil
   }
 }

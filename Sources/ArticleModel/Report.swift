@@ -91,14 +91,21 @@ public enum Report {
     return out
   }
 
-  /// The timeline, one entry a line: value, type, expression, and the sentence.
+  /// The timeline, one entry a line: value ("~" when approximate), granularity or kind, the
+  /// expression, and its sentence. Dated entries first, in order; then sets and vague ones.
   public static func timelineText(_ a: Analysis) -> String {
     let d = a.document
     var out = ""
+    var inUndated = false
     for t in a.timeline {
+      if !t.isDated && !inUndated {
+        inUndated = true
+        if !out.isEmpty { out += "\n" }
+      }
       let value = (t.approximate ? "~" : "") + t.value
+      let kind = t.isDated ? t.granularity.rawValue : (t.type == .set ? "repeats" : "vague")
       let sentence = d.string(t.sentence).replacingNewlines()
-      out += "  \(value.padding(12)) \(t.type.rawValue.padding(8)) \(d.string(t.span).replacingNewlines())"
+      out += "  \(value.padding(12)) \(kind.padding(8)) \(d.string(t.span).replacingNewlines())"
       out += "  | \(sentence)\n"
     }
     return out
@@ -115,37 +122,42 @@ extension String {
   }
 }
 
-/// A small streaming JSON writer: keys in a fixed order, strings escaped per RFC 8259.
+/// A small streaming JSON writer into UTF-8 bytes: keys in a fixed order, strings escaped per
+/// RFC 8259. (Appending to a String.UnicodeScalarView was quadratic on a 3 MB text.)
 struct JSONWriter {
-  var output = ""
+  private var bytes: [UInt8] = []
   private var needsComma: [Bool] = []
 
+  var output: String { String(decoding: bytes, as: UTF8.self) }
+
   mutating func open(_ bracket: String) {
-    output += bracket
+    bytes.append(contentsOf: bracket.utf8)
     needsComma.append(false)
   }
 
   mutating func close(_ bracket: String) {
-    output += bracket
+    bytes.append(contentsOf: bracket.utf8)
     needsComma.removeLast()
   }
 
   mutating func separate() {
-    if needsComma.last == true { output += "," }
+    if needsComma.last == true { bytes.append(UInt8(ascii: ",")) }
     if !needsComma.isEmpty { needsComma[needsComma.count - 1] = true }
   }
 
   mutating func key(_ k: String) {
     separate()
-    output += "\"\(k)\":"
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(contentsOf: k.utf8)
+    bytes.append(contentsOf: "\":".utf8)
   }
 
   mutating func element() { separate() }
 
-  mutating func raw(_ s: String) { output += s }
+  mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
   mutating func optionalString(_ s: String?) {
-    if let s { string(s) } else { output += "null" }
+    if let s { string(s) } else { raw("null") }
   }
 
   mutating func spanObject(_ span: Span, kind: String?) {
@@ -157,25 +169,27 @@ struct JSONWriter {
   }
 
   mutating func string(_ s: String) {
-    var out = String.UnicodeScalarView()
-    out.append("\"")
+    bytes.reserveCapacity(bytes.count + s.utf8.count + 2)
+    bytes.append(UInt8(ascii: "\""))
     for c in s.unicodeScalars {
       switch c {
-      case "\"": out.append(contentsOf: "\\\"".unicodeScalars)
-      case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
-      case "\n": out.append(contentsOf: "\\n".unicodeScalars)
-      case "\t": out.append(contentsOf: "\\t".unicodeScalars)
-      case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+      case "\"": bytes.append(contentsOf: "\\\"".utf8)
+      case "\\": bytes.append(contentsOf: "\\\\".utf8)
+      case "\n": bytes.append(contentsOf: "\\n".utf8)
+      case "\t": bytes.append(contentsOf: "\\t".utf8)
+      case "\r": bytes.append(contentsOf: "\\r".utf8)
       default:
-        if c.value < 0x20 || (c.value >= 0x7F && c.value <= 0x9F) || c.value == 0x2028 || c.value == 0x2029 {
-          let hex = String(c.value, radix: 16)
-          out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+        let v = c.value
+        if v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0x2028 || v == 0x2029 {
+          let hex = String(v, radix: 16)
+          bytes.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+        } else if v < 0x80 {
+          bytes.append(UInt8(v))
         } else {
-          out.append(c)
+          bytes.append(contentsOf: UTF8.encode(c)!)
         }
       }
     }
-    out.append("\"")
-    output.append(String(out))
+    bytes.append(UInt8(ascii: "\""))
   }
 }

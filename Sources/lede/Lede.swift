@@ -8,7 +8,10 @@ struct Lede: ParsableCommand {
     commandName: "lede",
     abstract: "Explore a news article in the terminal: its text, entities and timeline.",
     version: "0.1.0",
-    subcommands: [Open.self, Dump.self, TimelineCommand.self, TrainNER.self, EvalNER.self],
+    subcommands: [
+      Open.self, Dump.self, TimelineCommand.self, TrainNER.self, EvalNER.self, EvalTimex.self,
+      BenchCommand.self,
+    ],
     defaultSubcommand: Open.self
   )
 }
@@ -56,7 +59,7 @@ struct Open: ParsableCommand {
     commandName: "open",
     abstract: "Open articles in the explorer (or print them when stdout is not a terminal).")
 
-  @Argument(help: "Article files; '-' reads standard input.")
+  @Argument(help: "Article files or folders of articles (*.txt); '-' reads standard input.")
   var files: [String]
 
   @OptionGroup var input: InputOptions
@@ -72,7 +75,9 @@ struct Open: ParsableCommand {
   }
 
   func run() throws {
-    let analyses = try files.map { try analyse($0, date: input.date) }
+    let paths: [String]
+    do { paths = try ArticleLoader.expand(files) } catch let error as LoadError { fail(error.description) }
+    let analyses = try paths.map { try analyse($0, date: input.date) }
     if isatty(STDOUT_FILENO) == 1 {
       try launchExplorer(analyses, options: ExplorerOptions(noColor: noColor, mouse: mouse))
     } else {
@@ -96,11 +101,19 @@ struct Dump: ParsableCommand {
   @Option(name: .long, help: "Output format: json or text.")
   var format: Format = .json
 
+  @Option(name: [.short, .long], help: "Write to this file (atomically) instead of stdout.")
+  var output: String?
+
   @OptionGroup var input: InputOptions
 
   func run() throws {
     let a = try analyse(file, date: input.date)
-    writeStdout(format == .json ? Report.json(a) : Report.text(a))
+    let text = format == .json ? Report.json(a) : Report.text(a)
+    if let output {
+      do { try SafeWriter.write(Data(text.utf8), to: output, inputs: [file]) } catch { fail("\(error)") }
+    } else {
+      writeStdout(text)
+    }
   }
 }
 

@@ -14,6 +14,7 @@ final class StructureTests: XCTestCase {
     XCTAssertEqual(doc.source, "VOVworld")
     XCTAssertNil(doc.title)
     XCTAssertEqual(doc.sentences.first?.kind, .dateline)
+    XCTAssertEqual(doc.string(doc.sentences[0].span), "(VOVworld)-")
     XCTAssertEqual(doc.string(doc.sentences[1].span).prefix(11), "The new For")
   }
 

@@ -3,44 +3,9 @@ import XCTest
 
 /// Runs the built `lede` binary as a user or a script would.
 final class CommandLineTests: XCTestCase {
-  static let repoRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static let seed = repoRoot.appendingPathComponent("seeds/vovworld-dprk-russia.txt").path
+  static let seed = Lede.seed
 
-  /// The `lede` binary built beside this test bundle.
-  static var binary: URL {
-    if let env = ProcessInfo.processInfo.environment["LEDE_BINARY"] { return URL(fileURLWithPath: env) }
-    let bundle = Bundle(for: CommandLineTests.self).bundleURL
-    let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("lede") }
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-  }
-
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  func run(_ args: [String], stdin: Data? = nil) throws -> Result {
-    guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
-      throw XCTSkip("SKIPPED: \(Self.binary.path) is not built")
-    }
-    let p = Process()
-    p.executableURL = Self.binary
-    p.arguments = args
-    let out = Pipe(), err = Pipe(), inp = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = inp
-    try p.run()
-    if let stdin { inp.fileHandleForWriting.write(stdin) }
-    try inp.fileHandleForWriting.close()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-      stderr: String(decoding: e, as: UTF8.self))
-  }
+  func run(_ args: [String], stdin: Data? = nil) throws -> Lede.Result { try Lede.run(args, stdin: stdin) }
 
   func testDumpJSONHasTheKeysAndExactOffsets() throws {
     let r = try run(["dump", Self.seed, "--format", "json"])
@@ -89,7 +54,7 @@ final class CommandLineTests: XCTestCase {
     try Data([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0]).write(to: binary)
     let cases: [([String], String)] = [
       (["/nonexistent/x.txt"], "/nonexistent/x.txt: no such file"),
-      ([dir.path], "\(dir.path): is a directory, not an article"),
+      (["dump", dir.path], "\(dir.path): is a directory, not an article"),
       (["dump", binary.path], "\(binary.path): not text (an ELF executable)"),
     ]
     for (args, message) in cases {
@@ -123,5 +88,22 @@ final class CommandLineTests: XCTestCase {
     XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: Self.seed)), data)
     let after = try FileManager.default.attributesOfItem(atPath: Self.seed)
     XCTAssertEqual(before[.modificationDate] as? Date, after[.modificationDate] as? Date)
+  }
+}
+
+extension CommandLineTests {
+  func testDumpOutputRefusesTheInput() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lede-out-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("a.txt").path
+    try Data("Some text.".utf8).write(to: URL(fileURLWithPath: input))
+    let r = try run(["dump", input, "-o", input])
+    XCTAssertEqual(r.status, 1)
+    XCTAssertEqual(r.stderr, "lede: \(input): is an input; lede never writes to the files it reads\n")
+    XCTAssertEqual(try String(contentsOfFile: input, encoding: .utf8), "Some text.")
+    let out = dir.appendingPathComponent("a.json").path
+    XCTAssertEqual(try run(["dump", input, "-o", out]).status, 0)
+    XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))))
   }
 }

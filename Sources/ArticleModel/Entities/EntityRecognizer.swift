@@ -5,6 +5,12 @@ public enum EntityRecognizer {
     EntityClustering.cluster(candidates(in: document), in: document)
   }
 
+  /// Loads what the recogniser needs (model, tables) so that a benchmark can time it.
+  public static func warmUp() {
+    _ = EntityResources.model
+    _ = EntityResources.baseGazetteer
+  }
+
   static let honorifics: Set<String> = [
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof", "Prof.", "Sir", "Dame",
     "Lord", "Lady", "Mme", "Mlle", "Monsieur", "Madame", "Herr", "Frau", "Prince", "Princess",

@@ -4,7 +4,7 @@ import Foundation
 /// "(VOVworld)- ", "MOSCOW (Reuters) - ", "WASHINGTON, March 3 (AP) —", "LONDON, Jan 5 -- ".
 enum DatelineParser {
   // place in capitals, optional ", date", optional "(source)", then a dash; or "(source)" alone.
-  nonisolated(unsafe) static let pattern = try! NSRegularExpression(
+  static let pattern = try! NSRegularExpression(
     pattern: #"""
       ^(?:(?<place>[A-Z][A-Z.'\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}?)?)(?:,\s*(?<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)|(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)))?\s*)?(?:\((?<source>[^()\n]{1,40})\))?\s*(?:-{1,2}|[\u2013\u2014])\s*
       """#,

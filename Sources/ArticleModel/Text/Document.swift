@@ -55,12 +55,22 @@ public struct Document: Sendable {
   public func string(_ span: Span) -> String {
     let a = max(0, min(span.start, scalars.count))
     let b = max(a, min(span.end, scalars.count))
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[a..<b])
-    return String(view)
+    return Self.string(scalars[a..<b])
   }
 
   public func string(_ token: Token) -> String { string(token.span) }
+
+  /// Builds a String from scalars through UTF-8 bytes (linear; appending to a
+  /// String.UnicodeScalarView was quadratic on megabytes of text).
+  public static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(scalars.count + scalars.count / 4)
+    for s in scalars {
+      let v = s.value
+      if v < 0x80 { bytes.append(UInt8(v)) } else { bytes.append(contentsOf: UTF8.encode(s)!) }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
 
   /// The index of the sentence holding `offset`, by binary search (nil between sentences).
   public func sentenceIndex(containing offset: Int) -> Int? {

@@ -42,8 +42,9 @@ enum StructureParser {
       if kind == .body, let d = layout.dateline, d.span.start == block.start {
         let t0 = layout.tokens.count
         Tokenizer.tokenize(sc, in: d.span.start..<d.span.end, into: &layout.tokens)
+        let end = layout.tokens.count > t0 ? layout.tokens[layout.tokens.count - 1].end : d.span.end
         layout.sentences.append(
-          Sentence(span: d.span, kind: .dateline, tokens: t0..<layout.tokens.count, paragraph: p))
+          Sentence(span: Span(d.span.start, end), kind: .dateline, tokens: t0..<layout.tokens.count, paragraph: p))
         bodyStart = d.span.end
       }
       let t0 = layout.tokens.count
@@ -109,9 +110,7 @@ enum StructureParser {
   }
 
   static func string(_ sc: [Unicode.Scalar], _ span: Span) -> String {
-    var v = String.UnicodeScalarView()
-    v.append(contentsOf: sc[span.start..<span.end])
-    return String(v)
+    Document.string(sc[span.start..<span.end])
   }
 
   static func containsNewline(_ sc: [Unicode.Scalar], _ span: Span) -> Bool {

@@ -137,9 +137,7 @@ public enum TextDecoding {
       i += 1
     }
     guard needsNFC else { return out }
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: out)
-    let composed = String(view).precomposedStringWithCanonicalMapping
+    let composed = Document.string(out[...]).precomposedStringWithCanonicalMapping
     return Array(composed.unicodeScalars)
   }
 }

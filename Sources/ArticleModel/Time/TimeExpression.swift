@@ -14,13 +14,36 @@ public struct TimeExpression: Hashable, Sendable {
   public var value: String
   /// TIMEX3 mod, if any: "APPROX", "START", "MORE_THAN", …
   public var mod: String?
+  /// How precise the value is (day, month, year, decade...); `.none` for durations, sets and
+  /// vague references.
+  public var granularity: TimeGranularity
+  /// For a duration anchored by "since" ("in the 4 years since ..."): the time it counts back
+  /// to, a round and therefore approximate value ("2010").
+  public var anchoredValue: String?
+  /// A numeric date whose day and month could be read either way ("3/4/2014"): the value takes
+  /// month first, as US news does, and this flag says so.
+  public var ambiguousDayMonth: Bool
 
-  public init(span: Span, type: TimexType, value: String, mod: String? = nil) {
+  public init(
+    span: Span, type: TimexType, value: String, mod: String? = nil,
+    granularity: TimeGranularity = .none, anchoredValue: String? = nil,
+    ambiguousDayMonth: Bool = false
+  ) {
     self.span = span
     self.type = type
     self.value = value
     self.mod = mod
+    self.granularity = granularity
+    self.anchoredValue = anchoredValue
+    self.ambiguousDayMonth = ambiguousDayMonth
   }
+}
+
+/// The precision of a normalised time.
+public enum TimeGranularity: String, Sendable, Codable {
+  case time, day, week, month, quarter, half, season, year, decade, century
+  /// Not a point on the calendar: a duration, a set, a vague reference, or unresolved.
+  case none
 }
 
 /// Where the document's creation date came from.
@@ -51,12 +74,24 @@ public struct TimelineEntry: Hashable, Sendable {
   public var sentence: Span
   /// True when derived from a round duration ("in the 4 years since" → about 2010).
   public var approximate: Bool
+  /// How precise the value is; `.none` for SETs and vague references.
+  public var granularity: TimeGranularity
+  /// The index of the sentence in `Document.sentences`, when the expression is inside one.
+  public var sentenceIndex: Int?
 
-  public init(value: String, type: TimexType, span: Span, sentence: Span, approximate: Bool) {
+  public init(
+    value: String, type: TimexType, span: Span, sentence: Span, approximate: Bool,
+    granularity: TimeGranularity = .none, sentenceIndex: Int? = nil
+  ) {
     self.value = value
     self.type = type
     self.span = span
     self.sentence = sentence
     self.approximate = approximate
+    self.granularity = granularity
+    self.sentenceIndex = sentenceIndex
   }
+
+  /// Whether the entry has a place on the calendar (not a SET or a vague reference).
+  public var isDated: Bool { granularity != .none }
 }

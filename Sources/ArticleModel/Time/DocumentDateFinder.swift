@@ -1,0 +1,187 @@
+import Foundation
+
+/// Finds the document creation time (DCT) that relative expressions are resolved against.
+///
+/// In order: the date given on the command line; a date in the dateline
+/// ("WASHINGTON, March 3, 2013 (AP) —"); a metadata line ("Date: 2013-03-22",
+/// "Published: March 22, 2013"); a date in the file name ("20130322", "2013-03-22"); else the
+/// year of the latest explicit date in the text, marked inferred (only the year: an article is
+/// written after the dates it reports, but how long after is unknown). With none, no date.
+enum DocumentDateFinder {
+  static let metadataKeys: [String] = [
+    "date:", "published:", "updated:", "posted:", "dateline:", "publication date:", "published on",
+    "last updated:", "first published:",
+  ]
+
+  static func documentDate(for doc: Document, given: String?) -> DocumentDate? {
+    if let given, TimexResolver.Anchor(given) != nil {
+      return DocumentDate(value: given, source: .given)
+    }
+    let fileDate = fromName(doc.name)
+    if let span = doc.dateline?.date, let (y, m, d) = parse(doc.string(span)), let m {
+      if let y {
+        return DocumentDate(value: format(y, m, d), source: .dateline)
+      }
+      if let f = fileDate, let fy = Int(f.prefix(4)) {
+        return DocumentDate(value: format(fy, m, d), source: .dateline)
+      }
+      // "WASHINGTON, March 3 (AP) —" in a text that says it is 2013
+      if let y = inferredYear(doc) {
+        return DocumentDate(value: format(y, m, d), source: .dateline)
+      }
+    }
+    if let meta = fromMetadata(doc) { return DocumentDate(value: meta, source: .metadata) }
+    if let f = fileDate { return DocumentDate(value: f, source: .filename) }
+    if let y = inferredYear(doc) {
+      return DocumentDate(value: TimexFormat.pad4(y), source: .inferred)
+    }
+    return nil
+  }
+
+  static func format(_ y: Int, _ m: Int?, _ d: Int?) -> String {
+    var s = TimexFormat.pad4(y)
+    if let m {
+      s += "-" + TimexFormat.pad2(m)
+      if let d { s += "-" + TimexFormat.pad2(d) }
+    }
+    return s
+  }
+
+  // MARK: - File name
+
+  /// "20130322", "2013-03-22", "2013_03_22" in the file name (or a "/2013/03/22/" path).
+  static func fromName(_ name: String) -> String? {
+    let u = Array(name.utf8)
+    func digits(_ a: Int, _ n: Int) -> Int? {
+      guard a >= 0, a + n <= u.count else { return nil }
+      var v = 0
+      for k in a..<(a + n) {
+        guard u[k] >= 48 && u[k] <= 57 else { return nil }
+        v = v * 10 + Int(u[k] - 48)
+      }
+      return v
+    }
+    func isDigit(_ k: Int) -> Bool { k >= 0 && k < u.count && u[k] >= 48 && u[k] <= 57 }
+    var best: String?
+    var k = 0
+    while k + 8 <= u.count {
+      if !isDigit(k - 1), let y = digits(k, 4), y >= 1900, y <= 2099 {
+        // yyyymmdd
+        if let m = digits(k + 4, 2), let d = digits(k + 6, 2), !isDigit(k + 8),
+          CalendarDate.isValid(y, m, d)
+        {
+          best = format(y, m, d)
+        } else if k + 10 <= u.count, [45, 95, 47, 46].contains(u[k + 4]), u[k + 7] == u[k + 4],
+          let m = digits(k + 5, 2), let d = digits(k + 8, 2), !isDigit(k + 10),
+          CalendarDate.isValid(y, m, d)
+        {
+          best = format(y, m, d)
+        }
+      }
+      k += 1
+    }
+    return best
+  }
+
+  // MARK: - Metadata lines
+
+  /// A "Date:" or "Published:" line among the first lines of the text.
+  static func fromMetadata(_ doc: Document) -> String? {
+    let limit = min(doc.scalars.count, 3000)
+    var lineStart = 0
+    var k = 0
+    var lines = 0
+    while k <= limit && lines < 30 {
+      if k == limit || doc.scalars[k] == "\n" {
+        let line = doc.string(Span(lineStart, k)).trimmingSpaces().lowercased()
+        for key in metadataKeys where line.hasPrefix(key) {
+          let rest = String(line.dropFirst(key.count))
+          if let (y, m, d) = parse(rest), let y { return format(y, m, d) }
+        }
+        lineStart = k + 1
+        lines += 1
+      }
+      k += 1
+    }
+    return nil
+  }
+
+  /// Reads a date from a short string: "2013-03-22", "March 22, 2013", "22 March 2013",
+  /// "Friday, 22 March 2013 10:00 GMT", "March 3". The year may be missing.
+  static func parse(_ text: String) -> (Int?, Int?, Int?)? {
+    var words: [String] = []
+    var current = ""
+    for ch in text.lowercased() {
+      if ch.isLetter || ch.isNumber || ch == "-" || ch == "/" {
+        current.append(ch)
+      } else {
+        if !current.isEmpty { words.append(current) }
+        current = ""
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    var year: Int?
+    var month: Int?
+    var day: Int?
+    for w in words.prefix(8) {
+      let parts = w.split(separator: "-")
+      if parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
+        let d = Int(parts[2].prefix(2)), CalendarDate.isValid(y, m, d)
+      {
+        return (y, m, d)
+      }
+      if let m = TimeLexicon.months[w] ?? TimeLexicon.months[w + "."], month == nil {
+        month = m
+      } else if let n = Int(w) {
+        if w.count == 4, n >= 1900, n <= 2099, year == nil {
+          year = n
+        } else if w.count <= 2, n >= 1, n <= 31, day == nil {
+          day = n
+        }
+      } else if let n = TimeLexicon.ordinal(w), n <= 31, day == nil {
+        day = n
+      }
+    }
+    if month == nil && year == nil { return nil }
+    if let y = year, let m = month, let d = day, !CalendarDate.isValid(y, m, d) {
+      return (y, m, nil)
+    }
+    return (year, month, month == nil ? nil : day)
+  }
+
+  // MARK: - Inference
+
+  /// The latest year written out in full in the text, outside future-tense clauses ("will
+  /// be finished by 2030" says nothing of when the article was written).
+  static func inferredYear(_ doc: Document) -> Int? {
+    let scanner = TimexScanner(doc)
+    // An article is not written after today: later years are plans and forecasts.
+    let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
+    var best: Int?
+    var sentence = 0
+    for c in scanner.scan() {
+      guard case .calendar(.explicit(let y), _, _) = c.meaning else { continue }
+      while sentence < doc.sentences.count && doc.sentences[sentence].tokens.upperBound <= c.first {
+        sentence += 1
+      }
+      let range =
+        sentence < doc.sentences.count ? doc.sentences[sentence].tokens : c.first..<(c.last + 1)
+      if y > thisYear { continue }
+      if TenseCue.tense(scanner, first: c.first, last: c.last, sentence: range) == .future {
+        continue
+      }
+      if TenseCue.isHypothetical(scanner, first: c.first, sentence: range) { continue }
+      if best == nil || y > best! { best = y }
+    }
+    return best
+  }
+}
+
+extension String {
+  func trimmingSpaces() -> String {
+    var s = Substring(self)
+    while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+    while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,252 @@
+/// Patterns for relative and vague expressions: "last week", "the quarter", "every day",
+/// "twice a year", "now".
+extension TimexScanner {
+  /// "now", "recently", "soon"...
+  func reference(_ i: Int) -> TimexCandidate? {
+    guard let r = TimeLexicon.references[w(i)], !r.isEmpty else { return nil }
+    if w(i) == "soon" && (w(i - 1) == "as" || w(i + 1) == "after") { return nil }
+    if w(i) == "now" && (w(i - 1) == "right" || w(i - 1) == "just") && adjacent(i - 1, i) {
+      return TimexCandidate(i - 1, i, .reference(r))
+    }
+    // "now" as a conjunction ("now that") is still a present reference in TimeML.
+    return TimexCandidate(i, i, .reference(r))
+  }
+
+  /// "this year", "last week", "next June", "last Friday", "this morning", "last night",
+  /// "past three years", "next few days".
+  func shifted(_ i: Int, shift: Int, first: Int) -> TimexCandidate? {
+    let s = w(i)
+    let j = i + 1
+    let next = w(j)
+    if s == "this" && next == "past" {
+      if let code = TimeLexicon.seasons[w(j + 1)] {
+        return TimexCandidate(first, j + 1, .season(code, year: .relative(0)))  // the latest one
+      }
+      return shifted(j, shift: -1, first: first)
+    }
+    if let u = unit(j), !isPlural(j) {
+      if capitalised[j] && !lowercaseText { return nil }  // "This Week", a programme's name
+      if s == "past" || (s == "last" && first < i) || (s == "next" && first < i)
+        || (s == "coming" && first < i)
+      {
+        // "the past year", "the next year": a duration
+        return TimexCandidate(first, j, .duration(u.duration("1")), unit: u, count: "1")
+      }
+      if s == "following" || s == "previous" {
+        return TimexCandidate(first, j, .anaphoric(u, offset: shift))
+      }
+      if u == .year, let p = possessive(j + 1) {
+        // "this year's third quarter", "last year's quarter"
+        if let q = quarterPhrase(p + 1, yearRef: .relative(shift)) {
+          return TimexCandidate(first, q.last, q.meaning)
+        }
+        if w(p + 1) == "quarter" || w(p + 1) == "period" {
+          return TimexCandidate(first, p + 1, .quarter(0, year: .relative(shift)))
+        }
+      }
+      return TimexCandidate(first, j, .relative(u, offset: shift))
+    }
+    if next == "fiscal", w(j + 1) == "year" {
+      return TimexCandidate(first, j + 1, .relative(.year, offset: shift))
+    }
+    if let wd = TimeLexicon.weekdays[next], s != "past" {
+      return weekdayPhrase(j, weekday: wd, shift: shift, first: first)
+    }
+    if let m = TimeLexicon.months[next], capitalised[j] || lowercaseText, s != "past" {
+      return TimexCandidate(first, j, .monthShift(m, shift: shift))
+    }
+    if let code = TimeLexicon.seasons[next] {
+      return TimexCandidate(first, j, .season(code, year: .relative(shift)))
+    }
+    if let code = partOfDay(j) {
+      let dayOffset = s == "last" && next == "night" ? -1 : (s == "this" ? 0 : nil)
+      if let dayOffset {
+        return TimexCandidate(first, j, .time(code, day: .dayOffset(dayOffset)))
+      }
+    }
+    // "past three years", "next few days", "last 12 months"
+    if s != "this", s != "current", let q = quantity(j), let u = unit(q.last + 1) {
+      if q.count == "1" && isPlural(q.last + 1) { return nil }
+      return TimexCandidate(
+        first, q.last + 1, .duration(u.duration(q.count)), unit: u, count: q.count)
+    }
+    if s == "coming", let u = unit(j), isPlural(j) {
+      return TimexCandidate(first, j, .reference("FUTURE_REF"))  // "in coming months"
+    }
+    if s == "past" || s == "last" || s == "next", let u = unit(j), isPlural(j) {
+      // "the past years"
+      if first < i {
+        return TimexCandidate(first, j, .duration(u.duration("X")), unit: u, count: "X")
+      }
+    }
+    return nil
+  }
+
+  /// Phrases that start with a determiner: "the third quarter", "the 1990s", "the quarter",
+  /// "the year", "that day", "the weekend", "the past", "the future", "the next few days".
+  func theFirst(_ i: Int) -> TimexCandidate? {
+    let d = w(i)
+    var j = i + 1
+    let s = w(j)
+    if d == "these", s == "days" { return TimexCandidate(i, j, .reference("PRESENT_REF")) }
+    if d == "this" { return nil }  // handled by `shifted`
+    if d == "the" {
+      if s == "past", !(quantity(j + 1) != nil || unit(j + 1) != nil || w(j + 1) == "few") {
+        return TimexCandidate(i, j, .reference("PAST_REF"))
+      }
+      if s == "future" { return TimexCandidate(i, j, .reference("FUTURE_REF")) }
+      if s == "near" || s == "distant" || s == "foreseeable", w(j + 1) == "future" {
+        return TimexCandidate(i, j + 1, .reference("FUTURE_REF"))
+      }
+      if s == "present", !(doc.tokens.indices.contains(j + 1) && doc.tokens[j + 1].kind == .word) {
+        return TimexCandidate(i, j, .reference("PRESENT_REF"))
+      }
+      if let shift = Self.shiftWords[s] {
+        if s == "same" { return nil }
+        return shifted(j, shift: shift, first: i)
+      }
+      if s == "same", let u = unit(j + 1), !isPlural(j + 1) {
+        return TimexCandidate(i, j + 1, .anaphoric(u, offset: 0))
+      }
+      if let deca = TimeLexicon.decadeWords[s] {
+        return TimexCandidate(i, j, .decade(190 + deca, twoDigit: false))
+      }
+      if s == "year", let y = yearNumber(j + 1) {
+        return TimexCandidate(i, j + 1, .calendar(year: .explicit(y), month: nil, day: nil))
+      }
+      if s == "year", w(j + 1) == "two", w(j + 2) == "thousand" {
+        return TimexCandidate(i, j + 2, .calendar(year: .explicit(2000), month: nil, day: nil))
+      }
+      if s == "weekend" { return TimexCandidate(i, j, .relative(.weekend, offset: 0)) }
+      if let u = unit(j), isPlural(j), w(j + 1) == "ahead" {
+        return TimexCandidate(i, j + 1, .duration(u.duration("X")), unit: u, count: "X")  // "the weeks ahead"
+      }
+      if ["morning", "afternoon", "evening"].contains(s),
+        ["in", "during", "early", "late"].contains(w(i - 1)),
+        !(doc.tokens.indices.contains(j + 1) && doc.tokens[j + 1].kind == .word
+          && w(j + 1) != "and")
+      {
+        return TimexCandidate(i, j, .time(partOfDay(j)!, day: nil))  // "in the morning"
+      }
+      if s == "near" || s == "short", w(j + 1) == "term" {
+        return TimexCandidate(i, j + 1, .reference("FUTURE_REF"))  // "in the near term"
+      }
+      // "the fiscal year", "the full year", "the year ended Sept. 30" (a reporting period)
+      if s == "fiscal" || s == "full" || s == "year" || s == "quarter" {
+        let k = s == "year" || s == "quarter" ? j : j + 1
+        if w(k) == "year" || w(k) == "quarter" {
+          let unitWord = w(k)
+          if w(k + 1) == "ended" || w(k + 1) == "ending" {
+            if unitWord == "year" {
+              return TimexCandidate(i, k, .duration("P1Y"), unit: .year, count: "1")
+            }
+            return TimexCandidate(i, k, .anaphoric(.quarter, offset: 0))
+          }
+          if s != unitWord && unitWord == "year" {
+            return TimexCandidate(i, k, .relative(.year, offset: 0))
+          }
+        }
+      }
+      // "the 1988 quarter", "the 1989 period"
+      if let y = yearNumber(j), w(j + 1) == "quarter" || w(j + 1) == "period" {
+        return TimexCandidate(i, j + 1, .quarter(0, year: .explicit(y)))
+      }
+      if let y = yearNumber(j), Self.quarterOrdinals[w(j + 1)] != nil,
+        let q = quarterPhrase(j + 1, yearRef: .explicit(y))
+      {
+        return TimexCandidate(i, q.last, q.meaning)
+      }
+      // "the first nine months", "the latest nine months", "the nine months"
+      var k = j
+      if ["first", "final", "latest", "initial", "remaining", "last", "recent", "first"].contains(s)
+      {
+        k += 1
+      }
+      if let q = quantity(k), q.count != "1" || w(k) != "a", let u = unit(q.last + 1),
+        isPlural(q.last + 1) || q.count == "1"
+      {
+        if w(k) == "a" || w(k) == "an" { return nil }
+        return TimexCandidate(
+          i, q.last + 1, .duration(u.duration(q.count)), unit: u, count: q.count)
+      }
+      if s == "latest" || s == "recent", w(j + 1) == "quarter" || w(j + 1) == "period" {
+        return TimexCandidate(i, j + 1, .relative(.quarter, offset: -1))
+      }
+      if s == "period" && w(j + 1) != "of" { return nil }
+    }
+    // "that year", "the quarter", "its fourth quarter", "the week"
+    if d == "its" || d == "the" {
+      if Self.quarterOrdinals[s] != nil || s == "fiscal" {
+        // "its fourth quarter": the possessive stays out
+        if let q = quarterPhrase(j, yearRef: .unspecified) {
+          return TimexCandidate(d == "its" ? j : i, q.last, q.meaning)
+        }
+      }
+    }
+    if let u = unit(j), !isPlural(j),
+      [.year, .quarter, .week, .month].contains(u) || (d == "that" && u == .day)
+    {
+      if d == "its" { return nil }
+      if w(j + 1) == "-"
+        || (doc.tokens.indices.contains(j + 1) && doc.tokens[j + 1].kind == .word
+          && (Self.unitCompounds.contains(w(j + 1))
+            || (u != .quarter && d == "the"
+              && ![
+                "ago", "before", "earlier", "later", "after", "and", "or", "to", "as", "when",
+                "that",
+                "in", "on", "for", "ended", "ending", "through", "before", "is", "was", "will",
+                "has", "had", "it", "they", "he", "she", "we", "the", "but",
+              ].contains(w(j + 1)))))
+      {
+        return nil  // "the year's", "the month-long", "the quarter point"
+      }
+      if d == "the" && u == .year && possessive(j + 1) != nil { return nil }
+      if d == "the" && w(j + 1) == "of" { return nil }
+      j += 0
+      return TimexCandidate(i, j, .anaphoric(u, offset: 0))
+    }
+    _ = j
+    return nil
+  }
+
+  /// Nouns that make "the quarter"/"the year" part of a compound, not a time.
+  static let unitCompounds: Set<String> = [
+    "point", "points", "mark", "high", "low", "total", "average", "number", "round", "old",
+    "long", "final", "finals", "end", "award", "awards", "prize", "title", "rate", "share",
+  ]
+
+  /// "every day", "each year", "every two weeks", "every Monday", "every October".
+  func every(_ i: Int) -> TimexCandidate? {
+    let j = i + 1
+    if let u = unit(j), !isPlural(j) { return TimexCandidate(i, j, .set(u.duration("1"))) }
+    if let q = quantity(j), let u = unit(q.last + 1) {
+      return TimexCandidate(i, q.last + 1, .set(u.duration(q.count)))
+    }
+    if let d = TimeLexicon.weekdays[w(j)] {
+      if let code = partOfDay(j + 1) {
+        return TimexCandidate(i, j + 1, .set("XXXX-WXX-\(d)\(code)"))
+      }
+      return TimexCandidate(i, j, .set("XXXX-WXX-\(d)"))
+    }
+    if let m = TimeLexicon.months[w(j)], capitalised[j] || lowercaseText {
+      return TimexCandidate(i, j, .set("XXXX-\(TimexFormat.pad2(m))"))
+    }
+    if let code = partOfDay(j) { return TimexCandidate(i, j, .set("XXXX-XX-XX\(code)")) }
+    if let code = TimeLexicon.seasons[w(j)], w(j) != "fall" {
+      return TimexCandidate(i, j, .set("XXXX-\(code)"))
+    }
+    return nil
+  }
+
+  /// "twice a week", "once a year", "once every two weeks".
+  func frequency(_ i: Int) -> TimexCandidate? {
+    var j = i + 1
+    guard ["a", "an", "per", "every", "each"].contains(w(j)) else { return nil }
+    j += 1
+    if let u = unit(j), !isPlural(j) { return TimexCandidate(i, j, .set(u.duration("1"))) }
+    if w(j - 1) == "every", let q = quantity(j), let u = unit(q.last + 1) {
+      return TimexCandidate(i, q.last + 1, .set(u.duration(q.count)))
+    }
+    return nil
+  }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import XCTest
+
+@testable import ArticleModel
+
+/// The tagger on the shared corpora (../shared relative to the repository root): TempEval-3
+/// floors on TimeBank, and robustness on the BBC articles. Skipped, with a message, when the
+/// shared folder is absent.
+final class TimeCorpusTests: XCTestCase {
+  static var sharedData: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("shared/data")
+  }
+
+  func directory(_ relative: String) throws -> URL {
+    let url = Self.sharedData.appendingPathComponent(relative)
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue
+    else {
+      print("TimeCorpusTests: SKIPPED, \(url.path) is absent")
+      throw XCTSkip("\(url.path) is absent")
+    }
+    return url
+  }
+
+  func score(_ dir: URL) throws -> TimexScore {
+    var score = TimexScore()
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter {
+      $0.hasSuffix(".tml")
+    }
+    for name in names.sorted() {
+      let xml = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+      let file = try XCTUnwrap(TimeMLFile(xml), name)
+      let (doc, found) = file.tag(name: name)
+      XCTAssertEqual(doc.scalars.count, file.text.unicodeScalars.count, "\(name): offsets shifted")
+      score.add(
+        gold: file.timexes,
+        system: found.map {
+          GoldTimex(start: $0.span.start, end: $0.span.end, type: $0.type.rawValue, value: $0.value)
+        })
+    }
+    return score
+  }
+
+  func testTimeBankFloors() throws {
+    let s = try score(try directory("tempeval3/TBAQ-cleaned/TimeBank"))
+    print("TimeBank:\n" + s.report())
+    XCTAssertEqual(s.gold, 1243)
+    XCTAssertGreaterThanOrEqual(s.relaxedF1, 92)
+    XCTAssertGreaterThanOrEqual(s.strictF1, 85)
+    XCTAssertGreaterThanOrEqual(s.valueF1, 80)
+  }
+
+  func testAQUAINTNearHeidelTime() throws {
+    let s = try score(try directory("tempeval3/TBAQ-cleaned/AQUAINT"))
+    print("AQUAINT:\n" + s.report())
+    XCTAssertEqual(s.gold, 579)
+    XCTAssertGreaterThanOrEqual(s.relaxedF1, 90)
+    XCTAssertGreaterThanOrEqual(s.strictF1, 80)
+  }
+
+  func testBBCArticlesTagWithoutTrouble() throws {
+    let root = try directory("news/bbc-fulltext")
+    let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+    var files = 0
+    while let url = enumerator?.nextObject() as? URL, files < 400 {
+      guard url.pathExtension == "txt" else { continue }
+      let doc = try ArticleLoader.load(path: url.path)
+      let a = Analysis(document: doc)
+      for e in a.timeExpressions {
+        XCTAssertTrue(e.span.start < e.span.end && e.span.end <= doc.scalars.count)
+        XCTAssertFalse(e.value.isEmpty)
+      }
+      for t in a.timeline { XCTAssertTrue(t.sentence.contains(t.span) || t.sentence == t.span) }
+      files += 1
+    }
+    XCTAssertGreaterThan(files, 100)
+  }
+}
