@@ -54,6 +54,7 @@ final class EntityRulesTests: XCTestCase {
 
   func testNumbersThatAreNotFigures() {
     XCTAssertTrue(figures("In 2014 the 8th round of 6-party talks began, 10-day visit, 3 years.").isEmpty)
+    XCTAssertTrue(figures("The rapper 50 Cent played a 3G phone tune.").isEmpty)
   }
 
   func testMiscSplitsByLexiconAndPattern() {
@@ -150,6 +151,11 @@ final class EntityRulesTests: XCTestCase {
     XCTAssertEqual(jj.first?.mentions.count, 3, "\(e.map { ($0.name, $0.mentions.count) })")
     XCTAssertTrue(jj.first?.aliases.contains("J&J") ?? false)
     XCTAssertEqual(e.first { $0.name == "Ray Mallon" }?.mentions.count, 2)
+  }
+
+  func testHeadlineCapitalsDoNotNameTheEntity() {
+    let e = entities("PYONGYANG SAYS NO\n\nOfficials in Pyongyang said on Monday that Pyongyang would wait.")
+    XCTAssertTrue(e.contains { $0.name == "Pyongyang" && $0.mentions.count == 3 }, "\(e.map { ($0.name, $0.mentions.count) })")
   }
 
   func testAmbiguousShortReferenceStaysApart() {

@@ -38,6 +38,15 @@ final class NERTests: XCTestCase {
     XCTAssertEqual(spans.map { NERTags.types[$0.type] }.last, "LOC")
   }
 
+  func testBenchmarkCountsTokens() throws {
+    let doc = try ArticleLoader.load(path: SharedData.seedPath)
+    let r = try NERBenchmark.run([doc], repeats: 2)
+    XCTAssertEqual(r.tokens, 2 * doc.tokens.count)
+    XCTAssertGreaterThan(r.modelFileBytes, 100_000)
+    XCTAssertLessThan(r.modelMemoryBytes, 100 * 1_048_576)
+    print(r.summary)
+  }
+
   func testBadModelDataIsRefused() {
     XCTAssertThrowsError(try NERModel(data: Data("not a model".utf8)))
     let good = EntityResources.model!.serialized()

@@ -27,6 +27,29 @@ enum EntityClustering {
     return String(String.UnicodeScalarView(all)) == target.lowercased()
   }
 
+  /// The upper-case letters of an acronym ("J&J" → "JJ", "U.N." → "UN"), nil if it is not one.
+  static func acronymLetters(_ s: String) -> String? {
+    var out = String.UnicodeScalarView()
+    for c in s.unicodeScalars {
+      if c == "." || c == "&" { continue }
+      guard CharacterClass.isUpper(c) else { return nil }
+      out.append(c)
+    }
+    return out.count >= 2 ? String(out) : nil
+  }
+
+  /// Initials of a name: of its capitalised words, and of all its words (upper-cased).
+  static func initials(_ words: [String]) -> (caps: String, all: String) {
+    var caps = String.UnicodeScalarView()
+    var all = String.UnicodeScalarView()
+    for w in words {
+      guard let f = w.unicodeScalars.first, CharacterClass.isLetter(f) else { continue }
+      if CharacterClass.isUpper(f) { caps.append(f) }
+      all.append(Unicode.Scalar(NERHash.upper(f.value)) ?? f)
+    }
+    return (String(caps), String(all))
+  }
+
   static func words(_ r: Range<Int>, _ d: Document) -> [String] { r.map { d.string(d.tokens[$0]) } }
 
   /// Adds acronyms given in brackets after a name, then every untagged repeat of a name already
@@ -177,16 +200,21 @@ enum EntityClustering {
       mergedInto[c] = owners[0]
     }
     // Acronyms without brackets: "J&J" is "Johnson & Johnson" when no other name fits.
-    var multiWord: [Int] = []
+    var byInitials: [String: Set<Int>] = [:]
     for c in members.indices where mergedInto[c] == c {
       let f = fullest(c)
-      if cands[f].tokens.count >= 2, !isFigure[f], cands[f].type != .person { multiWord.append(c) }
+      guard cands[f].tokens.count >= 2, !isFigure[f], cands[f].type != .person else { continue }
+      let (caps, all) = initials(words(cands[f].tokens, d))
+      if caps.count >= 2 { byInitials[caps, default: []].insert(c) }
+      if all.count >= 2 { byInitials[all, default: []].insert(c) }
     }
     for c in members.indices where mergedInto[c] == c {
       let f = fullest(c)
-      guard cands[f].tokens.count == 1, !keys[f].hasPrefix("@"), !isFigure[f] else { continue }
-      let owners = multiWord.filter { isAcronym(texts[f], of: words(cands[fullest($0)].tokens, d)) }
-      if owners.count == 1 && owners[0] != c { mergedInto[c] = owners[0] }
+      guard cands[f].tokens.count == 1, !keys[f].hasPrefix("@"), !isFigure[f],
+        let letters = acronymLetters(texts[f]), let owners = byInitials[letters], owners.count == 1,
+        let owner = owners.first, owner != c
+      else { continue }
+      mergedInto[c] = owner
     }
     var groups: [Int: [Int]] = [:]
     for c in members.indices { groups[mergedInto[c], default: []] += members[c] }
@@ -197,7 +225,17 @@ enum EntityClustering {
       // Type: the most frequent among the mentions; ties go to the fullest mention's type.
       var votes: [EntityType: Int] = [:]
       for i in sorted { votes[cands[i].type, default: 0] += 1 }
+      // The fullest form names the entity; a headline's capitals ("PYONGYANG") only if there is
+      // no other spelling.
+      func shouted(_ i: Int) -> Bool {
+        cands[i].tokens.count > 0 && texts[i].unicodeScalars.count > 3
+          && !texts[i].unicodeScalars.contains { CharacterClass.isLower($0) }
+          && texts[i].unicodeScalars.filter { CharacterClass.isLetter($0) }.count > 4
+      }
       let best = sorted.max {
+        let sa = shouted($0)
+        let sb = shouted($1)
+        if sa != sb { return sa }
         let a = texts[$0].unicodeScalars.count
         let b = texts[$1].unicodeScalars.count
         return a != b ? a < b : $0 > $1

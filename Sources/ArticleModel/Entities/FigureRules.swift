@@ -32,6 +32,11 @@ enum FigureRules {
     func lower(_ k: Int) -> String {
       k < toks.count ? d.string(toks[k]).lowercased() : ""
     }
+    func isTitleCase(_ k: Int) -> Bool {
+      guard k < toks.count, toks[k].end - toks[k].start > 1 else { return false }
+      return CharacterClass.isUpper(d.scalars[toks[k].start])
+        && CharacterClass.isLower(d.scalars[toks[k].start + 1])
+    }
     func isNumber(_ k: Int) -> Bool {
       k < toks.count && toks[k].kind == .number && !isOrdinal(d.string(toks[k]))
     }
@@ -84,7 +89,7 @@ enum FigureRules {
         } else if next == "per" && lower(end + 1) == "cent" {
           type = .percent
           end += 2
-        } else if currencyWords.contains(next) {
+        } else if currencyWords.contains(next) && !isTitleCase(end) {  // "50 Cent" is a rapper
           type = .money
           end += 1
         } else if next == "us" && lower(end + 1) == "dollars" {

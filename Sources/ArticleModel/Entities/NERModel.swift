@@ -82,13 +82,18 @@ public final class NERModel: @unchecked Sendable {
               NERFeatures.extract(d, sentence: si, token: i, into: &feats)
               NERFeatures.extractHistory(d, sentence: si, token: i, history: history, into: &feats)
               let out = e.baseAddress! + k * n
-              for t in 0..<n { out[t] = 0 }
+              // 17 scores: one 16-wide vector and one scalar.
+              var acc = SIMD16<Float>(repeating: 0)
+              var last: Float = 0
+              let base = UnsafeRawPointer(rw.baseAddress!)
               for h in feats {
                 let ri = row(h, sl.baseAddress!)
                 if ri < 0 { continue }
-                let src = rw.baseAddress! + ri * n
-                for t in 0..<n { out[t] += src[t] }
+                acc += base.loadUnaligned(fromByteOffset: ri * n * 4, as: SIMD16<Float>.self)
+                last += rw[ri * n + 16]
               }
+              UnsafeMutableRawPointer(out).storeBytes(of: acc, as: SIMD16<Float>.self)
+              out[16] = last
             }
           }
           tags.withUnsafeMutableBufferPointer { tg in

@@ -82,6 +82,12 @@ enum NERHash {
     return s.properties.lowercaseMapping.unicodeScalars.first?.value ?? v
   }
 
+  @inline(__always) static func upper(_ v: UInt32) -> UInt32 {
+    if v < 0x80 { return (v >= 0x61 && v <= 0x7A) ? v - 32 : v }
+    guard let s = Unicode.Scalar(v), s.properties.isLowercase else { return v }
+    return s.properties.uppercaseMapping.unicodeScalars.first?.value ?? v
+  }
+
   /// The hash of a lower-cased, folded string (for building tables from text).
   static func lowerHash<S: Sequence>(_ scalars: S) -> UInt64 where S.Element == Unicode.Scalar {
     var h = seed
