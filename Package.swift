@@ -42,6 +42,8 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "ArticleModel"]),
+    // Drives the real binary (.build/debug/lede) in tmux; skips when either is missing.
+    .testTarget(name: "EndToEndTests"),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -40,6 +40,9 @@ static inline int lede_put_cell(WINDOW *w, int y, int x, const wchar_t *text, at
   cchar_t cc;
   int ext = pair;
   if (setcchar(&cc, text, attrs, (short)(pair > 32767 ? 0 : pair), &ext) == ERR) return ERR;
+  // The bottom-right cell: adding would move the cursor past the end (ERR, and some
+  // terminals never show the cell); inserting does not move it.
+  if (y == getmaxy(w) - 1 && x == getmaxx(w) - 1) return mvwins_wch(w, y, x, &cc);
   return mvwadd_wch(w, y, x, &cc);
 }
 
