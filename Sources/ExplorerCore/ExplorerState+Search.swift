@@ -21,7 +21,12 @@ extension ExplorerState {
     guard let p = prompt else { return }
     top = p.savedTop
     guard !p.text.isEmpty else { search = p.savedSearch; return }
-    let matches = searchIndex.find(p.text)
+    let matches: [Span]
+    if let s = search, s != p.savedSearch, SearchIndex.canRefine(from: s.pattern, to: p.text) {
+      matches = searchIndex.refine(s.matches, to: p.text)
+    } else {
+      matches = searchIndex.find(p.text)
+    }
     guard !matches.isEmpty else {
       search = SearchState(pattern: p.text, matches: [], current: nil)
       return

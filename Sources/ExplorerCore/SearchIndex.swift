@@ -5,6 +5,12 @@
 public final class SearchIndex: @unchecked Sendable {
   private let exact: [UInt32]
   private let folded: [UInt32]
+  /// Every offset, grouped by folded scalar (counting sort): `postings[range(of: c)]` lists
+  /// the offsets of `c` in text order. A search walks the list of the pattern's rarest
+  /// scalar instead of the whole text.
+  private let postings: [Int32]
+  private let asciiRanges: [Range<Int>]
+  private let otherRanges: [UInt32: Range<Int>]
 
   public init(scalars: [Unicode.Scalar]) {
     var exact = [UInt32](repeating: 0, count: scalars.count)
@@ -16,6 +22,47 @@ public final class SearchIndex: @unchecked Sendable {
     }
     self.exact = exact
     self.folded = folded
+    // counting sort of offsets by folded value
+    var asciiCounts = [Int](repeating: 0, count: 128)
+    var otherCounts: [UInt32: Int] = [:]
+    for v in folded {
+      if v < 128 { asciiCounts[Int(v)] += 1 } else { otherCounts[v, default: 0] += 1 }
+    }
+    var next = 0
+    var ascii: [Range<Int>] = []
+    ascii.reserveCapacity(128)
+    for c in asciiCounts {
+      ascii.append(next..<(next + c))
+      next += c
+    }
+    var other: [UInt32: Range<Int>] = [:]
+    for (v, c) in otherCounts {
+      other[v] = next..<(next + c)
+      next += c
+    }
+    var cursorAscii = ascii.map(\.lowerBound)
+    var cursorOther = other.mapValues(\.lowerBound)
+    let postings = [Int32](unsafeUninitializedCapacity: folded.count) { buf, initialized in
+      for (i, v) in folded.enumerated() {
+        if v < 128 {
+          buf[cursorAscii[Int(v)]] = Int32(i)
+          cursorAscii[Int(v)] += 1
+        } else {
+          let at = cursorOther[v]!
+          buf[at] = Int32(i)
+          cursorOther[v] = at + 1
+        }
+      }
+      initialized = folded.count
+    }
+    self.postings = postings
+    self.asciiRanges = ascii
+    self.otherRanges = other
+  }
+
+  private func postingRange(_ foldedValue: UInt32) -> Range<Int> {
+    if foldedValue < 128 { return asciiRanges[Int(foldedValue)] }
+    return otherRanges[foldedValue] ?? 0..<0
   }
 
   /// Simple lower-casing: ASCII by arithmetic, the rest by the one-scalar lowercase mapping.
@@ -33,7 +80,7 @@ public final class SearchIndex: @unchecked Sendable {
     pattern.unicodeScalars.contains { $0.properties.isUppercase }
   }
 
-  /// Every non-overlapping match of a literal pattern, in text order.
+  /// Every match of a literal pattern, in text order.
   public func find(_ pattern: String) -> [Span] {
     let sensitive = Self.isCaseSensitive(pattern)
     let needle: [UInt32] = pattern.unicodeScalars.map {
@@ -42,27 +89,65 @@ public final class SearchIndex: @unchecked Sendable {
     }
     guard !needle.isEmpty else { return [] }
     let hay = sensitive ? exact : folded
-    var result: [Span] = []
     let n = hay.count, m = needle.count
     guard m <= n else { return [] }
-    hay.withUnsafeBufferPointer { h in
-      needle.withUnsafeBufferPointer { nd in
-        let first = nd[0]
-        var i = 0
-        let last = n - m
-        outer: while i <= last {
-          if h[i] != first { i += 1; continue }
-          var k = 1
-          while k < m {
-            if h[i + k] != nd[k] { i += 1; continue outer }
-            k += 1
+    // Overlapping matches, as vim counts them ("aa" occurs 3 times in "aaaa"). Candidates
+    // come from the posting list of the pattern's rarest scalar; the array is built inside
+    // the closure (a captured variable would cost an exclusivity check per append).
+    let foldedNeedle = needle.map(Self.fold)
+    var anchor = 0
+    var best = Int.max
+    for (k, v) in foldedNeedle.enumerated() {
+      let c = postingRange(v).count
+      if c < best { best = c; anchor = k }
+    }
+    let range = postingRange(foldedNeedle[anchor])
+    guard !range.isEmpty else { return [] }
+    return hay.withUnsafeBufferPointer { h -> [Span] in
+      postings.withUnsafeBufferPointer { post -> [Span] in
+        needle.withUnsafeBufferPointer { nd -> [Span] in
+          var out: [Span] = []
+          out.reserveCapacity(min(range.count, 1 << 16))
+          outer: for r in range {
+            let i = Int(post[r]) - anchor
+            if i < 0 || i + m > n { continue }
+            var k = 0
+            while k < m {
+              if h[i + k] != nd[k] { continue outer }
+              k += 1
+            }
+            out.append(Span(i, i + m))
           }
-          result.append(Span(i, i + m))
-          i += m
+          return out
         }
       }
     }
-    return result
+  }
+
+  /// The matches of `pattern` among earlier matches of a prefix of it (typing one more letter
+  /// of an incremental search): costs the earlier matches, not the text. Same smart-case
+  /// mode required, which the caller checks with `canRefine`.
+  public func refine(_ earlier: [Span], to pattern: String) -> [Span] {
+    let sensitive = Self.isCaseSensitive(pattern)
+    let needle: [UInt32] = pattern.unicodeScalars.map {
+      let v = $0 == "\t" ? 0x20 : $0.value
+      return sensitive ? v : Self.fold(v)
+    }
+    let hay = sensitive ? exact : folded
+    let m = needle.count
+    return hay.withUnsafeBufferPointer { h in
+      earlier.compactMap { span in
+        let i = span.start
+        guard i + m <= h.count else { return nil }
+        for k in 0..<m where h[i + k] != needle[k] { return nil }
+        return Span(i, i + m)
+      }
+    }
+  }
+
+  /// Whether the matches of `old` contain every match of `new`.
+  public static func canRefine(from old: String, to new: String) -> Bool {
+    !old.isEmpty && new.hasPrefix(old) && isCaseSensitive(old) == isCaseSensitive(new)
   }
 }
 

@@ -280,3 +280,27 @@ extension Analysis {
     Analysis(document: document, documentDate: documentDate, entities: [], timeExpressions: [], timeline: [])
   }
 }
+
+final class SearchRefineTests: XCTestCase {
+  func testRefiningEqualsSearchingAfresh() {
+    let doc = SeedFixture.document
+    let idx = SearchIndex(scalars: doc.scalars)
+    for (a, b) in [("t", "th"), ("th", "the"), ("p", "pyongyang"), ("Py", "Pyongyang"), ("k", "korea ")] {
+      XCTAssertTrue(SearchIndex.canRefine(from: a, to: b))
+      XCTAssertEqual(idx.refine(idx.find(a), to: b), idx.find(b), "\(a) → \(b)")
+    }
+    XCTAssertFalse(SearchIndex.canRefine(from: "p", to: "Py"), "a capital switches to exact case")
+    XCTAssertEqual(SearchIndex(scalars: Array("aaaa".unicodeScalars)).find("aa").count, 3, "overlapping, like vim")
+  }
+
+  func testTypingNarrowsTheSameAsAFreshSearch() {
+    var s = SeedFixture.state()
+    s.press(.char("/"))
+    s.type("the")
+    let typed = s.search!.matches
+    s.press(.backspace, .backspace, .backspace)
+    s.type("tHe")
+    XCTAssertEqual(s.search!.matches, s.searchIndex.find("tHe"))
+    XCTAssertEqual(typed, s.searchIndex.find("the"))
+  }
+}
