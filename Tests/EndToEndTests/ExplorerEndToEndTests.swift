@@ -232,4 +232,34 @@ final class ExplorerEndToEndTests: XCTestCase {
     t.send("q")
     t.wait(format: "#{alternate_on}", equals: "0")
   }
+
+  /// War and Peace (3.4 MB, CRLF): the same keys on a book. Skips when the data is absent.
+  func testTheBook() throws {
+    let book = "/work/shared/data/big/war-and-peace.txt"
+    guard let text = try? String(contentsOfFile: book, encoding: .utf8) else {
+      print("EndToEndTests: skipped the book, \(book) is absent")
+      throw XCTSkip("\(book) is absent")
+    }
+    let pierre = text.components(separatedBy: "Pierre").count - 1
+    let t = try TmuxSession(arguments: book)
+    t.wait(for: "War and Peace")
+    t.send("G")
+    t.wait(for: "Bot")
+    t.send("g", "C-d", "j")
+    t.wait("a scroll") { !$0.contains("Top") && !$0.contains("Bot") }
+    t.send("/")
+    t.type("Pierre")
+    t.send("Enter")
+    t.wait(for: "/Pierre 1/\(pierre)")
+    t.send("n", "n")
+    t.wait(for: "/Pierre 3/\(pierre)")
+    t.send("N", "N", "N")
+    t.wait(for: "search hit TOP, continuing at BOTTOM")
+    t.resize(80, 24)
+    t.wait(for: "[1 Article]")
+    t.resize(120, 40)
+    t.wait(for: "2 Entities")
+    t.send("q")
+    t.wait(for: "lede exited with 0")
+  }
 }
