@@ -91,14 +91,26 @@ public final class ArticleLayout: @unchecked Sendable {
     while left > 0 {
       let count = lineCount(p.paragraph)
       let room = count - 1 - p.line
-      if left <= room { p.line += left; return p }
-      if p.paragraph == lastParagraph { p.line = count - 1; return p }
+      if left <= room {
+        p.line += left
+        return p
+      }
+      if p.paragraph == lastParagraph {
+        p.line = count - 1
+        return p
+      }
       left -= room + 1
       p = LinePosition(paragraph: p.paragraph + 1, line: 0)
     }
     while left < 0 {
-      if -left <= p.line { p.line += left; return p }
-      if p.paragraph == 0 { p.line = 0; return p }
+      if -left <= p.line {
+        p.line += left
+        return p
+      }
+      if p.paragraph == 0 {
+        p.line = 0
+        return p
+      }
       left += p.line + 1
       p = LinePosition(paragraph: p.paragraph - 1, line: lineCount(p.paragraph - 1) - 1)
     }
@@ -157,7 +169,8 @@ public final class ArticleLayout: @unchecked Sendable {
   public func startOffset(_ pos: LinePosition) -> Int {
     let p = clamp(pos)
     if let r = range(at: p) { return r.lowerBound }
-    return p.paragraph < lastParagraph ? blocks[p.paragraph + 1].span.start : blocks[p.paragraph].span.end
+    return p.paragraph < lastParagraph
+      ? blocks[p.paragraph + 1].span.start : blocks[p.paragraph].span.end
   }
 
   /// The offset just after the last scalar shown on a display line.
@@ -235,7 +248,11 @@ public final class ArticleLayout: @unchecked Sendable {
     var col = 0
     for k in r {
       let s = sc[k]
-      if s == "\t" { col += tabWidth - col % tabWidth } else if s == "\n" { col += 1 } else {
+      if s == "\t" {
+        col += tabWidth - col % tabWidth
+      } else if s == "\n" {
+        col += 1
+      } else {
         col += DisplayWidth.of(DisplayWidth.displayable(s))
       }
     }

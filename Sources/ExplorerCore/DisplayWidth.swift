@@ -1,10 +1,10 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 #if canImport(Glibc)
-/// Glibc's wcwidth is hidden behind _XOPEN_SOURCE in the Swift overlay; bind it directly.
-@_silgen_name("wcwidth") func c_wcwidth(_ c: Int32) -> Int32
+  /// Glibc's wcwidth is hidden behind _XOPEN_SOURCE in the Swift overlay; bind it directly.
+  @_silgen_name("wcwidth") func c_wcwidth(_ c: Int32) -> Int32
 #endif
 
 /// Display columns of scalars, as the terminal (and ncurses, via `wcwidth`) counts them:
@@ -13,13 +13,15 @@ public enum DisplayWidth {
   /// wcwidth only knows non-ASCII under a UTF-8 LC_CTYPE; tests and pipes may start under "C".
   private static let localeReady: Bool = {
     #if canImport(Glibc)
-    if let cs = nl_langinfo(nl_item(CODESET)), String(cString: cs).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" {
-      return true
-    }
-    if setlocale(LC_CTYPE, "C.UTF-8") != nil { return true }
-    return setlocale(LC_CTYPE, "en_US.UTF-8") != nil
+      if let cs = nl_langinfo(nl_item(CODESET)),
+        String(cString: cs).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+      {
+        return true
+      }
+      if setlocale(LC_CTYPE, "C.UTF-8") != nil { return true }
+      return setlocale(LC_CTYPE, "en_US.UTF-8") != nil
     #else
-    return true
+      return true
     #endif
   }()
 
@@ -34,8 +36,8 @@ public enum DisplayWidth {
   private static func slow(_ s: Unicode.Scalar) -> Int {
     _ = localeReady
     #if canImport(Glibc)
-    let w = Int(c_wcwidth(Int32(bitPattern: s.value)))
-    if w >= 0 { return min(w, 2) }
+      let w = Int(c_wcwidth(Int32(bitPattern: s.value)))
+      if w >= 0 { return min(w, 2) }
     #endif
     return 1
   }

@@ -114,11 +114,17 @@ extension ExplorerState {
     case .article:
       scroll(n)
     case .entities:
-      guard !entityOrder.isEmpty else { message = "No entities"; return }
+      guard !entityOrder.isEmpty else {
+        message = "No entities"
+        return
+      }
       let cur = selectedEntity ?? (n > 0 ? -1 : entityOrder.count)
       selectEntity(position: max(0, min(entityOrder.count - 1, cur &+ n)))
     case .timeline:
-      guard !timeline.isEmpty else { message = "No dated events"; return }
+      guard !timeline.isEmpty else {
+        message = "No dated events"
+        return
+      }
       let cur = selectedTimeline ?? (n > 0 ? -1 : timeline.count)
       selectedTimeline = max(0, min(timeline.count - 1, cur &+ n))
       keepTimelineSelectionVisible()
@@ -127,8 +133,14 @@ extension ExplorerState {
 
   mutating func scroll(_ n: Int) {
     let limit = layout.maxTop(height: textHeight)
-    if n >= Int.max / 4 { top = limit; return }
-    if n <= Int.min / 4 { top = .top; return }
+    if n >= Int.max / 4 {
+      top = limit
+      return
+    }
+    if n <= Int.min / 4 {
+      top = .top
+      return
+    }
     var t = layout.advance(top, by: n)
     if n > 0 && t > limit { t = max(limit, top) }
     top = t
@@ -153,10 +165,13 @@ extension ExplorerState {
   }
 
   mutating func keepEntitySelectionVisible() {
-    guard let s = selectedEntity, let row = entityRows.firstIndex(of: .entity(entityOrder[s])) else { return }
+    guard let s = selectedEntity, let row = entityRows.firstIndex(of: .entity(entityOrder[s]))
+    else { return }
     let h = PaneLayout.listHeight(.entities, for: size)
     // Show the group header above the group's first entity.
-    let wanted = row > 0 && { if case .header = entityRows[row - 1] { return true } else { return false } }() ? row - 1 : row
+    let wanted =
+      row > 0 && { if case .header = entityRows[row - 1] { return true } else { return false } }()
+      ? row - 1 : row
     if wanted < entityScroll { entityScroll = wanted }
     if row >= entityScroll + h { entityScroll = row - h + 1 }
   }
@@ -175,19 +190,28 @@ extension ExplorerState {
     case .article:
       message = "Enter works in the Entities and Timeline panes"
     case .entities:
-      guard !entityOrder.isEmpty else { message = "No entities"; return }
+      guard !entityOrder.isEmpty else {
+        message = "No entities"
+        return
+      }
       if selectedEntity == nil { selectEntity(position: 0) }
-      guard let e = selectedEntityIndex, let first = analysis.entities[e].mentions.first else { return }
+      guard let e = selectedEntityIndex, let first = analysis.entities[e].mentions.first else {
+        return
+      }
       jump(toMention: first, entity: e)
       if !paneLayout.isWide { focus = .article }
     case .timeline:
-      guard !timeline.isEmpty else { message = "No dated events"; return }
+      guard !timeline.isEmpty else {
+        message = "No dated events"
+        return
+      }
       if selectedTimeline == nil { selectedTimeline = 0 }
       let entry = timeline[selectedTimeline!]
       markedSentence = entry.sentence
       reveal(entry.sentence.start)
       if !paneLayout.isWide { focus = .article }
-      message = "\(entry.approximate ? "~" : "")\(entry.value): \(analysis.document.string(entry.span))"
+      message =
+        "\(entry.approximate ? "~" : "")\(entry.value): \(analysis.document.string(entry.span))"
     }
   }
 
@@ -195,7 +219,9 @@ extension ExplorerState {
 
   mutating func click(x: Int, y: Int) {
     let pl = paneLayout
-    guard let (pane, rect) = pl.panes.first(where: { $0.value.contains(x: x, y: y) }) else { return }
+    guard let (pane, rect) = pl.panes.first(where: { $0.value.contains(x: x, y: y) }) else {
+      return
+    }
     focus = pane
     let row = y - rect.y - 1
     guard row >= 0 else { return }
@@ -203,7 +229,9 @@ extension ExplorerState {
     case .article: break
     case .entities:
       let r = entityScroll + row
-      if r < entityRows.count, case .entity(let e) = entityRows[r], let pos = entityOrder.firstIndex(of: e) {
+      if r < entityRows.count, case .entity(let e) = entityRows[r],
+        let pos = entityOrder.firstIndex(of: e)
+      {
         selectEntity(position: pos)
       }
     case .timeline:

@@ -20,7 +20,10 @@ extension ExplorerState {
   mutating func updateIncremental() {
     guard let p = prompt else { return }
     top = p.savedTop
-    guard !p.text.isEmpty else { search = p.savedSearch; return }
+    guard !p.text.isEmpty else {
+      search = p.savedSearch
+      return
+    }
     let matches: [Span]
     if let s = search, s != p.savedSearch, SearchIndex.canRefine(from: s.pattern, to: p.text) {
       matches = searchIndex.refine(s.matches, to: p.text)
@@ -40,7 +43,10 @@ extension ExplorerState {
   mutating func confirmPrompt() {
     guard var p = prompt else { return }
     if p.text.isEmpty {
-      guard let last = history.last else { cancelPrompt(); return }
+      guard let last = history.last else {
+        cancelPrompt()
+        return
+      }
       p.text = last
       prompt = p
       updateIncremental()
@@ -75,7 +81,10 @@ extension ExplorerState {
       if let last = history.last {
         // n after Esc: search the last pattern again, like less.
         let matches = searchIndex.find(last)
-        guard !matches.isEmpty else { message = "Pattern not found: \(last)"; return }
+        guard !matches.isEmpty else {
+          message = "Pattern not found: \(last)"
+          return
+        }
         search = SearchState(pattern: last, matches: matches, current: nil)
         stepMatch(forward: forward)
       } else {
@@ -83,7 +92,10 @@ extension ExplorerState {
       }
       return
     }
-    guard !s.matches.isEmpty else { message = "Pattern not found: \(s.pattern)"; return }
+    guard !s.matches.isEmpty else {
+      message = "Pattern not found: \(s.pattern)"
+      return
+    }
     let n = s.matches.count
     var i: Int
     if let c = s.current, visibleRange.contains(s.matches[c].start) || visibleRange.isEmpty {
@@ -135,7 +147,10 @@ extension ExplorerState {
 
   /// `]` and `[`: the next mention of any entity, from the mention cursor or the view's top.
   mutating func stepMention(forward: Bool) {
-    guard !mentions.isEmpty else { message = "No entity mentions"; return }
+    guard !mentions.isEmpty else {
+      message = "No entity mentions"
+      return
+    }
     let n = mentions.count
     var i: Int
     if let c = mentionCursor {
@@ -160,18 +175,26 @@ extension ExplorerState {
 
   /// `*` and `#`: the next mention of the selected entity (all its aliases), wrapping.
   mutating func stepEntityMention(forward: Bool) {
-    if selectedEntity == nil, let c = mentionCursor, let pos = entityOrder.firstIndex(of: mentions[c].entity) {
+    if selectedEntity == nil, let c = mentionCursor,
+      let pos = entityOrder.firstIndex(of: mentions[c].entity)
+    {
       selectedEntity = pos
     }
     guard let e = selectedEntityIndex else {
-      message = mentions.isEmpty ? "No entity mentions" : "No entity selected: use ] or the Entities pane"
+      message =
+        mentions.isEmpty ? "No entity mentions" : "No entity selected: use ] or the Entities pane"
       return
     }
     let spans = analysis.entities[e].mentions.sorted()
-    guard !spans.isEmpty else { message = "\(analysis.entities[e].name) has no mentions"; return }
+    guard !spans.isEmpty else {
+      message = "\(analysis.entities[e].name) has no mentions"
+      return
+    }
     let n = spans.count
     var i: Int
-    if let c = mentionCursor, mentions[c].entity == e, let k = spans.firstIndex(of: mentions[c].span) {
+    if let c = mentionCursor, mentions[c].entity == e,
+      let k = spans.firstIndex(of: mentions[c].span)
+    {
       i = forward ? k + 1 : k - 1
     } else {
       let from = layout.startOffset(top)
@@ -193,7 +216,9 @@ extension ExplorerState {
   /// Puts the mention cursor on a mention, scrolls to it and says where it is.
   mutating func jump(toMention span: Span, entity e: Int) {
     var k = firstMention(atOrAfter: span.start)
-    while k < mentions.count && mentions[k].span.start == span.start && mentions[k].entity != e { k += 1 }
+    while k < mentions.count && mentions[k].span.start == span.start && mentions[k].entity != e {
+      k += 1
+    }
     if k < mentions.count && mentions[k].entity == e && mentions[k].span.start == span.start {
       mentionCursor = k
     }

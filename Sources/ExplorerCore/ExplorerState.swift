@@ -95,12 +95,16 @@ public struct ExplorerState {
       let members = analysis.entities.indices.filter { analysis.entities[$0].type == type }
       guard !members.isEmpty else { continue }
       let sorted = members.sorted { a, b in
-        let ea = analysis.entities[a], eb = analysis.entities[b]
+        let ea = analysis.entities[a]
+        let eb = analysis.entities[b]
         if ea.mentions.count != eb.mentions.count { return ea.mentions.count > eb.mentions.count }
         return ea.name.lowercased() < eb.name.lowercased()
       }
       rows.append(.header(type, count: sorted.count))
-      for e in sorted { rows.append(.entity(e)); order.append(e) }
+      for e in sorted {
+        rows.append(.entity(e))
+        order.append(e)
+      }
     }
     self.entityRows = rows
     self.entityOrder = order
@@ -115,8 +119,12 @@ public struct ExplorerState {
     let dated = analysis.timeline.enumerated().filter { Self.isDated($0.element) }
     let undated = analysis.timeline.enumerated().filter { !Self.isDated($0.element) }
     self.timeline =
-      dated.sorted { $0.element.value != $1.element.value ? $0.element.value < $1.element.value : $0.offset < $1.offset }
-      .map(\.element) + undated.sorted { $0.element.span.start < $1.element.span.start }.map(\.element)
+      dated.sorted {
+        $0.element.value != $1.element.value
+          ? $0.element.value < $1.element.value : $0.offset < $1.offset
+      }
+      .map(\.element)
+      + undated.sorted { $0.element.span.start < $1.element.span.start }.map(\.element)
   }
 
   /// Dated: a value that starts with a year ("2014-04", "2010", "199" for the 1990s).

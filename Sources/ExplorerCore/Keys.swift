@@ -103,7 +103,8 @@ public enum KeyMap {
     KeyBinding([.ctrl("l")], .redraw, "Redraw the screen"),
     KeyBinding([.ctrl("z")], .suspend, "Suspend (resume with fg)"),
 
-    KeyBinding([.escape, .char("q"), .char("?"), .function(1)], .close, "Close the help", scope: .help),
+    KeyBinding(
+      [.escape, .char("q"), .char("?"), .function(1)], .close, "Close the help", scope: .help),
     KeyBinding([.char("j"), .down], .lineDown, "Scroll the help down", scope: .help),
     KeyBinding([.char("k"), .up], .lineUp, "Scroll the help up", scope: .help),
     KeyBinding([.char(" "), .pageDown], .pageDown, "Page the help down", scope: .help),
@@ -111,7 +112,8 @@ public enum KeyMap {
     KeyBinding([.ctrl("c")], .quit, "Quit", scope: .help),
 
     KeyBinding([.enter], .confirmPrompt, "Confirm the search", scope: .prompt),
-    KeyBinding([.escape, .ctrl("c")], .cancelPrompt, "Cancel and restore the view", scope: .prompt),
+    KeyBinding(
+      [.escape, .ctrl("c")], .cancelPrompt, "Cancel and restore the view", scope: .prompt),
     KeyBinding([.up], .olderPattern, "Recall an earlier pattern", scope: .prompt),
     KeyBinding([.down], .newerPattern, "Recall a later pattern", scope: .prompt),
     KeyBinding([.backspace, .ctrl("h")], .deleteBackward, "Delete a character", scope: .prompt),
@@ -120,7 +122,9 @@ public enum KeyMap {
   private static let table: [KeyScope: [Key: Action]] = {
     var t: [KeyScope: [Key: Action]] = [:]
     for b in bindings {
-      for k in b.keys where t[b.scope, default: [:]][k] == nil { t[b.scope, default: [:]][k] = b.action }
+      for k in b.keys where t[b.scope, default: [:]][k] == nil {
+        t[b.scope, default: [:]][k] = b.action
+      }
     }
     return t
   }()
@@ -151,11 +155,13 @@ public enum KeyMap {
     for scope in KeyScope.allCases {
       out += "\n## \(scope.title)\n\n| Keys | Action |\n| --- | --- |\n"
       for b in bindings where b.scope == scope {
-        let keys = b.keys.map { "`" + ($0.name == "`" ? "\\`" : $0.name) + "`" }.joined(separator: ", ")
+        let keys = b.keys.map { "`" + ($0.name == "`" ? "\\`" : $0.name) + "`" }.joined(
+          separator: ", ")
         out += "| \(keys.replacingOccurrences(of: "|", with: "\\|")) | \(b.help) |\n"
       }
     }
-    out += "\nIn the search prompt, other keys type the pattern. With `--mouse`, a click focuses a pane"
+    out +=
+      "\nIn the search prompt, other keys type the pattern. With `--mouse`, a click focuses a pane"
     out += " and selects an item, and the wheel scrolls.\n"
     return out
   }

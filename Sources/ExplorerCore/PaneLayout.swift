@@ -46,7 +46,8 @@ public struct PaneLayout: Sendable, Equatable {
         .article: Rect(x: 0, y: body.y, width: left, height: body.height),
         .entities: Rect(x: left + 1, y: body.y, width: right, height: entitiesHeight),
         .timeline: Rect(
-          x: left + 1, y: body.y + entitiesHeight, width: right, height: body.height - entitiesHeight),
+          x: left + 1, y: body.y + entitiesHeight, width: right,
+          height: body.height - entitiesHeight),
       ]
       separator = Rect(x: left, y: body.y, width: 1, height: body.height)
     } else {

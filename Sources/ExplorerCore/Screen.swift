@@ -53,7 +53,8 @@ public enum Screen {
     let rightWidth = DisplayWidth.of(right)
     let room = r.width - rightWidth - 1
     let left = " " + parts.joined(separator: " · ")
-    buf.write(truncate(left, room), x: r.x, y: r.y, limit: r.x + max(0, room), style: state.theme.titleLine)
+    buf.write(
+      truncate(left, room), x: r.x, y: r.y, limit: r.x + max(0, room), style: state.theme.titleLine)
     if r.width >= rightWidth + 10 {
       buf.write(right, x: r.maxX - rightWidth, y: r.y, style: state.theme.titleLine)
     }
@@ -65,12 +66,15 @@ public enum Screen {
   }
 
   /// The header line of a pane in the wide layout.
-  static func drawHeader(_ state: ExplorerState, _ buf: inout ScreenBuffer, _ pane: Pane, _ r: Rect) {
+  static func drawHeader(_ state: ExplorerState, _ buf: inout ScreenBuffer, _ pane: Pane, _ r: Rect)
+  {
     let focused = state.focus == pane
     let style = focused ? state.theme.focusedPaneHeader : state.theme.paneHeader
     buf.fill(Rect(x: r.x, y: r.y, width: r.width, height: 1), style: style)
     let mark = focused ? "▸" : " "
-    buf.write("\(mark)\(pane.rawValue + 1) \(pane.title)\(count(state, pane))", x: r.x, y: r.y, limit: r.maxX, style: style)
+    buf.write(
+      "\(mark)\(pane.rawValue + 1) \(pane.title)\(count(state, pane))", x: r.x, y: r.y,
+      limit: r.maxX, style: style)
     let right = indicator(state, pane)
     let w = DisplayWidth.of(right)
     if !right.isEmpty && r.width > w + 16 {
@@ -87,7 +91,9 @@ public enum Screen {
       let focused = pane == state.focus
       let name = short && !focused ? "\(pane.rawValue + 1)" : "\(pane.rawValue + 1) \(pane.title)"
       let label = focused ? "[\(name)]" : " \(name) "
-      x = buf.write(label, x: x, y: r.y, limit: r.maxX, style: focused ? state.theme.focusedPaneHeader : state.theme.paneHeader)
+      x = buf.write(
+        label, x: x, y: r.y, limit: r.maxX,
+        style: focused ? state.theme.focusedPaneHeader : state.theme.paneHeader)
     }
     let right = indicator(state, state.focus)
     let w = DisplayWidth.of(right)
@@ -145,7 +151,9 @@ public enum Screen {
     } else if let m = state.message {
       buf.write(" " + m, x: r.x, y: r.y, limit: leftLimit, style: theme.statusMessage)
     } else {
-      let hint = r.width >= 60 ? " ? help · q quit · / search · ] [ mentions · Tab panes" : " ? help · q quit"
+      let hint =
+        r.width >= 60
+        ? " ? help · q quit · / search · ] [ mentions · Tab panes" : " ? help · q quit"
       buf.write(hint, x: r.x, y: r.y, limit: leftLimit, style: theme.statusBar)
     }
     if showRight { buf.write(right, x: r.maxX - rw - 1, y: r.y, style: theme.statusBar) }

@@ -45,8 +45,10 @@ public struct ScreenBuffer: Hashable, Sendable {
 
   /// Fills a rectangle with blanks in a style.
   public mutating func fill(_ rect: Rect, style: Style = .plain) {
-    let x0 = max(0, rect.x), x1 = min(size.width, rect.maxX)
-    let y0 = max(0, rect.y), y1 = min(size.height, rect.maxY)
+    let x0 = max(0, rect.x)
+    let x1 = min(size.width, rect.maxX)
+    let y0 = max(0, rect.y)
+    let y1 = min(size.height, rect.maxY)
     guard x0 < x1, y0 < y1 else { return }
     for y in y0..<y1 {
       for x in x0..<x1 { cells[y * size.width + x] = Cell(" ", style: style) }

@@ -1,3 +1,5 @@
+import ArticleModel
+
 /// The article's scalars prepared for literal search: as they are, and case-folded. Built once
 /// per document; a search is then one tight scan (War and Peace: 3.2 M scalars, ~30,000 "the").
 ///
@@ -89,7 +91,8 @@ public final class SearchIndex: @unchecked Sendable {
     }
     guard !needle.isEmpty else { return [] }
     let hay = sensitive ? exact : folded
-    let n = hay.count, m = needle.count
+    let n = hay.count
+    let m = needle.count
     guard m <= n else { return [] }
     // Overlapping matches, as vim counts them ("aa" occurs 3 times in "aaaa"). Candidates
     // come from the posting list of the pattern's rarest scalar; the array is built inside
@@ -99,7 +102,10 @@ public final class SearchIndex: @unchecked Sendable {
     var best = Int.max
     for (k, v) in foldedNeedle.enumerated() {
       let c = postingRange(v).count
-      if c < best { best = c; anchor = k }
+      if c < best {
+        best = c
+        anchor = k
+      }
     }
     let range = postingRange(foldedNeedle[anchor])
     guard !range.isEmpty else { return [] }
@@ -150,5 +156,3 @@ public final class SearchIndex: @unchecked Sendable {
     !old.isEmpty && new.hasPrefix(old) && isCaseSensitive(old) == isCaseSensitive(new)
   }
 }
-
-import ArticleModel

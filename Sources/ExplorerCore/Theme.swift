@@ -16,41 +16,82 @@ public struct Theme: Sendable {
   }
 
   public var titleLine: Style {
-    pick(Style(fg: .white, bg: Color(24, basic: 4), bold: true), Style(fg: .white, bg: Color(24, basic: 4), bold: true), Style(bold: true, reverse: true))
+    pick(
+      Style(fg: .white, bg: Color(24, basic: 4), bold: true),
+      Style(fg: .white, bg: Color(24, basic: 4), bold: true), Style(bold: true, reverse: true))
   }
   public var statusBar: Style {
-    pick(Style(fg: Color(252, basic: 7), bg: Color(236, basic: 0)), Style(reverse: true), Style(reverse: true))
+    pick(
+      Style(fg: Color(252, basic: 7), bg: Color(236, basic: 0)), Style(reverse: true),
+      Style(reverse: true))
   }
   public var statusMessage: Style {
-    pick(Style(fg: Color(222, basic: 3), bg: Color(236, basic: 0), bold: true), Style(bold: true, reverse: true), Style(bold: true, reverse: true))
+    pick(
+      Style(fg: Color(222, basic: 3), bg: Color(236, basic: 0), bold: true),
+      Style(bold: true, reverse: true), Style(bold: true, reverse: true))
   }
   public var paneHeader: Style {
-    pick(Style(fg: Color(250, basic: 7), bg: Color(238, basic: 0)), Style(reverse: true), Style(underline: true))
+    pick(
+      Style(fg: Color(250, basic: 7), bg: Color(238, basic: 0)), Style(reverse: true),
+      Style(underline: true))
   }
   public var focusedPaneHeader: Style {
-    pick(Style(fg: .white, bg: Color(31, basic: 6), bold: true), Style(fg: .black, bg: Color(31, basic: 6), bold: true), Style(bold: true, reverse: true))
+    pick(
+      Style(fg: .white, bg: Color(31, basic: 6), bold: true),
+      Style(fg: .black, bg: Color(31, basic: 6), bold: true), Style(bold: true, reverse: true))
   }
   public var separator: Style { pick(Style(fg: Color(240, basic: 7)), Style(), Style()) }
-  public var heading: Style { pick(Style(fg: .white, bold: true), Style(bold: true), Style(bold: true)) }
-  public var groupHeader: Style { pick(Style(fg: Color(250, basic: 7), bold: true), Style(bold: true), Style(bold: true)) }
-  public var dimText: Style { pick(Style(fg: Color(244, basic: 7)), Style(dim: true), Style(dim: true)) }
-  public var selection: Style { pick(Style(fg: .white, bg: Color(25, basic: 4), bold: true), Style(reverse: true), Style(reverse: true)) }
-  public var unfocusedSelection: Style { pick(Style(bg: Color(238, basic: 0), bold: true), Style(bold: true, underline: true), Style(bold: true, underline: true)) }
-  public var inView: Style { pick(Style(fg: Color(114, basic: 2), bold: true), Style(fg: Color(114, basic: 2), bold: true), Style(bold: true)) }
+  public var heading: Style {
+    pick(Style(fg: .white, bold: true), Style(bold: true), Style(bold: true))
+  }
+  public var groupHeader: Style {
+    pick(Style(fg: Color(250, basic: 7), bold: true), Style(bold: true), Style(bold: true))
+  }
+  public var dimText: Style {
+    pick(Style(fg: Color(244, basic: 7)), Style(dim: true), Style(dim: true))
+  }
+  public var selection: Style {
+    pick(
+      Style(fg: .white, bg: Color(25, basic: 4), bold: true), Style(reverse: true),
+      Style(reverse: true))
+  }
+  public var unfocusedSelection: Style {
+    pick(
+      Style(bg: Color(238, basic: 0), bold: true), Style(bold: true, underline: true),
+      Style(bold: true, underline: true))
+  }
+  public var inView: Style {
+    pick(
+      Style(fg: Color(114, basic: 2), bold: true), Style(fg: Color(114, basic: 2), bold: true),
+      Style(bold: true))
+  }
   public var searchMatch: Style {
-    pick(Style(fg: .black, bg: Color(186, basic: 3)), Style(fg: .black, bg: Color(186, basic: 3)), Style(underline: true, reverse: true))
+    pick(
+      Style(fg: .black, bg: Color(186, basic: 3)), Style(fg: .black, bg: Color(186, basic: 3)),
+      Style(underline: true, reverse: true))
   }
   public var currentMatch: Style {
-    pick(Style(fg: .black, bg: Color(208, basic: 1), bold: true), Style(fg: .white, bg: Color(208, basic: 1), bold: true), Style(bold: true, underline: true, reverse: true))
+    pick(
+      Style(fg: .black, bg: Color(208, basic: 1), bold: true),
+      Style(fg: .white, bg: Color(208, basic: 1), bold: true),
+      Style(bold: true, underline: true, reverse: true))
   }
   public var selectedMention: Style {
-    pick(Style(fg: .black, bg: Color(153, basic: 6)), Style(fg: .black, bg: Color(153, basic: 6)), Style(reverse: true))
+    pick(
+      Style(fg: .black, bg: Color(153, basic: 6)), Style(fg: .black, bg: Color(153, basic: 6)),
+      Style(reverse: true))
   }
   public var markedSentence: Style {
     pick(Style(bg: Color(237, basic: 4)), Style(bg: Color(237, basic: 4)), Style(underline: true))
   }
-  public var overlay: Style { pick(Style(fg: Color(252, basic: 7), bg: Color(235, basic: 0)), Style(), Style()) }
-  public var overlayBorder: Style { pick(Style(fg: Color(31, basic: 6), bg: Color(235, basic: 0)), Style(bold: true), Style(bold: true)) }
+  public var overlay: Style {
+    pick(Style(fg: Color(252, basic: 7), bg: Color(235, basic: 0)), Style(), Style())
+  }
+  public var overlayBorder: Style {
+    pick(
+      Style(fg: Color(31, basic: 6), bg: Color(235, basic: 0)), Style(bold: true), Style(bold: true)
+    )
+  }
 
   /// The colour of a mention of this type in the article (and of its name in the Entities pane).
   public func mention(_ type: EntityType) -> Style {

@@ -1,7 +1,8 @@
 import CNCurses
 import ExplorerCore
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Why the explorer could not take the terminal. Each reads as one line.
@@ -13,9 +14,11 @@ public enum TerminalError: Error, CustomStringConvertible {
   public var description: String {
     switch self {
     case .termUnset:
-      return "TERM is not set, so the explorer cannot draw; set TERM or pipe the output (lede FILE | cat)"
+      return
+        "TERM is not set, so the explorer cannot draw; set TERM or pipe the output (lede FILE | cat)"
     case .unknownTerminal(let t):
-      return "unknown terminal type '\(t)' (TERM); try TERM=xterm-256color, or pipe the output (lede FILE | cat)"
+      return
+        "unknown terminal type '\(t)' (TERM); try TERM=xterm-256color, or pipe the output (lede FILE | cat)"
     case .noTTY(let why):
       return "cannot open /dev/tty for keys (\(why))"
     }
@@ -156,8 +159,12 @@ public final class NCursesTerminal {
     case KEY_MOUSE:
       var ev = MEVENT()
       guard getmouse(&ev) == OK else { return nil }
-      if lede_mouse_is_wheel_up(ev.bstate) != 0 { return .wheel(lines: -3, x: Int(ev.x), y: Int(ev.y)) }
-      if lede_mouse_is_wheel_down(ev.bstate) != 0 { return .wheel(lines: 3, x: Int(ev.x), y: Int(ev.y)) }
+      if lede_mouse_is_wheel_up(ev.bstate) != 0 {
+        return .wheel(lines: -3, x: Int(ev.x), y: Int(ev.y))
+      }
+      if lede_mouse_is_wheel_down(ev.bstate) != 0 {
+        return .wheel(lines: 3, x: Int(ev.x), y: Int(ev.y))
+      }
       if lede_mouse_is_click(ev.bstate) != 0 { return .click(x: Int(ev.x), y: Int(ev.y)) }
       return nil
     default:
@@ -193,10 +200,15 @@ public final class NCursesTerminal {
           text[n] = wchar_t(bitPattern: (v < 0x20 || (v >= 0x7F && v <= 0x9F)) ? 0xFFFD : v)
           n += 1
         }
-        if n == 0 { text[0] = 0x20; n = 1 }
+        if n == 0 {
+          text[0] = 0x20
+          n = 1
+        }
         text[n] = 0
         let (attrs, pair) = attributes(cell.style)
-        _ = text.withUnsafeBufferPointer { lede_put_cell(window, Int32(y), Int32(x), $0.baseAddress, attrs, pair) }
+        _ = text.withUnsafeBufferPointer {
+          lede_put_cell(window, Int32(y), Int32(x), $0.baseAddress, attrs, pair)
+        }
         // ERR on the bottom-right cell (the cursor cannot move past it) is expected.
       }
     }

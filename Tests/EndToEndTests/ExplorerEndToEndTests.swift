@@ -22,7 +22,9 @@ final class ExplorerEndToEndTests: XCTestCase {
     let t = try TmuxSession(arguments: TmuxSession.seed)
     let screen = t.wait(for: "Foreign Minister") ?? ""
     XCTAssertTrue(screen.contains("VOVworld"), "title line names the source")
-    XCTAssertTrue(screen.contains("1 Article") && screen.contains("2 Entities") && screen.contains("3 Timeline"))
+    XCTAssertTrue(
+      screen.contains("1 Article") && screen.contains("2 Entities") && screen.contains("3 Timeline")
+    )
     t.wait(format: "#{alternate_on}", equals: "1")
     t.send("q")
     t.wait(for: "lede exited with 0")
@@ -61,7 +63,9 @@ final class ExplorerEndToEndTests: XCTestCase {
     t.send("/", "Up")
     t.wait(for: "/zzqx")
     t.send("Up")
-    t.wait("the recalled pattern") { $0.components(separatedBy: "\n").last { !$0.isEmpty }?.hasPrefix("/Pyongyang") == true }
+    t.wait("the recalled pattern") {
+      $0.components(separatedBy: "\n").last { !$0.isEmpty }?.hasPrefix("/Pyongyang") == true
+    }
     t.send("Escape", "q")
     t.wait(for: "lede exited with 0")
   }
@@ -72,7 +76,8 @@ final class ExplorerEndToEndTests: XCTestCase {
     t.send("/")
     t.type("hurdles")
     t.wait(for: "major hurdles")
-    XCTAssertFalse(t.screen.contains("Foreign Minister"), "incremental search scrolled to the last paragraph")
+    XCTAssertFalse(
+      t.screen.contains("Foreign Minister"), "incremental search scrolled to the last paragraph")
     t.send("Escape")
     t.wait(for: "Foreign Minister")
     t.send("q")
@@ -125,7 +130,9 @@ final class ExplorerEndToEndTests: XCTestCase {
       t.wait(for: "No dated events")
     } else {
       let dated = timeline.filter { ($0["value"] as! String).first?.isNumber == true }
-      let first = (dated.isEmpty ? timeline : dated).min { ($0["value"] as! String) < ($1["value"] as! String) }!
+      let first = (dated.isEmpty ? timeline : dated).min {
+        ($0["value"] as! String) < ($1["value"] as! String)
+      }!
       t.wait(for: first["value"] as! String + ": ")
     }
     t.send("q")
@@ -138,7 +145,8 @@ final class ExplorerEndToEndTests: XCTestCase {
     t.send("C-d")
     t.wait("a scroll") { !$0.contains("Foreign Minister") }
     // the first words of the top article line
-    let top = t.lines[2].split(separator: "│")[0].split(separator: " ").prefix(2).joined(separator: " ")
+    let top = t.lines[2].split(separator: "│")[0].split(separator: " ").prefix(2).joined(
+      separator: " ")
     XCTAssertFalse(top.isEmpty)
     t.resize(40, 12)
     t.wait("narrow layout") { $0.contains("[1 Article]") && $0.contains(top) }
@@ -214,11 +222,13 @@ final class ExplorerEndToEndTests: XCTestCase {
     XCTAssertTrue(unset.screen.contains("lede: TERM is not set"), unset.screen)
     let unknown = try TmuxSession(arguments: TmuxSession.seed, prefix: "TERM=no-such-terminal ")
     unknown.wait(for: "lede exited with 1")
-    XCTAssertTrue(unknown.screen.contains("lede: unknown terminal type 'no-such-terminal'"), unknown.screen)
+    XCTAssertTrue(
+      unknown.screen.contains("lede: unknown terminal type 'no-such-terminal'"), unknown.screen)
   }
 
   func testSuspendAndResumeRedraws() throws {
-    let t = try TmuxSession(command: "cd \(TmuxSession.repositoryRoot.path) && PS1='$ ' bash --norc --noprofile -i")
+    let t = try TmuxSession(
+      command: "cd \(TmuxSession.repositoryRoot.path) && PS1='$ ' bash --norc --noprofile -i")
     t.wait(for: "$")
     t.type("\(TmuxSession.binary) \(TmuxSession.seed)")
     t.send("Enter")
@@ -228,7 +238,9 @@ final class ExplorerEndToEndTests: XCTestCase {
     t.wait(for: "Stopped")
     t.type("fg")
     t.send("Enter")
-    t.wait("a full redraw") { $0.contains("Foreign Minister") && $0.contains("2 Entities") && $0.contains("? help") }
+    t.wait("a full redraw") {
+      $0.contains("Foreign Minister") && $0.contains("2 Entities") && $0.contains("? help")
+    }
     t.send("q")
     t.wait(format: "#{alternate_on}", equals: "0")
   }

@@ -14,7 +14,9 @@ final class TmuxSession {
   private static var counter = 0
 
   static var tmuxPath: String? {
-    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(
+      separator: ":")
+    {
       let p = "\(dir)/tmux"
       if FileManager.default.isExecutableFile(atPath: p) { return p }
     }
@@ -45,13 +47,19 @@ final class TmuxSession {
     socket = "lede-test-\(getpid())-\(Self.counter)"
     self.timeout = timeout
     // The server forks from this client: give it no pipe to hold open.
-    _ = run(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "t", command])
+    _ = run([
+      "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "t",
+      command,
+    ])
     _ = run(["set-option", "-g", "remain-on-exit", "on"])
   }
 
   /// Runs lede on arguments, then reports how it exited and keeps the pane alive.
-  convenience init(width: Int = 120, height: Int = 40, arguments: String, prefix: String = "") throws {
-    let cmd = "cd \(Self.repositoryRoot.path) && \(prefix)\(Self.binary) \(arguments); echo \"lede exited with $?\"; sleep 600"
+  convenience init(width: Int = 120, height: Int = 40, arguments: String, prefix: String = "")
+    throws
+  {
+    let cmd =
+      "cd \(Self.repositoryRoot.path) && \(prefix)\(Self.binary) \(arguments); echo \"lede exited with $?\"; sleep 600"
     try self.init(width: width, height: height, command: cmd)
   }
 
@@ -104,7 +112,8 @@ final class TmuxSession {
   /// Polls the pane until `predicate` holds; fails with the last screen at the deadline.
   @discardableResult
   func wait(
-    _ what: String, file: StaticString = #filePath, line: UInt = #line, until predicate: (String) -> Bool
+    _ what: String, file: StaticString = #filePath, line: UInt = #line,
+    until predicate: (String) -> Bool
   ) -> String? {
     let deadline = Date().addingTimeInterval(timeout)
     var last = ""
@@ -123,7 +132,9 @@ final class TmuxSession {
   }
 
   /// Polls a tmux format (such as #{alternate_on}) until it has a value.
-  func wait(format f: String, equals value: String, file: StaticString = #filePath, line: UInt = #line) {
+  func wait(
+    format f: String, equals value: String, file: StaticString = #filePath, line: UInt = #line
+  ) {
     let deadline = Date().addingTimeInterval(timeout)
     var last = ""
     while Date() < deadline {

@@ -23,8 +23,15 @@ final class BookTimingTests: XCTestCase {
     guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("\(path) is absent") }
     var state: ExplorerState!
     var analysis: Analysis!
-    var loadMs = 0.0, analyseMs = 0.0, stateMs = 0.0, renderMs = 0.0
-    loadMs = ms { analysis = Analysis(document: try! ArticleLoader.load(path: path), documentDate: nil, entities: [], timeExpressions: [], timeline: []) }
+    var loadMs = 0.0
+    var analyseMs = 0.0
+    var stateMs = 0.0
+    var renderMs = 0.0
+    loadMs = ms {
+      analysis = Analysis(
+        document: try! ArticleLoader.load(path: path), documentDate: nil, entities: [],
+        timeExpressions: [], timeline: [])
+    }
     let doc = analysis.document
     analyseMs = ms { _ = Analysis(document: doc) }
     // a hand-made entity so that * has work to do: every "Pierre"
@@ -32,11 +39,18 @@ final class BookTimingTests: XCTestCase {
     let prince = SearchIndex(scalars: doc.scalars).find("Andrew")
     analysis = Analysis(
       document: doc, documentDate: nil,
-      entities: [Entity(name: "Pierre", type: .person, mentions: pierre), Entity(name: "Andrew", type: .person, mentions: prince)],
+      entities: [
+        Entity(name: "Pierre", type: .person, mentions: pierre),
+        Entity(name: "Andrew", type: .person, mentions: prince),
+      ],
       timeExpressions: [], timeline: [])
     stateMs = ms { state = ExplorerState(analysis: analysis, size: Size(width: 120, height: 40)) }
     renderMs = ms { _ = Screen.render(state) }
-    print(String(format: "book: load+decode+structure %.1f ms, full analysis %.1f ms, explorer state %.1f ms, first render %.1f ms", loadMs, analyseMs, stateMs, renderMs))
+    print(
+      String(
+        format:
+          "book: load+decode+structure %.1f ms, full analysis %.1f ms, explorer state %.1f ms, first render %.1f ms",
+        loadMs, analyseMs, stateMs, renderMs))
 
     for p in ["t", "th", "the", "Pierre", "zzq"] {
       var n = 0
@@ -44,7 +58,8 @@ final class BookTimingTests: XCTestCase {
       print(String(format: "find %@: %d matches in %.2f ms (best of 7)", p as NSString, n, t))
     }
     func key(_ name: String, _ keys: [Key], times: Int = 20) {
-      var worst = 0.0, total = 0.0
+      var worst = 0.0
+      var total = 0.0
       for _ in 0..<times {
         let t = ms {
           for k in keys { state.handle(.key(k)) }
@@ -53,7 +68,10 @@ final class BookTimingTests: XCTestCase {
         worst = max(worst, t)
         total += t
       }
-      print(String(format: "key %-10@ worst %.2f ms, mean %.2f ms (%d runs)", name as NSString, worst, total / Double(times), times))
+      print(
+        String(
+          format: "key %-10@ worst %.2f ms, mean %.2f ms (%d runs)", name as NSString, worst,
+          total / Double(times), times))
     }
     key("j", [.char("j")])
     key("Ctrl-D", [.ctrl("d")])
@@ -74,7 +92,10 @@ final class BookTimingTests: XCTestCase {
     key("#", [.char("#")])
     state.handle(.key(.char("G")))
     key("k", [.char("k")])
-    for size in [Size(width: 100, height: 30), Size(width: 80, height: 24), Size(width: 200, height: 60), Size(width: 120, height: 40)] {
+    for size in [
+      Size(width: 100, height: 30), Size(width: 80, height: 24), Size(width: 200, height: 60),
+      Size(width: 120, height: 40),
+    ] {
       let t = ms {
         state.handle(.resize(size))
         _ = Screen.render(state)

@@ -17,7 +17,8 @@ final class KeyMapTests: XCTestCase {
 
   func testEveryActionIsBoundAndHasHelp() {
     for b in KeyMap.bindings {
-      XCTAssertFalse(b.help.trimmingCharacters(in: .whitespaces).isEmpty, "\(b.action) has no help text")
+      XCTAssertFalse(
+        b.help.trimmingCharacters(in: .whitespaces).isEmpty, "\(b.action) has no help text")
       XCTAssertFalse(b.keys.isEmpty, "\(b.action) has no keys")
     }
     let bound = Set(KeyMap.bindings.map(\.action))
@@ -35,14 +36,19 @@ final class KeyMapTests: XCTestCase {
   func testIssueKeysAreBound() {
     let expected: [(Key, Action)] = [
       (.char("q"), .quit), (.char("Q"), .quit), (.ctrl("c"), .quit), (.char("?"), .toggleHelp),
-      (.function(1), .toggleHelp), (.escape, .close), (.tab, .focusNextPane), (.backTab, .focusPreviousPane),
+      (.function(1), .toggleHelp), (.escape, .close), (.tab, .focusNextPane),
+      (.backTab, .focusPreviousPane),
       (.char("1"), .focusArticle), (.char("2"), .focusEntities), (.char("3"), .focusTimeline),
       (.char("j"), .lineDown), (.down, .lineDown), (.char("k"), .lineUp), (.up, .lineUp),
-      (.char(" "), .pageDown), (.pageDown, .pageDown), (.char("f"), .pageDown), (.char("b"), .pageUp),
-      (.pageUp, .pageUp), (.ctrl("d"), .halfPageDown), (.ctrl("u"), .halfPageUp), (.char("g"), .top),
-      (.home, .top), (.char("G"), .bottom), (.end, .bottom), (.char("/"), .search), (.char("n"), .nextMatch),
+      (.char(" "), .pageDown), (.pageDown, .pageDown), (.char("f"), .pageDown),
+      (.char("b"), .pageUp),
+      (.pageUp, .pageUp), (.ctrl("d"), .halfPageDown), (.ctrl("u"), .halfPageUp),
+      (.char("g"), .top),
+      (.home, .top), (.char("G"), .bottom), (.end, .bottom), (.char("/"), .search),
+      (.char("n"), .nextMatch),
       (.char("N"), .previousMatch), (.char("]"), .nextMention), (.char("["), .previousMention),
-      (.char("*"), .nextMentionOfEntity), (.char("#"), .previousMentionOfEntity), (.enter, .activate),
+      (.char("*"), .nextMentionOfEntity), (.char("#"), .previousMentionOfEntity),
+      (.enter, .activate),
       (.ctrl("l"), .redraw), (.ctrl("z"), .suspend),
     ]
     for (k, a) in expected { XCTAssertEqual(KeyMap.action(for: k, in: .main), a, k.name) }
@@ -57,13 +63,15 @@ final class KeyMapTests: XCTestCase {
     let url = SeedFixture.repositoryRoot.appendingPathComponent("docs/keys.md")
     let expected = KeyMap.markdown()
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try expected.write(to: url, atomically: true, encoding: .utf8)
       return
     }
     guard let actual = try? String(contentsOf: url, encoding: .utf8) else {
       return XCTFail("docs/keys.md is missing; record it with RECORD_SNAPSHOTS=1 swift test")
     }
-    XCTAssertEqual(actual, expected, "docs/keys.md differs from KeyMap; re-record with RECORD_SNAPSHOTS=1")
+    XCTAssertEqual(
+      actual, expected, "docs/keys.md differs from KeyMap; re-record with RECORD_SNAPSHOTS=1")
   }
 }

@@ -1,6 +1,7 @@
 import ArticleModel
-@testable import ExplorerCore
 import XCTest
+
+@testable import ExplorerCore
 
 final class LayoutTests: XCTestCase {
   func testDisplayWidths() {
@@ -39,7 +40,9 @@ final class LayoutTests: XCTestCase {
     XCTAssertEqual(lines("漢字漢字漢字漢字", width: 10), ["漢字漢字漢", "字漢字"])
     // combining marks add nothing
     XCTAssertEqual(lines("cafe\u{301} cafe\u{301}", width: 4).count, 2)
-    XCTAssertEqual(lines("cafe\u{301}s cafe", width: 10), ["cafe\u{301}s cafe"].map { Document(name: "", text: $0).text })
+    XCTAssertEqual(
+      lines("cafe\u{301}s cafe", width: 10),
+      ["cafe\u{301}s cafe"].map { Document(name: "", text: $0).text })
   }
 
   func testLongWordsAreCutAndParagraphsSeparated() {
@@ -49,15 +52,19 @@ final class LayoutTests: XCTestCase {
 
   func testHardWrappedLinesAreReflowed() {
     let text = "A line that was\nhard wrapped in\nthe source.\n\nNext paragraph."
-    XCTAssertEqual(lines(text, width: 40), ["A line that was hard wrapped in the", "source.", "", "Next paragraph."])
+    XCTAssertEqual(
+      lines(text, width: 40),
+      ["A line that was hard wrapped in the", "source.", "", "Next paragraph."])
   }
 
   func testNoRenderedLineIsWiderThanThePane() {
-    let doc = Document(name: "t", text: String(repeating: "Tolstoy 漢字 e\u{301}e 😀 word\tx ", count: 60))
+    let doc = Document(
+      name: "t", text: String(repeating: "Tolstoy 漢字 e\u{301}e 😀 word\tx ", count: 60))
     for width in [1, 2, 3, 7, 20, 33] {
       let layout = ArticleLayout(document: doc, width: width)
       for r in layout.textLines(0) {
-        XCTAssertLessThanOrEqual(ArticleLayout.columns(doc.scalars, r), max(width, 2), "width \(width)")
+        XCTAssertLessThanOrEqual(
+          ArticleLayout.columns(doc.scalars, r), max(width, 2), "width \(width)")
       }
     }
   }
@@ -74,7 +81,8 @@ final class LayoutTests: XCTestCase {
     XCTAssertEqual(layout.position(of: offset), mid)
     layout.setWidth(30)
     let p = layout.position(of: offset)
-    XCTAssertTrue(layout.range(at: p)!.contains(offset) || layout.range(at: p)!.lowerBound == offset)
+    XCTAssertTrue(
+      layout.range(at: p)!.contains(offset) || layout.range(at: p)!.lowerBound == offset)
   }
 
   func testControlCharactersNeverReachTheBuffer() {
@@ -82,7 +90,8 @@ final class LayoutTests: XCTestCase {
     buf.write("a\u{1B}[2Jb\u{7}\u{85}", x: 0, y: 0)
     for x in 0..<10 {
       for s in buf[x, 0].text.unicodeScalars {
-        XCTAssertFalse(s.value < 0x20 || (0x7F...0x9F).contains(s.value), "control \(s.value) in a cell")
+        XCTAssertFalse(
+          s.value < 0x20 || (0x7F...0x9F).contains(s.value), "control \(s.value) in a cell")
       }
     }
     XCTAssertEqual(buf.line(0), "a\u{FFFD}[2Jb\u{FFFD}\u{FFFD}")
@@ -111,7 +120,10 @@ final class LayoutTests: XCTestCase {
 
   func testTinySizesNeverCrash() {
     var state = SeedFixture.state()
-    for (w, h) in [(0, 0), (1, 1), (2, 1), (1, 5), (19, 6), (20, 6), (21, 7), (89, 10), (90, 10), (300, 3), (300, 100)] {
+    for (w, h) in [
+      (0, 0), (1, 1), (2, 1), (1, 5), (19, 6), (20, 6), (21, 7), (89, 10), (90, 10), (300, 3),
+      (300, 100),
+    ] {
       state.handle(.resize(Size(width: w, height: h)))
       state.press(.char("j"), .char("G"), .char("]"), .tab, .char("j"), .enter, .char("?"))
       let buf = Screen.render(state)

@@ -71,10 +71,13 @@ enum SeedFixture {
       }
       entities.append(Entity(name: name, type: type, mentions: mentions.sorted()))
     }
-    func entry(_ text: String, _ value: String, _ type: TimexType = .date, approximate: Bool = false) -> TimelineEntry {
+    func entry(
+      _ text: String, _ value: String, _ type: TimexType = .date, approximate: Bool = false
+    ) -> TimelineEntry {
       let span = spans(of: text, in: doc)[0]
       let sentence = doc.sentences[doc.sentenceIndex(containing: span.start)!].span
-      return TimelineEntry(value: value, type: type, span: span, sentence: sentence, approximate: approximate)
+      return TimelineEntry(
+        value: value, type: type, span: span, sentence: sentence, approximate: approximate)
     }
     let timeline = [
       entry("the 4 years since", "2010", approximate: true),
@@ -85,11 +88,15 @@ enum SeedFixture {
       entry("In recent years", "PAST_REF"),
     ]
     return Analysis(
-      document: doc, documentDate: DocumentDate(value: "2014-06-01", source: .given), entities: entities,
+      document: doc, documentDate: DocumentDate(value: "2014-06-01", source: .given),
+      entities: entities,
       timeExpressions: [], timeline: timeline)
   }()
 
-  static func state(_ analysis: Analysis = handMade, width: Int = 120, height: Int = 40, color: ColorMode = .extended)
+  static func state(
+    _ analysis: Analysis = handMade, width: Int = 120, height: Int = 40,
+    color: ColorMode = .extended
+  )
     -> ExplorerState
   {
     ExplorerState(analysis: analysis, size: Size(width: width, height: height), colorMode: color)

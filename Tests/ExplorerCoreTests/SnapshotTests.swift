@@ -7,19 +7,27 @@ import XCTest
 /// different snapshot fails; `RECORD_SNAPSHOTS=1 swift test` (re)records them, and
 /// `git diff Tests/ExplorerCoreTests/Fixtures` shows what changed.
 final class SnapshotTests: XCTestCase {
-  static let sizes = [Size(width: 100, height: 30), Size(width: 80, height: 24), Size(width: 40, height: 12), Size(width: 20, height: 6)]
+  static let sizes = [
+    Size(width: 100, height: 30), Size(width: 80, height: 24), Size(width: 40, height: 12),
+    Size(width: 20, height: 6),
+  ]
 
-  func assertSnapshot(_ buffer: ScreenBuffer, named name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+  func assertSnapshot(
+    _ buffer: ScreenBuffer, named name: String, file: StaticString = #filePath, line: UInt = #line
+  ) throws {
     let url = SeedFixture.fixtures.appendingPathComponent(name + ".txt")
     let actual = buffer.snapshot
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-      try FileManager.default.createDirectory(at: SeedFixture.fixtures, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: SeedFixture.fixtures, withIntermediateDirectories: true)
       try actual.write(to: url, atomically: true, encoding: .utf8)
       print("recorded snapshot \(url.path)")
       return
     }
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-      XCTFail("snapshot \(name) is missing: record it with RECORD_SNAPSHOTS=1 swift test", file: file, line: line)
+      XCTFail(
+        "snapshot \(name) is missing: record it with RECORD_SNAPSHOTS=1 swift test", file: file,
+        line: line)
       return
     }
     if expected != actual {

@@ -1,6 +1,7 @@
 import ArticleModel
-@testable import ExplorerCore
 import XCTest
+
+@testable import ExplorerCore
 
 final class StateTests: XCTestCase {
   func testScrollingClampsAtBothEnds() {
@@ -77,7 +78,8 @@ final class StateTests: XCTestCase {
     XCTAssertEqual(s.search?.current, 1)
     XCTAssertNil(s.message)
     XCTAssertTrue(s.statusLine.hasSuffix("/Pyongyang 2/\(n)"))
-    XCTAssertTrue(s.visibleRange.contains(s.search!.matches[1].start), "the current match is on screen")
+    XCTAssertTrue(
+      s.visibleRange.contains(s.search!.matches[1].start), "the current match is on screen")
   }
 
   func testEscapeCancelsAndRestoresTheView() {
@@ -174,8 +176,11 @@ final class StateTests: XCTestCase {
     let s = SeedFixture.state(width: 160, height: 80)
     var types: [EntityType] = []
     for row in s.entityRows { if case .header(let t, _) = row { types.append(t) } }
-    XCTAssertEqual(types, [.person, .organization, .place, .group, .event, .money, .percent, .quantity])
-    let places = s.entityOrder.filter { s.analysis.entities[$0].type == .place }.map { s.analysis.entities[$0].mentions.count }
+    XCTAssertEqual(
+      types, [.person, .organization, .place, .group, .event, .money, .percent, .quantity])
+    let places = s.entityOrder.filter { s.analysis.entities[$0].type == .place }.map {
+      s.analysis.entities[$0].mentions.count
+    }
     XCTAssertEqual(places, places.sorted(by: >))
     let text = s.screen.lines.joined(separator: "\n")
     XCTAssertTrue(text.contains("People (1)"))
@@ -185,10 +190,13 @@ final class StateTests: XCTestCase {
 
   func testTimelineOrderJumpAndInView() {
     var s = SeedFixture.state(width: 120, height: 16)
-    XCTAssertEqual(s.timeline.map(\.value), ["1954", "2008", "2010", "2014-04", "2014-06", "PAST_REF"])
+    XCTAssertEqual(
+      s.timeline.map(\.value), ["1954", "2008", "2010", "2014-04", "2014-06", "PAST_REF"])
     let lines = s.screen.lines
     XCTAssertTrue(lines.contains { $0.contains("~2010") }, "approximate entries carry ~")
-    XCTAssertTrue(lines.contains { $0.contains("●~1954") || $0.contains("● ~1954") || $0.contains("●~1954 ") }, lines.joined(separator: "\n"))
+    XCTAssertTrue(
+      lines.contains { $0.contains("●~1954") || $0.contains("● ~1954") || $0.contains("●~1954 ") },
+      lines.joined(separator: "\n"))
     s.press(.char("3"), .char("G"), .char("k"))  // 2014-06
     s.press(.enter)
     let entry = s.timeline[4]
@@ -201,9 +209,13 @@ final class StateTests: XCTestCase {
     var s = SeedFixture.state(width: 120, height: 30)
     s.press(.char("j"), .char("j"), .char("j"), .char("j"), .char("j"), .char("j"), .char("j"))
     let anchor = s.layout.startOffset(s.top)
-    for size in [Size(width: 40, height: 12), Size(width: 20, height: 6), Size(width: 1, height: 1), Size(width: 200, height: 50), Size(width: 120, height: 30)] {
+    for size in [
+      Size(width: 40, height: 12), Size(width: 20, height: 6), Size(width: 1, height: 1),
+      Size(width: 200, height: 50), Size(width: 120, height: 30),
+    ] {
       s.handle(.resize(size))
-      XCTAssertTrue(s.visibleRange.contains(anchor) || s.visibleRange.upperBound == anchor, "at \(size)")
+      XCTAssertTrue(
+        s.visibleRange.contains(anchor) || s.visibleRange.upperBound == anchor, "at \(size)")
     }
   }
 
@@ -277,7 +289,9 @@ final class StateTests: XCTestCase {
 extension Analysis {
   /// The same document with no entities or timeline.
   var withoutExtras: Analysis {
-    Analysis(document: document, documentDate: documentDate, entities: [], timeExpressions: [], timeline: [])
+    Analysis(
+      document: document, documentDate: documentDate, entities: [], timeExpressions: [],
+      timeline: [])
   }
 }
 
@@ -285,12 +299,16 @@ final class SearchRefineTests: XCTestCase {
   func testRefiningEqualsSearchingAfresh() {
     let doc = SeedFixture.document
     let idx = SearchIndex(scalars: doc.scalars)
-    for (a, b) in [("t", "th"), ("th", "the"), ("p", "pyongyang"), ("Py", "Pyongyang"), ("k", "korea ")] {
+    for (a, b) in [
+      ("t", "th"), ("th", "the"), ("p", "pyongyang"), ("Py", "Pyongyang"), ("k", "korea "),
+    ] {
       XCTAssertTrue(SearchIndex.canRefine(from: a, to: b))
       XCTAssertEqual(idx.refine(idx.find(a), to: b), idx.find(b), "\(a) → \(b)")
     }
     XCTAssertFalse(SearchIndex.canRefine(from: "p", to: "Py"), "a capital switches to exact case")
-    XCTAssertEqual(SearchIndex(scalars: Array("aaaa".unicodeScalars)).find("aa").count, 3, "overlapping, like vim")
+    XCTAssertEqual(
+      SearchIndex(scalars: Array("aaaa".unicodeScalars)).find("aa").count, 3,
+      "overlapping, like vim")
   }
 
   func testTypingNarrowsTheSameAsAFreshSearch() {
