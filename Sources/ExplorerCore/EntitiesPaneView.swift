@@ -12,11 +12,7 @@ enum EntitiesPaneView {
     let selectedRow = state.selectedEntityIndex.flatMap {
       state.entityRows.firstIndex(of: .entity($0))
     }
-    var scroll = min(state.entityScroll, max(0, state.entityRows.count - r.height))
-    if let s = selectedRow {
-      if s < scroll { scroll = s }
-      if s >= scroll + r.height { scroll = s - r.height + 1 }
-    }
+    let scroll = state.entityWindow(height: r.height)
     for row in 0..<r.height {
       let i = scroll + row
       guard i < state.entityRows.count else { break }

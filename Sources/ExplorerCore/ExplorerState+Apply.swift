@@ -183,6 +183,36 @@ extension ExplorerState {
     if s >= timelineScroll + h { timelineScroll = s - h + 1 }
   }
 
+  /// The first row the Entities pane shows: the selection kept visible.
+  public func entityWindow(height h: Int) -> Int {
+    var scroll = min(entityScroll, max(0, entityRows.count - h))
+    if let e = selectedEntityIndex, let s = entityRows.firstIndex(of: .entity(e)) {
+      if s < scroll { scroll = s }
+      if s >= scroll + h { scroll = s - h + 1 }
+    }
+    return max(0, scroll)
+  }
+
+  /// The first row the Timeline pane shows: the selection while the pane is in use,
+  /// otherwise the entries that are in the article's view, so that they can be seen.
+  public func timelineWindow(height h: Int) -> Int {
+    var scroll = min(timelineScroll, max(0, timeline.count - h))
+    if let s = selectedTimeline, focus == .timeline {
+      if s < scroll { scroll = s }
+      if s >= scroll + h { scroll = s - h + 1 }
+      return max(0, scroll)
+    }
+    let visible = visibleRange
+    let inView = timeline.indices.filter { visible.contains(timeline[$0].span.start) }
+    if let first = inView.first, !inView.contains(where: { $0 >= scroll && $0 < scroll + h }) {
+      scroll = min(first, max(0, timeline.count - h))
+    } else if let s = selectedTimeline, inView.isEmpty {
+      if s < scroll { scroll = s }
+      if s >= scroll + h { scroll = s - h + 1 }
+    }
+    return max(0, scroll)
+  }
+
   // MARK: - Enter
 
   mutating func activate() {
@@ -224,19 +254,29 @@ extension ExplorerState {
     }
     focus = pane
     let row = y - rect.y - 1
+    if row < 0 && !pl.isWide {
+      // the tab labels of the narrow header
+      for (tab, span) in Screen.tabSpans(self, width: rect.width) where span.contains(x - rect.x) {
+        focus = tab
+      }
+      return
+    }
     guard row >= 0 else { return }
     switch pane {
     case .article: break
     case .entities:
-      let r = entityScroll + row
+      let r = entityWindow(height: rect.height - 1) + row
       if r < entityRows.count, case .entity(let e) = entityRows[r],
         let pos = entityOrder.firstIndex(of: e)
       {
         selectEntity(position: pos)
       }
     case .timeline:
-      let r = timelineScroll + row
-      if r < timeline.count { selectedTimeline = r }
+      let r = timelineWindow(height: rect.height - 1) + row
+      if r < timeline.count {
+        selectedTimeline = r
+        keepTimelineSelectionVisible()
+      }
     }
   }
 

@@ -82,18 +82,33 @@ public enum Screen {
     }
   }
 
+  /// The narrow header's labels and the columns each takes (also for mouse clicks).
+  static func tabSpans(_ state: ExplorerState, width: Int) -> [(Pane, Range<Int>)] {
+    var x = 0
+    var out: [(Pane, Range<Int>)] = []
+    for pane in Pane.allCases {
+      let w = DisplayWidth.of(tabLabel(state, pane, width: width))
+      out.append((pane, x..<(x + w)))
+      x += w
+    }
+    return out
+  }
+
+  static func tabLabel(_ state: ExplorerState, _ pane: Pane, width: Int) -> String {
+    let focused = pane == state.focus
+    let name =
+      width < 44 && !focused ? "\(pane.rawValue + 1)" : "\(pane.rawValue + 1) \(pane.title)"
+    return focused ? "[\(name)]" : " \(name) "
+  }
+
   /// The header of the single pane in the narrow layout: every pane's name, the focused one lit.
   static func drawTabs(_ state: ExplorerState, _ buf: inout ScreenBuffer, _ r: Rect) {
     buf.fill(Rect(x: r.x, y: r.y, width: r.width, height: 1), style: state.theme.paneHeader)
     var x = r.x
-    let short = r.width < 44
     for pane in Pane.allCases {
-      let focused = pane == state.focus
-      let name = short && !focused ? "\(pane.rawValue + 1)" : "\(pane.rawValue + 1) \(pane.title)"
-      let label = focused ? "[\(name)]" : " \(name) "
+      let style = pane == state.focus ? state.theme.focusedPaneHeader : state.theme.paneHeader
       x = buf.write(
-        label, x: x, y: r.y, limit: r.maxX,
-        style: focused ? state.theme.focusedPaneHeader : state.theme.paneHeader)
+        tabLabel(state, pane, width: r.width), x: x, y: r.y, limit: r.maxX, style: style)
     }
     let right = indicator(state, state.focus)
     let w = DisplayWidth.of(right)

@@ -11,11 +11,7 @@ enum TimelinePaneView {
     }
     let doc = state.analysis.document
     let visible = state.visibleRange
-    var scroll = min(state.timelineScroll, max(0, state.timeline.count - r.height))
-    if let s = state.selectedTimeline {
-      if s < scroll { scroll = s }
-      if s >= scroll + r.height { scroll = s - r.height + 1 }
-    }
+    let scroll = state.timelineWindow(height: r.height)
     let valueWidth = min(
       12,
       max(

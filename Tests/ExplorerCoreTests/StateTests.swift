@@ -322,3 +322,45 @@ final class SearchRefineTests: XCTestCase {
     XCTAssertEqual(typed, s.searchIndex.find("the"))
   }
 }
+
+final class PaneFollowTests: XCTestCase {
+  func testTimelineFollowsTheArticleWhenNotInUse() {
+    // a short timeline pane: 6 entries, 3 rows
+    var s = SeedFixture.state(width: 120, height: 12)
+    let h = PaneLayout(size: s.size, focus: .article).content(.timeline)!.height
+    XCTAssertLessThan(h, s.timeline.count)
+    s.press(.char("G"))
+    let w = s.timelineWindow(height: h)
+    let shown = (w..<min(s.timeline.count, w + h)).map { s.timeline[$0] }
+    XCTAssertTrue(
+      shown.contains { s.visibleRange.contains($0.span.start) }, "an entry in view is shown")
+    XCTAssertTrue(s.screen.lines.contains { $0.contains("●") })
+  }
+
+  func testNarrowHeaderClickSwitchesPanes() {
+    var s = SeedFixture.state(width: 80, height: 24)
+    let spans = Screen.tabSpans(s, width: 80)
+    s.handle(.click(x: spans[2].1.lowerBound + 1, y: 1))
+    XCTAssertEqual(s.focus, .timeline)
+    s.handle(.click(x: Screen.tabSpans(s, width: 80)[1].1.lowerBound + 1, y: 1))
+    XCTAssertEqual(s.focus, .entities)
+  }
+
+  func testClickSelectsTheRowThatIsDrawn() {
+    var s = SeedFixture.state(width: 120, height: 14)
+    s.press(.char("2"), .char("G"))
+    let r = s.paneLayout.content(.entities)!
+    let lines = s.screen.lines
+    // click the first entity row on screen and compare names
+    for row in 0..<r.height {
+      let text = String(lines[r.y + row].dropFirst(r.x))
+      if text.hasPrefix("   ") {
+        s.handle(.click(x: r.x + 4, y: r.y + row))
+        let name = s.analysis.entities[s.selectedEntityIndex!].name
+        XCTAssertTrue(text.contains(name), "clicked \(text), selected \(name)")
+        return
+      }
+    }
+    XCTFail("no entity row on screen")
+  }
+}
