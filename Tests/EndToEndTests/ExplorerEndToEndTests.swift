@@ -145,7 +145,8 @@ final class ExplorerEndToEndTests: XCTestCase {
     t.send("C-d")
     t.wait("a scroll") { !$0.contains("Foreign Minister") }
     // the first words of the top article line
-    let top = t.lines[2].split(separator: "│")[0].split(separator: " ").prefix(2).joined(
+    let stable = t.stableScreen().components(separatedBy: "\n")
+    let top = stable[2].split(separator: "│")[0].split(separator: " ").prefix(2).joined(
       separator: " ")
     XCTAssertFalse(top.isEmpty)
     t.resize(40, 12)

@@ -145,6 +145,19 @@ final class TmuxSession {
     XCTFail("\(f) is '\(last)', expected '\(value)'", file: file, line: line)
   }
 
+  /// The screen once two captures in a row agree (a frame may reach tmux in pieces).
+  func stableScreen() -> String {
+    var last = screen
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+      usleep(50_000)
+      let now = screen
+      if now == last { return now }
+      last = now
+    }
+    return last
+  }
+
   /// The status bar: the last non-empty line of the pane.
   var statusLine: String { lines.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "" }
 
