@@ -254,8 +254,11 @@ final class ExplorerEndToEndTests: XCTestCase {
       throw XCTSkip("\(book) is absent")
     }
     let pierre = text.components(separatedBy: "Pierre").count - 1
-    let t = try TmuxSession(arguments: book)
+    // A debug build analyses the book slowly (entity recognition: ~20 s), so the first
+    // frame gets a long deadline; the keys after it get the usual one.
+    let t = try TmuxSession(arguments: book, timeout: 180)
     t.wait(for: "War and Peace")
+    t.timeout = 15
     t.send("G")
     t.wait(for: "Bot")
     t.send("g", "C-d", "j")

@@ -38,7 +38,7 @@ final class TmuxSession {
 
   let tmux: String
   let socket: String
-  let timeout: TimeInterval
+  var timeout: TimeInterval
 
   /// Starts `command` (a shell command line) in a width x height pane.
   init(width: Int = 120, height: Int = 40, command: String, timeout: TimeInterval = 15) throws {
@@ -55,12 +55,13 @@ final class TmuxSession {
   }
 
   /// Runs lede on arguments, then reports how it exited and keeps the pane alive.
-  convenience init(width: Int = 120, height: Int = 40, arguments: String, prefix: String = "")
-    throws
-  {
+  convenience init(
+    width: Int = 120, height: Int = 40, arguments: String, prefix: String = "",
+    timeout: TimeInterval = 15
+  ) throws {
     let cmd =
       "cd \(Self.repositoryRoot.path) && \(prefix)\(Self.binary) \(arguments); echo \"lede exited with $?\"; sleep 600"
-    try self.init(width: width, height: height, command: cmd)
+    try self.init(width: width, height: height, command: cmd, timeout: timeout)
   }
 
   deinit { _ = run(["kill-server"]) }
