@@ -6,7 +6,9 @@ enum EntitiesPaneView {
     guard !r.isEmpty else { return }
     let theme = state.theme
     if state.entityRows.isEmpty {
-      buf.write(" No entities found.", x: r.x, y: r.y, limit: r.maxX, style: theme.dimText)
+      buf.write(
+        state.isAnalysing ? " Finding entities…" : " No entities found.", x: r.x, y: r.y,
+        limit: r.maxX, style: theme.dimText)
       return
     }
     let selectedRow = state.selectedEntityIndex.flatMap {

@@ -115,14 +115,14 @@ extension ExplorerState {
       scroll(n)
     case .entities:
       guard !entityOrder.isEmpty else {
-        message = "No entities"
+        message = isAnalysing ? "Still finding entities…" : "No entities"
         return
       }
       let cur = selectedEntity ?? (n > 0 ? -1 : entityOrder.count)
       selectEntity(position: max(0, min(entityOrder.count - 1, cur &+ n)))
     case .timeline:
       guard !timeline.isEmpty else {
-        message = "No dated events"
+        message = isAnalysing ? "Still finding dates…" : "No dated events"
         return
       }
       let cur = selectedTimeline ?? (n > 0 ? -1 : timeline.count)
@@ -221,7 +221,7 @@ extension ExplorerState {
       message = "Enter works in the Entities and Timeline panes"
     case .entities:
       guard !entityOrder.isEmpty else {
-        message = "No entities"
+        message = isAnalysing ? "Still finding entities…" : "No entities"
         return
       }
       if selectedEntity == nil { selectEntity(position: 0) }
@@ -232,7 +232,7 @@ extension ExplorerState {
       if !paneLayout.isWide { focus = .article }
     case .timeline:
       guard !timeline.isEmpty else {
-        message = "No dated events"
+        message = isAnalysing ? "Still finding dates…" : "No dated events"
         return
       }
       if selectedTimeline == nil { selectedTimeline = 0 }

@@ -148,7 +148,7 @@ extension ExplorerState {
   /// `]` and `[`: the next mention of any entity, from the mention cursor or the view's top.
   mutating func stepMention(forward: Bool) {
     guard !mentions.isEmpty else {
-      message = "No entity mentions"
+      message = noMentions
       return
     }
     let n = mentions.count
@@ -181,8 +181,7 @@ extension ExplorerState {
       selectedEntity = pos
     }
     guard let e = selectedEntityIndex else {
-      message =
-        mentions.isEmpty ? "No entity mentions" : "No entity selected: use ] or the Entities pane"
+      message = mentions.isEmpty ? noMentions : "No entity selected: use ] or the Entities pane"
       return
     }
     let spans = analysis.entities[e].mentions.sorted()
@@ -212,6 +211,8 @@ extension ExplorerState {
     jump(toMention: spans[i], entity: e)
     if let wrapped { message = wrapped + " · " + (message ?? "") }
   }
+
+  var noMentions: String { isAnalysing ? "Still finding entities…" : "No entity mentions" }
 
   /// Puts the mention cursor on a mention, scrolls to it and says where it is.
   mutating func jump(toMention span: Span, entity e: Int) {

@@ -44,7 +44,9 @@ public struct SearchPrompt: Equatable, Sendable {
 /// The whole explorer as a value: what is shown, where, what is selected. `apply` and
 /// `handle` change it; `Screen.render` draws it.
 public struct ExplorerState {
-  public let analysis: Analysis
+  public private(set) var analysis: Analysis
+  /// True while the entities and timeline are still being found (see `adopt`).
+  public var isAnalysing = false
   public let theme: Theme
   public internal(set) var size: Size
   public var focus: Pane = .article
@@ -53,20 +55,20 @@ public struct ExplorerState {
   public let layout: ArticleLayout
   public let searchIndex: SearchIndex
 
-  public let entityRows: [EntityRow]
+  public private(set) var entityRows: [EntityRow]
   /// Entity indices in display order (the order j/k walk).
-  public let entityOrder: [Int]
+  public private(set) var entityOrder: [Int]
   /// Position in `entityOrder`, nil until something is selected.
   public internal(set) var selectedEntity: Int?
   var entityScroll = 0
 
   /// The timeline in display order: dated entries chronologically, then the rest.
-  public let timeline: [TimelineEntry]
+  public private(set) var timeline: [TimelineEntry]
   public internal(set) var selectedTimeline: Int?
   var timelineScroll = 0
 
   /// Every mention of every entity, in text order.
-  public let mentions: [MentionRef]
+  public private(set) var mentions: [MentionRef]
   public internal(set) var mentionCursor: Int?
 
   public internal(set) var search: SearchState?
@@ -88,6 +90,25 @@ public struct ExplorerState {
       document: analysis.document, width: PaneLayout.articleTextWidth(for: size))
     self.searchIndex = SearchIndex(scalars: analysis.document.scalars)
 
+    (entityRows, entityOrder, mentions, timeline) = Self.derive(analysis)
+  }
+
+  /// Shows an analysis of the same document that finished after the first frame (the
+  /// entity recogniser and the tagger take seconds on a book): the panes fill in, the
+  /// view, search and focus stay.
+  public mutating func adopt(_ newAnalysis: Analysis) {
+    analysis = newAnalysis
+    isAnalysing = false
+    (entityRows, entityOrder, mentions, timeline) = Self.derive(newAnalysis)
+    selectedEntity = nil
+    selectedTimeline = nil
+    mentionCursor = nil
+    entityScroll = 0
+    timelineScroll = 0
+  }
+
+  /// The Entities rows, the walk order, the mentions in text order and the sorted timeline.
+  static func derive(_ analysis: Analysis) -> ([EntityRow], [Int], [MentionRef], [TimelineEntry]) {
     // Entities: grouped by type in the pane's order, most mentioned first.
     var rows: [EntityRow] = []
     var order: [Int] = []
@@ -106,25 +127,23 @@ public struct ExplorerState {
         order.append(e)
       }
     }
-    self.entityRows = rows
-    self.entityOrder = order
 
     var refs: [MentionRef] = []
     for (i, e) in analysis.entities.enumerated() {
       for m in e.mentions { refs.append(MentionRef(span: m, entity: i)) }
     }
     refs.sort { $0.span != $1.span ? $0.span < $1.span : $0.entity < $1.entity }
-    self.mentions = refs
 
     let dated = analysis.timeline.enumerated().filter { Self.isDated($0.element) }
     let undated = analysis.timeline.enumerated().filter { !Self.isDated($0.element) }
-    self.timeline =
+    let timeline =
       dated.sorted {
         $0.element.value != $1.element.value
           ? $0.element.value < $1.element.value : $0.offset < $1.offset
       }
       .map(\.element)
       + undated.sorted { $0.element.span.start < $1.element.span.start }.map(\.element)
+    return (rows, order, refs, timeline)
   }
 
   /// Dated: a value that starts with a year ("2014-04", "2010", "199" for the 1990s).

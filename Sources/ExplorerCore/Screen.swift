@@ -120,8 +120,8 @@ public enum Screen {
   static func count(_ state: ExplorerState, _ pane: Pane) -> String {
     switch pane {
     case .article: return ""
-    case .entities: return " (\(state.entityOrder.count))"
-    case .timeline: return " (\(state.timeline.count))"
+    case .entities: return state.isAnalysing ? " (…)" : " (\(state.entityOrder.count))"
+    case .timeline: return state.isAnalysing ? " (…)" : " (\(state.timeline.count))"
     }
   }
 

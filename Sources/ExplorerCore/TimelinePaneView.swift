@@ -6,7 +6,9 @@ enum TimelinePaneView {
     guard !r.isEmpty else { return }
     let theme = state.theme
     if state.timeline.isEmpty {
-      buf.write(" No dated events found.", x: r.x, y: r.y, limit: r.maxX, style: theme.dimText)
+      buf.write(
+        state.isAnalysing ? " Finding dates…" : " No dated events found.", x: r.x, y: r.y,
+        limit: r.maxX, style: theme.dimText)
       return
     }
     let doc = state.analysis.document

@@ -89,6 +89,7 @@ final class ExplorerEndToEndTests: XCTestCase {
     let entities = dump["entities"] as? [[String: Any]] ?? []
     let t = try TmuxSession(arguments: TmuxSession.seed)
     t.wait(for: "Foreign Minister")
+    t.wait(for: "2 Entities (\(entities.count))")  // the analysis may arrive after the text
     t.send("]")
     if entities.isEmpty {
       print("EndToEndTests: the seed has no entities yet; checking the empty case only")
@@ -124,6 +125,7 @@ final class ExplorerEndToEndTests: XCTestCase {
     let timeline = dump["timeline"] as? [[String: Any]] ?? []
     let t = try TmuxSession(arguments: TmuxSession.seed)
     t.wait(for: "Foreign Minister")
+    t.wait(for: "3 Timeline (\(timeline.count))")
     t.send("3", "Enter")
     if timeline.isEmpty {
       print("EndToEndTests: the seed has no timeline yet; checking the empty case only")

@@ -364,3 +364,29 @@ final class PaneFollowTests: XCTestCase {
     XCTFail("no entity row on screen")
   }
 }
+
+final class LateAnalysisTests: XCTestCase {
+  func testAnAnalysisThatArrivesLateFillsThePanesAndKeepsTheView() {
+    let doc = SeedFixture.document
+    let bare = Analysis(
+      document: doc, documentDate: nil, entities: [], timeExpressions: [], timeline: [])
+    var s = SeedFixture.state(bare, width: 120, height: 20)
+    s.isAnalysing = true
+    XCTAssertTrue(s.screen.lines.contains { $0.contains("Finding entities…") })
+    XCTAssertTrue(s.screen.lines.contains { $0.contains("2 Entities (…)") })
+    s.press(.char("]"))
+    XCTAssertEqual(s.message, "Still finding entities…")
+    s.press(.char("/"))
+    s.type("Moscow")
+    s.press(.enter, .char("j"))
+    let top = s.top
+    s.adopt(SeedFixture.handMade)
+    XCTAssertFalse(s.isAnalysing)
+    XCTAssertEqual(s.top, top)
+    XCTAssertEqual(s.search?.pattern, "Moscow")
+    XCTAssertTrue(s.screen.lines.contains { $0.contains("2 Entities (18)") })
+    XCTAssertTrue(s.screen.line(0).contains("2014-06-01"), "the document date arrives too")
+    s.press(.char("]"))
+    XCTAssertNotNil(s.mentionCursor)
+  }
+}
