@@ -53,7 +53,9 @@ public struct ExplorerState {
   /// The article's first visible display line.
   public internal(set) var top: LinePosition = .top
   public let layout: ArticleLayout
-  public let searchIndex: SearchIndex
+  let searchIndexBox: LazySearchIndex
+  /// The search index (built on first use, or ahead by `prepareInBackground`).
+  public var searchIndex: SearchIndex { searchIndexBox.index }
 
   public private(set) var entityRows: [EntityRow]
   /// Entity indices in display order (the order j/k walk).
@@ -88,10 +90,13 @@ public struct ExplorerState {
     self.size = size
     self.layout = ArticleLayout(
       document: analysis.document, width: PaneLayout.articleTextWidth(for: size))
-    self.searchIndex = SearchIndex(scalars: analysis.document.scalars)
+    self.searchIndexBox = LazySearchIndex(scalars: analysis.document.scalars)
 
     (entityRows, entityOrder, mentions, timeline) = Self.derive(analysis)
   }
+
+  /// Builds what the first search needs on another thread (call after the first frame).
+  public func prepareInBackground() { searchIndexBox.prebuild() }
 
   /// Shows an analysis of the same document that finished after the first frame (the
   /// entity recogniser and the tagger take seconds on a book): the panes fill in, the

@@ -1,4 +1,5 @@
 import ArticleModel
+import Foundation
 
 /// The article's scalars prepared for literal search: as they are, and case-folded. Built once
 /// per document; a search is then one tight scan (War and Peace: 3.2 M scalars, ~30,000 "the").
@@ -154,5 +155,45 @@ public final class SearchIndex: @unchecked Sendable {
   /// Whether the matches of `old` contain every match of `new`.
   public static func canRefine(from old: String, to new: String) -> Bool {
     !old.isEmpty && new.hasPrefix(old) && isCaseSensitive(old) == isCaseSensitive(new)
+  }
+}
+
+/// A search index built on demand, or ahead of time on another thread: the explorer starts
+/// building it once the first frame is drawn, so that a book's first frame does not wait for
+/// it and the first search (almost) never does.
+public final class LazySearchIndex: @unchecked Sendable {
+  private let scalars: [Unicode.Scalar]
+  private let condition = NSCondition()
+  private var built: SearchIndex?
+  private var building = false
+
+  public init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+  /// Starts building on a background thread (once).
+  public func prebuild() {
+    condition.lock()
+    defer { condition.unlock() }
+    guard built == nil, !building else { return }
+    building = true
+    let scalars = self.scalars
+    Thread.detachNewThread { [self] in
+      let index = SearchIndex(scalars: scalars)
+      condition.lock()
+      built = index
+      building = false
+      condition.broadcast()
+      condition.unlock()
+    }
+  }
+
+  /// The index: waits for a background build, or builds it now.
+  public var index: SearchIndex {
+    condition.lock()
+    defer { condition.unlock() }
+    while building { condition.wait() }
+    if let built { return built }
+    let index = SearchIndex(scalars: scalars)
+    built = index
+    return index
   }
 }

@@ -35,11 +35,12 @@ func launchExplorer(paths: [String], date: String?, options: ExplorerOptions) th
     }
   }
   let pending = PendingAnalysis()
-  let thread = Thread {
-    pending.finish(Analysis(document: document, date: date))
+  pending.start = {
+    // Started after the first frame, so that the two do not compete for the CPU.
+    let thread = Thread { pending.finish(Analysis(document: document, date: date)) }
+    thread.stackSize = 16 << 20
+    thread.start()
   }
-  thread.stackSize = 16 << 20
-  thread.start()
   let placeholder = Analysis(
     document: document, documentDate: nil, entities: [], timeExpressions: [], timeline: [])
   runExplorer(placeholder, analysing: pending, fileCount: paths.count, options: options)
@@ -49,6 +50,8 @@ func launchExplorer(paths: [String], date: String?, options: ExplorerOptions) th
 final class PendingAnalysis: @unchecked Sendable {
   private let lock = NSLock()
   private var result: Analysis?
+  /// Starts the work; called by the run loop once the first frame is on screen.
+  var start: (() -> Void)?
 
   func finish(_ a: Analysis) {
     lock.lock()
@@ -85,6 +88,8 @@ func runExplorer(
   do {
     defer { terminal.close() }
     terminal.draw(Screen.render(state))
+    state.prepareInBackground()
+    pending?.start?()
     var waiting = pending
     loop: while true {
       signal = terminal.takePendingSignal()
