@@ -142,19 +142,34 @@ public final class SearchIndex: @unchecked Sendable {
     }
     let hay = sensitive ? exact : folded
     let m = needle.count
-    return hay.withUnsafeBufferPointer { h in
-      earlier.compactMap { span in
-        let i = span.start
-        guard i + m <= h.count else { return nil }
-        for k in 0..<m where h[i + k] != needle[k] { return nil }
-        return Span(i, i + m)
+    // The earlier matches matched a prefix: only the scalars after it need checking.
+    let known = earlier.first.map { min($0.length, m) } ?? 0
+    return hay.withUnsafeBufferPointer { h -> [Span] in
+      earlier.withUnsafeBufferPointer { old -> [Span] in
+        needle.withUnsafeBufferPointer { nd -> [Span] in
+          var out: [Span] = []
+          out.reserveCapacity(min(old.count, 1 << 16))
+          let n = h.count
+          outer: for span in old {
+            let i = span.start
+            if i + m > n { continue }
+            var k = known
+            while k < m {
+              if h[i + k] != nd[k] { continue outer }
+              k += 1
+            }
+            out.append(Span(i, i + m))
+          }
+          return out
+        }
       }
     }
   }
 
   /// Whether the matches of `old` contain every match of `new`.
   public static func canRefine(from old: String, to new: String) -> Bool {
-    !old.isEmpty && new.hasPrefix(old) && isCaseSensitive(old) == isCaseSensitive(new)
+    !old.isEmpty && new.unicodeScalars.starts(with: old.unicodeScalars)
+      && isCaseSensitive(old) == isCaseSensitive(new)
   }
 }
 
