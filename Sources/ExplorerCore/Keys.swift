@@ -146,6 +146,10 @@ public enum KeyMap {
         out.append("  " + keys + pad + b.help)
       }
     }
+    out.append("")
+    out.append("Mouse (with --mouse)")
+    out.append("  click                 Focus a pane, select an entity or a date")
+    out.append("  wheel                 Scroll the pane under the pointer")
     return out
   }
 
