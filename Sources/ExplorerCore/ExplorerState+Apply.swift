@@ -89,9 +89,15 @@ extension ExplorerState {
 
   mutating func resize(to newSize: Size) {
     let anchor = layout.startOffset(top)
+    // The view the prompt restores on Esc is a line of the old width too.
+    let promptAnchor = prompt.map { layout.startOffset($0.savedTop) }
     size = newSize
     layout.setWidth(PaneLayout.articleTextWidth(for: newSize))
     top = clampTop(layout.position(of: anchor))
+    if var p = prompt, let a = promptAnchor {
+      p.savedTop = clampTop(layout.position(of: a))
+      prompt = p
+    }
   }
 
   // MARK: - Movement

@@ -390,3 +390,19 @@ final class LateAnalysisTests: XCTestCase {
     XCTAssertNotNil(s.mentionCursor)
   }
 }
+
+final class PromptResizeTests: XCTestCase {
+  /// Found by the random-input test: Esc after a resize restored a line of the old width.
+  func testEscapeAfterAResizeRestoresAValidView() {
+    var s = SeedFixture.state(width: 120, height: 20)
+    for _ in 0..<12 { s.press(.char("j")) }
+    let anchor = s.layout.startOffset(s.top)
+    s.press(.char("/"))
+    s.type("hurdles")
+    s.handle(.resize(Size(width: 40, height: 12)))
+    s.press(.escape)
+    XCTAssertEqual(s.layout.clamp(s.top), s.top)
+    XCTAssertEqual(
+      s.top, s.layout.position(of: anchor), "the view from before the search, re-wrapped")
+  }
+}
