@@ -12,8 +12,7 @@ struct ExplorerOptions {
 /// user quits. The terminal is restored on every way out: quit, a termination signal, an error.
 func launchExplorer(_ analyses: [Analysis], options: ExplorerOptions) throws {
   guard let analysis = analyses.first else { return }
-  runExplorer(
-    analysis, analysing: nil, fileCount: analyses.count, options: options)
+  runExplorer(analysis, analysing: nil, fileCount: analyses.count, options: options)
 }
 
 /// Opens the explorer on files before they are analysed: the article is drawn as soon as it
@@ -90,6 +89,7 @@ func runExplorer(
     terminal.draw(Screen.render(state))
     state.prepareInBackground()
     pending?.start?()
+    pending?.start = nil  // the closure holds `pending`: let go of it
     var waiting = pending
     loop: while true {
       signal = terminal.takePendingSignal()
