@@ -269,7 +269,20 @@ extension ExplorerState {
     }
     guard row >= 0 else { return }
     switch pane {
-    case .article: break
+    case .article:
+      // a click on a mention selects its entity
+      guard let offset = offset(atColumn: x - rect.x - 1, row: row) else { break }
+      var k = firstMention(atOrAfter: max(0, offset - 256))
+      while k < mentions.count && mentions[k].span.start <= offset {
+        if mentions[k].span.contains(offset) {
+          let ref = mentions[k]
+          if let pos = entityOrder.firstIndex(of: ref.entity) { selectEntity(position: pos) }
+          mentionCursor = k
+          message = mentionStatus
+          break
+        }
+        k += 1
+      }
     case .entities:
       let r = entityWindow(height: rect.height - 1) + row
       if r < entityRows.count, case .entity(let e) = entityRows[r],
@@ -284,6 +297,26 @@ extension ExplorerState {
         keepTimelineSelectionVisible()
       }
     }
+  }
+
+  /// The article offset drawn at a column of a row of the article pane, if any.
+  func offset(atColumn column: Int, row: Int) -> Int? {
+    guard column >= 0 else { return nil }
+    let pos = layout.advance(top, by: row)
+    guard layout.distance(from: top, to: pos, limit: row + 1) == row,
+      let range = layout.range(at: pos)
+    else { return nil }
+    var col = 0
+    for off in range {
+      let s = layout.scalars[off]
+      let w =
+        s == "\t"
+        ? ArticleLayout.tabWidth - col % ArticleLayout.tabWidth
+        : DisplayWidth.of(DisplayWidth.displayable(s == "\n" ? " " : s))
+      if column < col + w { return off }
+      col += w
+    }
+    return nil
   }
 
   mutating func wheel(lines: Int, x: Int, y: Int) {

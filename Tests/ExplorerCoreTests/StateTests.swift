@@ -406,3 +406,31 @@ final class PromptResizeTests: XCTestCase {
       s.top, s.layout.position(of: anchor), "the view from before the search, re-wrapped")
   }
 }
+
+final class ArticleClickTests: XCTestCase {
+  func testClickingAMentionSelectsItsEntity() {
+    var s = SeedFixture.state(width: 120, height: 40)
+    let r = s.paneLayout.content(.article)!
+    // find "Ri Su Yong" on screen and click its middle
+    let lines = s.screen.lines
+    for row in 0..<r.height {
+      let line = lines[r.y + row]
+      guard let range = line.range(of: "Ri Su Yong") else { continue }
+      let column = DisplayWidth.of(String(line[line.startIndex..<range.lowerBound])) + 3
+      s.handle(.click(x: column, y: r.y + row))
+      XCTAssertEqual(s.focus, .article)
+      XCTAssertEqual(s.analysis.entities[s.selectedEntityIndex!].name, "Ri Su Yong")
+      XCTAssertEqual(s.message, "Ri Su Yong (Person) 1/1")
+      return
+    }
+    XCTFail("Ri Su Yong is not on screen")
+  }
+
+  func testClickingPlainTextSelectsNothing() {
+    var s = SeedFixture.state(width: 120, height: 40)
+    let r = s.paneLayout.content(.article)!
+    s.handle(.click(x: r.x + 3, y: r.y))  // "(VOVworld)-": no hand-made entity there
+    XCTAssertNil(s.selectedEntity)
+    XCTAssertNil(s.mentionCursor)
+  }
+}
