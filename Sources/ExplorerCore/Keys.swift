@@ -148,7 +148,7 @@ public enum KeyMap {
     }
     out.append("")
     out.append("Mouse (with --mouse)")
-    out.append("  click                 Focus a pane, select an entity or a date")
+    out.append("  click                 Focus a pane; select an entity, a date or a mention")
     out.append("  wheel                 Scroll the pane under the pointer")
     return out
   }
@@ -166,7 +166,7 @@ public enum KeyMap {
     }
     out +=
       "\nIn the search prompt, other keys type the pattern. With `--mouse`, a click focuses a pane"
-    out += " and selects an item, and the wheel scrolls.\n"
+    out += " and selects an item (an entity, a date, a mention in the text), and the wheel scrolls.\n"
     return out
   }
 }
