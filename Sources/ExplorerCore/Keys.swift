@@ -78,7 +78,7 @@ public enum KeyMap {
   public static let bindings: [KeyBinding] = [
     KeyBinding([.char("q"), .char("Q"), .ctrl("c")], .quit, "Quit"),
     KeyBinding([.char("?"), .function(1)], .toggleHelp, "Show this help"),
-    KeyBinding([.escape], .close, "Close the help or a message; clear the search highlight"),
+    KeyBinding([.escape], .close, "Close the help; clear the highlights and the message"),
     KeyBinding([.tab], .focusNextPane, "Focus the next pane"),
     KeyBinding([.backTab], .focusPreviousPane, "Focus the previous pane"),
     KeyBinding([.char("1")], .focusArticle, "Focus the article"),

@@ -70,6 +70,12 @@ final class SnapshotTests: XCTestCase {
     try assertSnapshot(Screen.render(state), named: "seed-handmade-nocolor-100x30")
   }
 
+  func testHelpOverlay() throws {
+    var state = SeedFixture.state(width: 80, height: 24)
+    state.press(.char("?"))
+    try assertSnapshot(Screen.render(state), named: "seed-help-80x24")
+  }
+
   func testSnapshotsCatchAStyleChange() {
     var a = ScreenBuffer(size: Size(width: 4, height: 1))
     var b = a
