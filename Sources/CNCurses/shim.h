@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 // Macros and globals Swift cannot import, as static inline functions.
 
@@ -33,6 +34,11 @@ static inline WINDOW *lede_curscr(void) { return curscr; }
 static inline WINDOW *lede_stdscr(void) { return stdscr; }
 
 /// Opens the terminal on stdout, reading keys from `in` (stdin or /dev/tty).
+/// Whether the terminal can move the cursor anywhere (a "dumb" terminal cannot).
+static inline int lede_can_address_cursor(void) {
+  char *cup = tigetstr("cup");
+  return cup != NULL && cup != (char *)-1;
+}
 static inline SCREEN *lede_newterm(const char *term, FILE *in) { return newterm(term, stdout, in); }
 
 /// Writes one cell: up to CCHARW_MAX-1 scalars (a base and combining marks).

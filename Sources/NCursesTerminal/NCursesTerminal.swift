@@ -10,6 +10,7 @@ public enum TerminalError: Error, CustomStringConvertible {
   case termUnset
   case unknownTerminal(String)
   case noTTY(String)
+  case cannotAddressCursor(String)
 
   public var description: String {
     switch self {
@@ -19,6 +20,9 @@ public enum TerminalError: Error, CustomStringConvertible {
     case .unknownTerminal(let t):
       return
         "unknown terminal type '\(t)' (TERM); try TERM=xterm-256color, or pipe the output (lede FILE | cat)"
+    case .cannotAddressCursor(let t):
+      return
+        "terminal type '\(t)' (TERM) cannot move the cursor, so the explorer cannot draw; pipe the output (lede FILE | cat)"
     case .noTTY(let why):
       return "cannot open /dev/tty for keys (\(why))"
     }
@@ -64,8 +68,14 @@ public final class NCursesTerminal {
       if let input { fclose(input) }
       throw TerminalError.unknownTerminal(term)
     }
-    screen = scr
     set_term(scr)
+    guard lede_can_address_cursor() != 0 else {
+      endwin()
+      delscreen(scr)
+      if let input { fclose(input) }
+      throw TerminalError.cannotAddressCursor(term)
+    }
+    screen = scr
     guard let win = lede_stdscr() else {
       endwin()
       throw TerminalError.unknownTerminal(term)

@@ -250,7 +250,7 @@ final class ExplorerEndToEndTests: XCTestCase {
 
   /// War and Peace (3.4 MB, CRLF): the same keys on a book. Skips when the data is absent.
   func testTheBook() throws {
-    let book = "/work/shared/data/big/war-and-peace.txt"
+    let book = TmuxSession.shared("data/big/war-and-peace.txt")
     guard let text = try? String(contentsOfFile: book, encoding: .utf8) else {
       print("EndToEndTests: skipped the book, \(book) is absent")
       throw XCTSkip("\(book) is absent")

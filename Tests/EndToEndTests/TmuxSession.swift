@@ -11,6 +11,12 @@ final class TmuxSession {
       ?? repositoryRoot.appendingPathComponent(".build/debug/lede").path
   }
   static let seed = repositoryRoot.appendingPathComponent("seeds/vovworld-dprk-russia.txt").path
+  /// A file in the shared data folder (`../shared` beside the repository, or LEDE_SHARED).
+  static func shared(_ relative: String) -> String {
+    let root = ProcessInfo.processInfo.environment["LEDE_SHARED"].map { URL(fileURLWithPath: $0) }
+      ?? repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    return root.appendingPathComponent(relative).path
+  }
   private static var counter = 0
 
   static var tmuxPath: String? {

@@ -7,7 +7,9 @@ import XCTest
 /// Runs only with LEDE_TIMINGS=1, best in release:
 ///   LEDE_TIMINGS=1 swift test -c release --filter BookTimingTests
 final class BookTimingTests: XCTestCase {
-  static let book = "/work/shared/data/big/war-and-peace.txt"
+  static let book = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("shared/data/big/war-and-peace.txt").path
 
   func ms(_ body: () -> Void) -> Double {
     let t0 = DispatchTime.now().uptimeNanoseconds
