@@ -74,4 +74,13 @@ final class KeyMapTests: XCTestCase {
     XCTAssertEqual(
       actual, expected, "docs/keys.md differs from KeyMap; re-record with RECORD_SNAPSHOTS=1")
   }
+
+  /// The README shows the same key table.
+  func testReadmeShowsTheKeyTable() throws {
+    let readme = try String(
+      contentsOf: SeedFixture.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    for line in KeyMap.markdown().split(separator: "\n") where line.hasPrefix("| `") {
+      XCTAssertTrue(readme.contains(line), "README.md lacks the key line: \(line)")
+    }
+  }
 }
