@@ -51,7 +51,15 @@ public struct ScreenBuffer: Hashable, Sendable {
     let y1 = min(size.height, rect.maxY)
     guard x0 < x1, y0 < y1 else { return }
     for y in y0..<y1 {
-      for x in x0..<x1 { cells[y * size.width + x] = Cell(" ", style: style) }
+      let row = y * size.width
+      // A double-width character cut by either edge loses its other half too.
+      if x0 > 0 && cells[row + x0].isContinuation {
+        cells[row + x0 - 1] = Cell(" ", style: cells[row + x0 - 1].style)
+      }
+      if x1 < size.width && cells[row + x1].isContinuation {
+        cells[row + x1] = Cell(" ", style: cells[row + x1].style)
+      }
+      for x in x0..<x1 { cells[row + x] = Cell(" ", style: style) }
     }
   }
 
