@@ -67,9 +67,23 @@ public enum Invariants {
       out.append("mentions \(mentions[i - 1]) and \(mentions[i]) overlap")
     }
     for t in a.timeExpressions { inside(t.span, "time expression") }
+    // The timeline: dated entries first, in chronological order; then the undated ones.
+    var seenUndated = false
+    var lastStart = Int.min
     for e in a.timeline {
       inside(e.span, "timeline entry")
       inside(e.sentence, "timeline sentence")
+      if e.isDated {
+        guard let interval = TimelineBuilder.interval(of: e.value) else {
+          out.append("dated timeline entry \(e.value) has no calendar interval")
+          continue
+        }
+        if seenUndated { out.append("dated timeline entry \(e.value) after an undated one") }
+        if interval.0 < lastStart { out.append("timeline not chronological at \(e.value)") }
+        lastStart = interval.0
+      } else {
+        seenUndated = true
+      }
     }
     return out
   }

@@ -155,3 +155,42 @@ final class InputMatrixTests: XCTestCase {
     }
   }
 }
+
+extension InputMatrixTests {
+  /// A file rewritten, truncated and removed while lede reads it: each run reads what is
+  /// there (status 0) or says the file is missing (status 1); never a crash.
+  func testFileThatShrinksOrVanishesWhileRead() throws {
+    let path = dir.appendingPathComponent("moving.txt").path
+    let big = Data(String(repeating: "A sentence that will shrink. ", count: 40_000).utf8)
+    let stop = NSLock()
+    var running = true
+    let churn = Thread {
+      var i = 0
+      while true {
+        stop.lock()
+        let go = running
+        stop.unlock()
+        if !go { break }
+        switch i % 3 {
+        case 0: try? big.write(to: URL(fileURLWithPath: path))
+        case 1: truncate(path, off_t(i % 1000))
+        default: unlink(path)
+        }
+        i += 1
+      }
+    }
+    try big.write(to: URL(fileURLWithPath: path))
+    churn.start()
+    defer {
+      stop.lock()
+      running = false
+      stop.unlock()
+    }
+    for _ in 0..<20 {
+      let r = try Lede.run(["dump", path, "--format", "text"])
+      XCTAssertTrue(r.status == 0 || r.status == 1, "status \(r.status): \(r.stderr)")
+      if r.status == 1 { XCTAssertEqual(r.stderr, "lede: \(path): no such file\n") }
+      XCTAssertFalse(r.stderr.contains("Fatal"), r.stderr)
+    }
+  }
+}
