@@ -71,6 +71,8 @@ final class EntityRulesTests: XCTestCase {
     XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Gillian"), .misc)
     XCTAssertEqual(EntityLexicon.type(tagged: 0, text: "Gillian"), .person)
     XCTAssertEqual(EntityLexicon.type(tagged: 1, text: "Moscow"), .place)
+    XCTAssertEqual(EntityLexicon.type(tagged: 1, text: "Demilitarized Zone"), .place)
+    XCTAssertEqual(EntityLexicon.type(tagged: 1, text: "Zone"), .organization)
   }
 
   func testCountryAliasesFromTheTable() {
@@ -156,6 +158,15 @@ final class EntityRulesTests: XCTestCase {
   func testHeadlineCapitalsDoNotNameTheEntity() {
     let e = entities("PYONGYANG SAYS NO\n\nOfficials in Pyongyang said on Monday that Pyongyang would wait.")
     XCTAssertTrue(e.contains { $0.name == "Pyongyang" && $0.mentions.count == 3 }, "\(e.map { ($0.name, $0.mentions.count) })")
+  }
+
+  func testLooseAcronymsInBrackets() {
+    XCTAssertTrue(EntityClustering.isAcronym("DMZ", of: ["Demilitarized", "Zone"]))
+    XCTAssertTrue(EntityClustering.isAcronym("DPRK", of: ["Democratic", "People", "’s", "Republic", "of", "Korea"]))
+    XCTAssertTrue(EntityClustering.isAcronym("NATO", of: ["North", "Atlantic", "Treaty", "Organization"]))
+    XCTAssertFalse(EntityClustering.isAcronym("DMZ", of: ["Democratic", "Zone", "Party"]))
+    XCTAssertFalse(EntityClustering.isAcronym("XYZ", of: ["Demilitarized", "Zone"]))
+    XCTAssertFalse(EntityClustering.isAcronym("DZM", of: ["Demilitarized", "Zone"]))
   }
 
   func testAmbiguousShortReferenceStaysApart() {

@@ -24,7 +24,36 @@ enum EntityClustering {
       guard let f = w.unicodeScalars.first, CharacterClass.isLetter(f) else { return nil }
       return Unicode.Scalar(NERHash.lower(f.value)).map { $0 }
     }
-    return String(String.UnicodeScalarView(all)) == target.lowercased()
+    if String(String.UnicodeScalarView(all)) == target.lowercased() { return true }
+    return isLooseAcronym(letters.map { NERHash.lower($0.value) }, of: words)
+  }
+
+  /// Looser, for an acronym in brackets right after its expansion: "Demilitarized Zone (DMZ)".
+  /// Every capitalised word gives its initial, in order, and the other letters come from inside
+  /// those words, in order.
+  static func isLooseAcronym(_ acr: [UInt32], of words: [String]) -> Bool {
+    let ws: [[UInt32]] = words.compactMap { w in
+      guard let f = w.unicodeScalars.first, CharacterClass.isUpper(f) else { return nil }
+      return w.unicodeScalars.filter { CharacterClass.isLetter($0) }.map { NERHash.lower($0.value) }
+    }
+    guard ws.count >= 2, acr.count <= 8 else { return false }
+    func match(_ ai: Int, _ wi: Int) -> Bool {
+      if wi == ws.count { return ai == acr.count }
+      guard ai < acr.count, acr[ai] == ws[wi][0] else { return false }
+      // Take acr[ai+1..<ai+1+extra] from inside the word, then go on with the next word.
+      var pos = 1
+      var extra = 0
+      while true {
+        if match(ai + 1 + extra, wi + 1) { return true }
+        let next = ai + 1 + extra
+        guard next < acr.count else { return false }
+        while pos < ws[wi].count && ws[wi][pos] != acr[next] { pos += 1 }
+        if pos >= ws[wi].count { return false }
+        pos += 1
+        extra += 1
+      }
+    }
+    return match(0, 0)
   }
 
   /// The upper-case letters of an acronym ("J&J" → "JJ", "U.N." → "UN"), nil if it is not one.
