@@ -59,7 +59,24 @@ public enum Report {
       w.key("start"); w.raw(String(t.span.start))
       w.key("end"); w.raw(String(t.span.end))
       w.key("approximate"); w.raw(t.approximate ? "true" : "false")
+      w.key("granularity"); w.string(t.granularity.rawValue)
       w.key("sentence"); w.spanObject(t.sentence, kind: nil)
+      w.close("}")
+    }
+    w.close("]")
+    // Every time expression, durations included (the timeline holds only the events).
+    w.key("timeExpressions")
+    w.open("[")
+    for t in a.timeExpressions {
+      w.element()
+      w.open("{")
+      w.key("type"); w.string(t.type.rawValue)
+      w.key("value"); w.string(t.value)
+      w.key("text"); w.string(d.string(t.span))
+      w.key("start"); w.raw(String(t.span.start))
+      w.key("end"); w.raw(String(t.span.end))
+      w.key("mod"); w.optionalString(t.mod)
+      w.key("ambiguousDayMonth"); w.raw(t.ambiguousDayMonth ? "true" : "false")
       w.close("}")
     }
     w.close("]")
@@ -104,7 +121,14 @@ public enum Report {
       }
       let value = (t.approximate ? "~" : "") + t.value
       let kind = t.isDated ? t.granularity.rawValue : (t.type == .set ? "repeats" : "vague")
-      let sentence = d.string(t.sentence).replacingNewlines()
+      // A very long "sentence" (a text without full stops) is shown around the expression.
+      var shown = t.sentence
+      var cut = (false, false)
+      if shown.length > 400 {
+        shown = Span(max(shown.start, t.span.start - 150), min(shown.end, t.span.end + 150))
+        cut = (shown.start > t.sentence.start, shown.end < t.sentence.end)
+      }
+      let sentence = (cut.0 ? "…" : "") + d.string(shown).replacingNewlines() + (cut.1 ? "…" : "")
       out += "  \(value.padding(12)) \(kind.padding(8)) \(d.string(t.span).replacingNewlines())"
       out += "  | \(sentence)\n"
     }

@@ -98,6 +98,9 @@ struct BenchRun {
       floor: "≤ 100 ms", pass: load.median <= 0.1))
     EntityRecognizer.warmUp()
     if let model = EntityResources.model {
+      let mb = Double(model.memoryBytes) / 1_048_576
+      add(BenchRow(section: "2 Entities", name: "model memory (weights and tables)", value: "\(format(mb, 1)) MB",
+        floor: "≤ 100 MB", pass: mb <= 100))
       let tagging = measure(runs: runs) { _ = model.tag(NERInput(doc)) }
       let rate = Double(doc.tokens.count) / tagging.median
       add(BenchRow(section: "2 Entities", name: "tagging alone: eng.testa (\(doc.tokens.count) tokens)",

@@ -9,8 +9,8 @@ import Foundation
 /// written after the dates it reports, but how long after is unknown). With none, no date.
 enum DocumentDateFinder {
   static let metadataKeys: [String] = [
-    "date:", "published:", "updated:", "posted:", "dateline:", "publication date:", "published on",
-    "last updated:", "first published:",
+    "publication date", "last updated", "first published", "published on", "posted on",
+    "updated on", "date", "published", "updated", "posted", "dateline",
   ]
 
   static func documentDate(for doc: Document, given: String?) -> DocumentDate? {
@@ -95,8 +95,16 @@ enum DocumentDateFinder {
       if k == limit || doc.scalars[k] == "\n" {
         let line = doc.string(Span(lineStart, k)).trimmingSpaces().lowercased()
         for key in metadataKeys where line.hasPrefix(key) {
-          let rest = String(line.dropFirst(key.count))
-          if let (y, m, d) = parse(rest), let y { return format(y, m, d) }
+          var rest = Substring(line.dropFirst(key.count))
+          guard rest.first == ":" || rest.first == " " else { continue }
+          rest = rest.drop { $0 == ":" || $0 == " " }
+          if let (y, m, d) = parse(String(rest)), let y, m != nil { return format(y, m, d) }
+        }
+        // A short line near the top that is only a full date: "Friday, 22 March 2013".
+        if lines < 6, line.count <= 40, let (y, m, d) = parse(line), let y, m != nil, d != nil,
+          isOnlyDate(line)
+        {
+          return format(y, m, d)
         }
         lineStart = k + 1
         lines += 1
@@ -104,6 +112,23 @@ enum DocumentDateFinder {
       k += 1
     }
     return nil
+  }
+
+  /// Whether a line holds nothing but a date (weekday, day, month, year, time, zone).
+  static func isOnlyDate(_ line: String) -> Bool {
+    var words = 0
+    for w in line.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+      let s = String(w)
+      words += 1
+      if Int(s) != nil || TimeLexicon.months[s] != nil || TimeLexicon.weekdays[s + "."] != nil
+        || TimeLexicon.weekdays[s] != nil || TimeLexicon.ordinal(s) != nil
+        || TimexScanner.timeZones.contains(s) || s == "am" || s == "pm"
+      {
+        continue
+      }
+      return false
+    }
+    return words >= 3
   }
 
   /// Reads a date from a short string: "2013-03-22", "March 22, 2013", "22 March 2013",
@@ -159,6 +184,7 @@ enum DocumentDateFinder {
     let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
     var best: Int?
     var sentence = 0
+    var cache = TenseCue.Cache(count: doc.tokens.count)
     for c in scanner.scan() {
       guard case .calendar(.explicit(let y), _, _) = c.meaning else { continue }
       while sentence < doc.sentences.count && doc.sentences[sentence].tokens.upperBound <= c.first {
@@ -167,7 +193,9 @@ enum DocumentDateFinder {
       let range =
         sentence < doc.sentences.count ? doc.sentences[sentence].tokens : c.first..<(c.last + 1)
       if y > thisYear { continue }
-      if TenseCue.tense(scanner, first: c.first, last: c.last, sentence: range) == .future {
+      if TenseCue.tense(scanner, first: c.first, last: c.last, sentence: range, cache: &cache)
+        == .future
+      {
         continue
       }
       if TenseCue.isHypothetical(scanner, first: c.first, sentence: range) { continue }

@@ -33,8 +33,10 @@ public enum TemporalTagger {
     var reference: TimexResolver.Reference?
     var out: [TimeExpression] = []
     out.reserveCapacity(candidates.count)
+    var kept: [TimexCandidate] = []  // the candidates behind `out`, index for index
     var sentence = 0
     var previous: (last: Int, year: Int?, sentence: Int)?
+    var cueCache = TenseCue.Cache(count: doc.tokens.count)
     for var c in candidates {
       let startOffset = doc.tokens[c.first].start
       while sentence < doc.sentences.count && doc.sentences[sentence].tokens.upperBound <= c.first {
@@ -43,8 +45,13 @@ public enum TemporalTagger {
       let tokenRange =
         sentence < doc.sentences.count && doc.sentences[sentence].tokens.contains(c.first)
         ? doc.sentences[sentence].tokens : c.first..<(c.last + 1)
-      var tense = TenseCue.tense(scanner, first: c.first, last: c.last, sentence: tokenRange)
+      var tense = TenseCue.tense(
+        scanner, first: c.first, last: c.last, sentence: tokenRange, cache: &cueCache)
       if TenseCue.signalsFuture(scanner, first: c.first, meaning: c.meaning) { tense = .future }
+      // "he was soon released": narrative "soon" in a past clause is no future reference
+      if case .reference("FUTURE_REF") = c.meaning, scanner.w(c.first) == "soon", tense == .past {
+        continue
+      }
       // A reference from too far back is stale for "the quarter" and "a year ago".
       if let r = reference, sentence - r.sentence > 8 { reference = nil }
       // "this year through August", "in 1990, from January": a month takes the year just said.
@@ -67,6 +74,7 @@ public enum TemporalTagger {
         if v.first?.isNumber == true { e.anchoredValue = v }
       }
       out.append(e)
+      kept.append(c)
       // Anaphoric expressions ("a year earlier", "the quarter") do not move the reference.
       var anaphoric = false
       switch c.meaning {
@@ -80,8 +88,26 @@ public enum TemporalTagger {
         reference = r
       }
     }
-    anchorDurations(&out, candidates: candidates, scanner: scanner)
+    anchorDurations(&out, candidates: kept, scanner: scanner)
+    attachClockTimesToDays(&out, candidates: kept, scanner: scanner)
     return out
+  }
+
+  /// "at 9:15 a.m. local time on Sunday": the clock time takes the day named just after it
+  /// (TimeML tags the two apart, "on" being a signal).
+  static func attachClockTimesToDays(
+    _ out: inout [TimeExpression], candidates: [TimexCandidate], scanner: TimexScanner
+  ) {
+    for k in candidates.indices.dropLast() where out[k].type == .time {
+      guard case .time(let clock, nil) = candidates[k].meaning, out[k + 1].granularity == .day
+      else { continue }
+      var j = candidates[k].last + 1
+      while j < candidates[k + 1].first, ["on", ",", "local", "time", "of"].contains(scanner.w(j)) {
+        j += 1
+      }
+      guard j == candidates[k + 1].first, j - candidates[k].last <= 4 else { continue }
+      out[k].value = out[k + 1].value + clock
+    }
   }
 
   /// "two years after the 2008 crash", "five days before March 3": a duration followed by
@@ -98,78 +124,5 @@ public enum TemporalTagger {
       else { continue }
       out[k].anchoredValue = v
     }
-  }
-}
-
-/// The tense of the clause around an expression, from verb cues (there is no POS tagger): the
-/// nearest cue before the expression in its sentence, else the first after it.
-enum TenseCue {
-  static func tense(
-    _ s: TimexScanner, first: Int, last: Int, sentence: Range<Int>
-  ) -> TimexResolver.Tense {
-    if s.w(first - 1) == "since" { return .past }
-    var k = first - 1
-    while k >= sentence.lowerBound {
-      if let t = cue(s, k) { return t }
-      k -= 1
-    }
-    k = last + 1
-    while k < sentence.upperBound {
-      if let t = cue(s, k) { return t }
-      k += 1
-    }
-    return .unknown
-  }
-
-  /// A word just before a date that points it ahead: "payable Dec. 1", "until March 6",
-  /// "as soon as Tuesday". Weekdays only take "as soon as" ("until Thursday, they had not").
-  static func signalsFuture(_ s: TimexScanner, first: Int, meaning: TimexMeaning) -> Bool {
-    let before = s.w(first - 1) == "on" ? s.w(first - 2) : s.w(first - 1)
-    if before == "as" && s.w(first - 2) == "soon" { return true }
-    switch meaning {
-    case .calendar(.unspecified, _, _), .holiday(_, .unspecified):
-      return TimeLexicon.futureSignals.contains(before)
-    default:
-      return false
-    }
-  }
-
-  /// A target or forecast: "by 2030", "could reach ... in 2050", "should be done in 2015".
-  static func isHypothetical(_ s: TimexScanner, first: Int, sentence: Range<Int>) -> Bool {
-    if ["by", "until", "till", "before"].contains(s.w(first - 1)) { return true }
-    var k = first - 1
-    while k >= sentence.lowerBound && k >= first - 12 {
-      if [
-        "could", "might", "should", "may", "must", "aims", "aim", "target", "forecast",
-        "forecasts", "predicts", "predicted", "projected",
-      ].contains(s.words[k]) && !s.capitalised[k] {
-        return true
-      }
-      k -= 1
-    }
-    return false
-  }
-
-  static func cue(_ s: TimexScanner, _ k: Int) -> TimexResolver.Tense? {
-    guard s.doc.tokens[k].kind == .word else { return nil }
-    let w = s.words[k]
-    if w == "to" { return TimeLexicon.futureBeforeTo.contains(s.w(k - 1)) ? .future : nil }
-    if TimeLexicon.futureCues.contains(w) {
-      if w == "going" { return s.w(k + 1) == "to" ? .future : nil }
-      return .future
-    }
-    if TimeLexicon.presentCues.contains(w) { return .present }
-    var past = TimeLexicon.irregularPast.contains(w)
-    if !past, w.utf8.count >= 5, w.hasSuffix("ed"), !s.capitalised[k] || k == 0,
-      !TimeLexicon.edExceptions.contains(w)
-    {
-      past = true
-    }
-    guard past else { return nil }
-    // A participle after "will be", "to be": "will be paid", "to be completed".
-    if s.w(k - 1) == "be", ["will", "'ll", "shall", "to", "would", "wo"].contains(s.w(k - 2)) {
-      return .future
-    }
-    return .past
   }
 }

@@ -199,7 +199,8 @@ enum TimeLexicon {
       "a", "an", "several", "few", "many", "some", "couple", "half", "dozens", "hundreds",
       "thousands", "christmas", "easter", "thanksgiving", "halloween", "new", "independence",
       "labor", "memorial", "valentine", "current", "last", "past", "previous", "next", "coming",
-      "following", "right", "just", "future", "year",
+      "following", "right", "just", "future", "year", "mondays", "tuesdays", "wednesdays",
+      "thursdays", "fridays", "saturdays", "sundays",
     ])
     return t
   }()
@@ -240,6 +241,10 @@ enum TimeLexicon {
     "taught", "tore", "understood", "woke", "wore", "been", "gone", "done", "seen", "taken",
     "given", "known", "shown", "fallen", "risen", "begun", "written", "spoken", "chosen",
     "driven", "forgotten", "struck", "sought", "caught", "withdrew", "overtook", "undertook",
+    "sang", "swam", "drank", "fled", "fed", "hid", "rode", "sat", "slept", "sped", "spat", "stuck",
+    "swept", "swung", "wept", "arose", "awoke", "bent", "bled", "dealt", "dug", "froze", "knelt",
+    "leapt", "lit", "shone", "shrank", "sprang", "stung", "strode", "fought", "foresaw", "oversaw",
+    "mistook", "forgave", "bore", "wrung", "slung", "clung", "crept", "spent", "upheld", "withheld",
   ]
 
   /// Words in "-ed" that are not past verbs.
@@ -249,6 +254,6 @@ enum TimeLexicon {
     "embed", "limited", "related", "interested", "concerned", "supposed", "used", "expected",
     "scheduled", "planned", "proposed", "advanced", "detailed", "sophisticated", "qualified",
     "experienced", "armed", "skilled", "estimated", "projected", "anticipated", "forecasted",
-    "ted", "fed", "ned", "reed", "sled", "wed", "med",
+    "ted", "ned", "reed", "sled", "wed", "med",
   ]
 }

@@ -24,7 +24,12 @@ indirect enum TimexMeaning: Hashable, Sendable {
   /// "this year" 0, "last week" -1, "next month" +1; unit year, month, week, weekend, quarter...
   case relative(TimeLexicon.Unit, offset: Int)
   /// "last June" (-1), "next January" (+1), "this September" (0).
-  case monthShift(Int, shift: Int)
+  case monthShift(Int, shift: Int, day: Int?)
+  /// "Friday, March 3" without a year: the year near the document date whose March 3 is a
+  /// Friday, when there is one.
+  case weekdayDate(Int, month: Int, day: Int)
+  /// "the week of March 6": the ISO week holding a day.
+  case weekOf(TimexMeaning)
   case quarter(Int, year: YearRef)
   case half(Int, year: YearRef)
   case season(String, year: YearRef)

@@ -93,14 +93,33 @@ struct TimexResolver {
       return (.date, date.adding(days: k).iso, .day)
     case .relative(let unit, let k):
       return relative(unit, k, tense: tense)
-    case .monthShift(let month, let shift):
-      guard let dct else { return (.date, "XXXX-\(TimexFormat.pad2(month))", .month) }
+    case .monthShift(let month, let shift, let day):
+      let m2 = TimexFormat.pad2(month)
+      let dayPart = day.map { "-" + TimexFormat.pad2($0) } ?? ""
+      guard let dct else { return (.date, "XXXX-\(m2)\(dayPart)", day == nil ? .month : .day) }
       var y = dct.year
       let dm = dct.month ?? 6
       if shift < 0 && month >= dm { y -= 1 }
       if shift > 0 && month <= dm { y += 1 }
       if dct.month == nil { y = dct.year + shift }
-      return (.date, "\(TimexFormat.pad4(y))-\(TimexFormat.pad2(month))", .month)
+      return (.date, "\(TimexFormat.pad4(y))-\(m2)\(dayPart)", day == nil ? .month : .day)
+    case .weekdayDate(let wd, let month, let day):
+      if let dct {
+        let fits = [dct.year, dct.year - 1, dct.year + 1].filter {
+          CalendarDate.isValid($0, month, day) && CalendarDate($0, month, day).weekday == wd
+        }
+        if let y = fits.first {
+          return (.date, CalendarDate(y, month, day).iso, .day)
+        }
+      }
+      return (.date, calendar(.unspecified, month, day, tense: tense), .day)
+    case .weekOf(let inner):
+      let (_, v, g) = resolve(inner, tense: tense, reference: reference)
+      guard g == .day, let (a, _) = TimelineBuilder.interval(of: v) else {
+        return (.date, "XXXX-WXX", .week)
+      }
+      let w = CalendarDate(dayNumber: a).isoWeek
+      return (.date, "\(TimexFormat.pad4(w.year))-W\(TimexFormat.pad2(w.week))", .week)
     case .quarter(0, let yr):
       // "the 1988 period", "last year's quarter": the quarter under discussion, in that year
       var q = dct?.quarter.map { $0 == 1 ? 4 : $0 - 1 }
@@ -194,7 +213,7 @@ struct TimexResolver {
 
   /// The year of a month (and day) named without one: the occurrence before or after the
   /// document date that the tense points to, unless the other one is much closer (within
-  /// about six weeks), as when a past-tense sentence names a deadline a few days ahead.
+  /// about a month), as when a past-tense sentence names a deadline a few days ahead.
   func nearestYear(month: Int, day: Int?, dct: Anchor, tense: Tense) -> Int {
     nearestYear(dct: dct, tense: tense) { y in
       if let day {
@@ -216,7 +235,7 @@ struct TimexResolver {
     let (beforeYear, afterYear) = here.0 > ref ? (dct.year - 1, dct.year) : (dct.year, dct.year + 1)
     let before = ref - span(beforeYear).1
     let after = span(afterYear).0 - ref
-    let near = 45
+    let near = 30
     switch tense {
     case .past: return after <= near && before > near ? afterYear : beforeYear
     case .future: return before <= near && after > near ? beforeYear : afterYear

@@ -117,6 +117,12 @@ extension TimexScanner {
       return TimexCandidate(i, i + 1, .decade(d / 10, twoDigit: true))
     }
     if u.count == 2, let y = int(i + 1) {
+      // not "'60 Minutes" (a title) nor a quoted number before a unit
+      if unit(i + 2) != nil
+        || (i + 2 < count && capitalised[i + 2] && doc.tokens[i + 2].kind == .word)
+      {
+        return nil
+      }
       return TimexCandidate(i, i + 1, .calendar(year: .twoDigit(y), month: nil, day: nil))
     }
     return nil
@@ -300,27 +306,26 @@ extension TimexScanner {
   func weekdayPhrase(_ i: Int, weekday: Int, shift: Int?, first: Int) -> TimexCandidate? {
     var j = i + 1
     if w(j) == "," { j += 1 }
-    if adjacent(i, j), let m = month(j), let p = monthPhrase(j, m),
-      case .calendar(let y, let mm, let d) = p.meaning, d != nil
+    // "Friday, March 22", "Friday 22 March", "Sunday, 27 February"
+    if adjacent(i, j), let p = (month(j).flatMap { monthPhrase(j, $0) } ?? dayMonth(j)),
+      case .calendar(let y, let m?, let d?) = p.meaning
     {
-      return TimexCandidate(first, p.last, .calendar(year: y, month: mm, day: d))
-    }
-    if adjacent(i, j), let d = day(j), w(j + 1) != ":", unit(j + 1) == nil, !isNumber(j + 1),
-      w(j) != "," || j > i + 1
-    {
-      if j == i + 1 || w(i + 1) == "," {
-        // "Tuesday, 18" is rare; take "Friday 22" only when a month cannot follow
-        if let m = month(j + 1) {
-          let p = monthPhrase(j + 1, m)!
-          if case .calendar(let y, _, _) = p.meaning {
-            return TimexCandidate(first, p.last, .calendar(year: y, month: m, day: d))
-          }
-        }
+      if y == .unspecified {
+        return TimexCandidate(first, p.last, .weekdayDate(weekday, month: m, day: d))
       }
+      return TimexCandidate(first, p.last, .calendar(year: y, month: m, day: d))
     }
-    if w(i + 1) == "the", let d = day(i + 2), TimeLexicon.ordinal(w(i + 2)) != nil {
-      _ = d
+    // "Tuesday the 18th": the weekday says enough to place it
+    if w(i + 1) == "the", day(i + 2) != nil, TimeLexicon.ordinal(w(i + 2)) != nil {
       return TimexCandidate(first, i + 2, .weekday(weekday, shift: shift))
+    }
+    // "Tuesday nights": a set
+    if shift == nil,
+      w(i + 1) == "nights" || w(i + 1) == "mornings" || w(i + 1) == "evenings"
+        || w(i + 1) == "afternoons"
+    {
+      let code = partOfDay(i + 1) ?? TimeLexicon.partsOfDay[String(w(i + 1).dropLast())] ?? ""
+      return TimexCandidate(first, i + 1, .set("XXXX-WXX-\(weekday)\(code)"))
     }
     let base = TimexMeaning.weekday(weekday, shift: shift)
     if let code = partOfDay(i + 1), adjacent(i, i + 1) {

@@ -58,10 +58,13 @@ extension TimexScanner {
 
   /// "years", "decades" after "for", "in", "within", "over": a vague duration.
   func barePlural(_ i: Int) -> TimexCandidate? {
-    guard let u = unit(i), isPlural(i), u >= .hour,
+    guard let u = unit(i), isPlural(i), u >= .hour else { return nil }
+    // "months ago": some time back, no count
+    if w(i + 1) == "ago" { return TimexCandidate(i, i + 1, .reference("PAST_REF")) }
+    guard
       ["for", "within", "in", "over", "after", "took", "take", "takes", "spent"].contains(w(i - 1))
     else { return nil }
-    if w(i + 1) == "of" || w(i + 1) == "-" { return u >= .decade ? nil : nil }
+    if w(i + 1) == "of" || w(i + 1) == "-" { return nil }  // "years of war" is left alone
     return TimexCandidate(i, i, .duration(u.duration("X")), unit: u, count: "X")
   }
 

@@ -128,6 +128,14 @@ extension TimexScanner {
         default: break
         }
       }
+      if s == "of", case .calendar(_, _, .some) = c.meaning, w(k - 1) == "week", w(k - 2) == "the",
+        k - 2 >= floor
+      {
+        c.meaning = .weekOf(c.meaning)  // "the week of March 6"
+        c.first = k - 2
+        k -= 3
+        continue
+      }
       if s == "of", dateLike, let mod = Self.ofModifiers[w(k - 1)],
         w(k - 2) == "the" || w(k - 2) == "this",
         k - 2 >= floor

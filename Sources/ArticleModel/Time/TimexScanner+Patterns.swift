@@ -25,12 +25,20 @@ extension TimexScanner {
     "page", "pages", "apartment", "suite", "box", "bus", "interstate", "rs", "rs.", "code",
   ]
 
+  /// "the Sunday Times", "Bloody Sunday" aside: a weekday before one of these is a title.
+  static let nameFollowersForDays: Set<String> = [
+    "times", "telegraph", "express", "mirror", "herald", "post", "mail", "tribune", "independent",
+    "observer", "sport", "live", "school", "league", "people", "world", "business", "magazine",
+    "review", "edition", "service", "club",
+  ]
+
   // MARK: - Dispatch
 
   /// A possessive "'s" at token i (one token, or an apostrophe and "s"): its last token.
   func possessive(_ i: Int) -> Int? {
     if w(i) == "'s" { return i }
-    if w(i) == "'", w(i + 1) == "s", i + 1 < count, doc.tokens[i + 1].start == doc.tokens[i].end,
+    if i >= 1, w(i) == "'", w(i + 1) == "s", i + 1 < count,
+      doc.tokens[i + 1].start == doc.tokens[i].end,
       doc.tokens[i].start == doc.tokens[i - 1].end
     {
       return i + 1
@@ -60,8 +68,15 @@ extension TimexScanner {
       return best
     }
     if let m = month(i) { consider(monthPhrase(i, m)) }
-    if let d = TimeLexicon.weekdays[s], capitalised[i] || lowercaseText {
+    if let d = TimeLexicon.weekdays[s], capitalised[i] || lowercaseText,
+      !(capitalised[i + 1 < count ? i + 1 : i] && Self.nameFollowersForDays.contains(w(i + 1)))
+    {
       consider(weekdayPhrase(i, weekday: d, shift: nil, first: i))
+    }
+    if s.hasSuffix("s"), let d = TimeLexicon.weekdays[String(s.dropLast())],
+      capitalised[i] || lowercaseText
+    {
+      consider(TimexCandidate(i, i, .set("XXXX-WXX-\(d)")))  // "on Sundays"
     }
     if let set = TimeLexicon.setAdverbs[s] {
       // "daily" and "quarterly" before a noun are adjectives ("quarterly dividend"), not sets.
@@ -101,7 +116,7 @@ extension TimexScanner {
         consider(TimexCandidate(i, i, .reference("PRESENT_REF")))
       }
     case "future":
-      if let u = unit(i + 1), isPlural(i + 1) {
+      if unit(i + 1) != nil, isPlural(i + 1) {
         consider(TimexCandidate(i, i + 1, .reference("FUTURE_REF")))
       }
     case "year":
@@ -119,7 +134,12 @@ extension TimexScanner {
     case "once", "twice", "thrice":
       consider(frequency(i))
     case "noon", "midnight", "midday":
-      consider(timeOfDay(i))
+      // "J Noon" in a team sheet is a name
+      if !(capitalised[i] && i > 0 && capitalised[i - 1] && doc.tokens[i - 1].kind == .word),
+        w(i - 1) != "high"  // "high noon"
+      {
+        consider(timeOfDay(i))
+      }
     case "fiscal", "fy":
       consider(fiscal(i))
     case "mid":
@@ -128,8 +148,6 @@ extension TimexScanner {
       }
     case "nineteen", "twenty":
       consider(yearInWords(i))
-    case "future", "present":
-      break
     default:
       break
     }

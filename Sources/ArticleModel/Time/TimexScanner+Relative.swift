@@ -53,7 +53,10 @@ extension TimexScanner {
       return weekdayPhrase(j, weekday: wd, shift: shift, first: first)
     }
     if let m = TimeLexicon.months[next], capitalised[j] || lowercaseText, s != "past" {
-      return TimexCandidate(first, j, .monthShift(m, shift: shift))
+      if let d = day(j + 1), adjacent(j, j + 1) {
+        return TimexCandidate(first, j + 1, .monthShift(m, shift: shift, day: d))  // "last Oct. 23"
+      }
+      return TimexCandidate(first, j, .monthShift(m, shift: shift, day: nil))
     }
     if let code = TimeLexicon.seasons[next] {
       return TimexCandidate(first, j, .season(code, year: .relative(shift)))
@@ -70,7 +73,7 @@ extension TimexScanner {
       return TimexCandidate(
         first, q.last + 1, .duration(u.duration(q.count)), unit: u, count: q.count)
     }
-    if s == "coming", let u = unit(j), isPlural(j) {
+    if s == "coming", unit(j) != nil, isPlural(j) {
       return TimexCandidate(first, j, .reference("FUTURE_REF"))  // "in coming months"
     }
     if s == "past" || s == "last" || s == "next", let u = unit(j), isPlural(j) {
@@ -86,7 +89,7 @@ extension TimexScanner {
   /// "the year", "that day", "the weekend", "the past", "the future", "the next few days".
   func theFirst(_ i: Int) -> TimexCandidate? {
     let d = w(i)
-    var j = i + 1
+    let j = i + 1
     let s = w(j)
     if d == "these", s == "days" { return TimexCandidate(i, j, .reference("PRESENT_REF")) }
     if d == "this" { return nil }  // handled by `shifted`
@@ -117,7 +120,24 @@ extension TimexScanner {
       if s == "year", w(j + 1) == "two", w(j + 2) == "thousand" {
         return TimexCandidate(i, j + 2, .calendar(year: .explicit(2000), month: nil, day: nil))
       }
+      if s == "day", w(j + 1) == "before", w(j + 2) == "yesterday" {
+        return TimexCandidate(i, j + 2, .dayOffset(-2))
+      }
+      if s == "day", w(j + 1) == "after", w(j + 2) == "tomorrow" {
+        return TimexCandidate(i, j + 2, .dayOffset(2))
+      }
       if s == "weekend" { return TimexCandidate(i, j, .relative(.weekend, offset: 0)) }
+      // "over the years", "the early years", "the first hours": a vague stretch of time
+      if let u = unit(j + 1), isPlural(j + 1), ["early", "first", "final", "closing"].contains(s),
+        !["of", "when", "that", "before", "after"].contains(w(j + 2))
+      {
+        return TimexCandidate(i, j + 1, .duration(u.duration("X")), unit: u, count: "X")
+      }
+      if let u = unit(j), isPlural(j), u >= .day,
+        ["over", "through", "throughout", "down"].contains(w(i - 1)), w(j + 1) != "of"
+      {
+        return TimexCandidate(i, j, .duration(u.duration("X")), unit: u, count: "X")
+      }
       if let u = unit(j), isPlural(j), w(j + 1) == "ahead" {
         return TimexCandidate(i, j + 1, .duration(u.duration("X")), unit: u, count: "X")  // "the weeks ahead"
       }
@@ -202,10 +222,12 @@ extension TimexScanner {
       }
       if d == "the" && u == .year && possessive(j + 1) != nil { return nil }
       if d == "the" && w(j + 1) == "of" { return nil }
-      j += 0
+      // "player of the year" is generic; "the end of the year" is a date
+      if d == "the", w(i - 1) == "of", Self.ofModifiers[w(i - 2)] == nil, w(i - 2) != "rest" {
+        return nil
+      }
       return TimexCandidate(i, j, .anaphoric(u, offset: 0))
     }
-    _ = j
     return nil
   }
 

@@ -95,6 +95,7 @@ struct TimexScanner {
     let s = w(i)
     guard let m = TimeLexicon.months[s] else { return nil }
     if !capitalised[i] && !lowercaseText { return nil }
+    if isFirstName(i) { return nil }
     if TimeLexicon.ambiguousMonthWords.contains(s) {
       // "May", "March", "Jan" without a full stop: only next to a number or a time word.
       let next = i + 1
@@ -121,6 +122,33 @@ struct TimexScanner {
     }
     return m
   }
+
+  /// A month or weekday word used as a name: "June Carter", "the Sunday Times". True when a
+  /// capitalised word follows that is not itself a date word, and no preposition comes before.
+  func isFirstName(_ i: Int) -> Bool {
+    guard !lowercaseText, i + 1 < count, capitalised[i + 1], doc.tokens[i + 1].kind == .word,
+      adjacent(i, i + 1)
+    else { return false }
+    let next = words[i + 1]
+    if TimeLexicon.months[next] != nil || TimeLexicon.weekdays[next] != nil
+      || TimeLexicon.partsOfDay[next] != nil || next == "last" || next == "next" || next == "this"
+    {
+      return false
+    }
+    if Self.nameFollowers.contains(next) { return true }
+    let prev = w(i - 1)
+    return ![
+      "in", "on", "since", "until", "by", "from", "to", "of", "last", "next", "this",
+      "early", "late", "mid", "during", "before", "after", "through", "and", ",",
+    ].contains(prev)
+  }
+
+  /// Words after a weekday or month that make a title: "Sunday Times", "Saturday Night Live".
+  static let nameFollowers: Set<String> = [
+    "times", "telegraph", "express", "mirror", "herald", "post", "mail", "tribune", "independent",
+    "observer", "sport", "live", "school", "league", "night", "people", "world", "business",
+    "politics", "review", "magazine", "edition", "service", "club",
+  ]
 
   /// A day of the month: "22", "22nd", "1st".
   func day(_ i: Int) -> Int? {
@@ -255,7 +283,6 @@ struct TimexScanner {
       if var c = core(at: i) {
         extendRight(&c)
         extendLeft(&c, floor: out.last.map { $0.last + 1 } ?? 0)
-        c = splitOffParts(c)
         out.append(c)
         i = c.last + 1
       } else {
@@ -264,9 +291,6 @@ struct TimexScanner {
     }
     return out
   }
-
-  /// Candidates whose span override splits a token ("1992-1995") come back as they are.
-  func splitOffParts(_ c: TimexCandidate) -> TimexCandidate { c }
 
   /// A range of years written as one token: "1992-1995", "2014-15". Two candidates, each
   /// with its own span inside the token.

@@ -1,0 +1,100 @@
+/// The tense of the clause around an expression, from verb cues (there is no POS tagger): the
+/// nearest cue before the expression in its sentence, else the first after it.
+enum TenseCue {
+  /// The cue of each token, looked up once: expressions close together read the same words.
+  struct Cache {
+    /// -2 not looked up, -1 no cue, else the raw tense.
+    var cues: [Int8]
+    init(count: Int) { cues = Array(repeating: -2, count: count) }
+  }
+
+  static let tenses: [TimexResolver.Tense] = [.past, .present, .future, .unknown]
+
+  static func cachedCue(_ s: TimexScanner, _ k: Int, _ cache: inout Cache) -> TimexResolver.Tense? {
+    let c = cache.cues[k]
+    if c == -1 { return nil }
+    if c >= 0 { return tenses[Int(c)] }
+    let t = cue(s, k)
+    cache.cues[k] = t.map { Int8(tenses.firstIndex(of: $0)!) } ?? -1
+    return t
+  }
+
+  static func tense(
+    _ s: TimexScanner, first: Int, last: Int, sentence: Range<Int>
+  ) -> TimexResolver.Tense {
+    var cache = Cache(count: s.count)
+    return tense(s, first: first, last: last, sentence: sentence, cache: &cache)
+  }
+
+  static func tense(
+    _ s: TimexScanner, first: Int, last: Int, sentence: Range<Int>, cache: inout Cache
+  ) -> TimexResolver.Tense {
+    if s.w(first - 1) == "since" { return .past }
+    // A window of the sentence: real sentences are short, and a text without full stops must
+    // not make every expression read the whole of it.
+    let window = 60
+    var k = first - 1
+    while k >= max(sentence.lowerBound, first - window) {
+      if let t = cachedCue(s, k, &cache) { return t }
+      k -= 1
+    }
+    k = last + 1
+    while k < min(sentence.upperBound, last + 1 + window) {
+      if let t = cachedCue(s, k, &cache) { return t }
+      k += 1
+    }
+    return .unknown
+  }
+
+  /// A word just before a date that points it ahead: "payable Dec. 1", "until March 6",
+  /// "as soon as Tuesday". Weekdays only take "as soon as" ("until Thursday, they had not").
+  static func signalsFuture(_ s: TimexScanner, first: Int, meaning: TimexMeaning) -> Bool {
+    let before = s.w(first - 1) == "on" ? s.w(first - 2) : s.w(first - 1)
+    if before == "as" && s.w(first - 2) == "soon" { return true }
+    switch meaning {
+    case .calendar(.unspecified, _, _), .holiday(_, .unspecified):
+      return TimeLexicon.futureSignals.contains(before)
+    default:
+      return false
+    }
+  }
+
+  /// A target or forecast: "by 2030", "could reach ... in 2050", "should be done in 2015".
+  static func isHypothetical(_ s: TimexScanner, first: Int, sentence: Range<Int>) -> Bool {
+    if ["by", "until", "till", "before"].contains(s.w(first - 1)) { return true }
+    var k = first - 1
+    while k >= sentence.lowerBound && k >= first - 12 {
+      if [
+        "could", "might", "should", "may", "must", "aims", "aim", "target", "forecast",
+        "forecasts", "predicts", "predicted", "projected",
+      ].contains(s.words[k]) && !s.capitalised[k] {
+        return true
+      }
+      k -= 1
+    }
+    return false
+  }
+
+  static func cue(_ s: TimexScanner, _ k: Int) -> TimexResolver.Tense? {
+    guard s.doc.tokens[k].kind == .word else { return nil }
+    let w = s.words[k]
+    if w == "to" { return TimeLexicon.futureBeforeTo.contains(s.w(k - 1)) ? .future : nil }
+    if TimeLexicon.futureCues.contains(w) {
+      if w == "going" { return s.w(k + 1) == "to" ? .future : nil }
+      return .future
+    }
+    if TimeLexicon.presentCues.contains(w) { return .present }
+    var past = TimeLexicon.irregularPast.contains(w)
+    if !past, w.utf8.count >= 5, w.hasSuffix("ed"), !s.capitalised[k] || k == 0,
+      !TimeLexicon.edExceptions.contains(w)
+    {
+      past = true
+    }
+    guard past else { return nil }
+    // A participle after "will be", "to be": "will be paid", "to be completed".
+    if s.w(k - 1) == "be", ["will", "'ll", "shall", "to", "would", "wo"].contains(s.w(k - 2)) {
+      return .future
+    }
+    return .past
+  }
+}
