@@ -23,6 +23,9 @@ final class EntityRulesTests: XCTestCase {
       ("It cost £3.2 million in all.", "£3.2 million"),
       ("Tickets were 40 euros each.", "40 euros"),
       ("Aid of $ 20 million was pledged.", "$ 20 million"),
+      ("It will cost US$5 billion.", "US$5 billion"),
+      ("Japan pledged 1.5 trillion yen.", "1.5 trillion yen"),
+      ("Trade was worth 100m euros.", "100m euros"),
     ] {
       let f = figures(text)
       XCTAssertEqual(f.map(\.0), [want], text)
@@ -35,6 +38,7 @@ final class EntityRulesTests: XCTestCase {
       ("Moscow wrote off 90% of the debt.", "90%"),
       ("Prices rose 10 percent in May.", "10 percent"),
       ("Growth was 3.5 per cent.", "3.5 per cent"),
+      ("Rates rose 0.25 percentage points.", "0.25 percentage points"),
     ] {
       XCTAssertEqual(figures(text).map(\.0), [want], text)
       XCTAssertEqual(figures(text).map(\.1), [.percent], text)
