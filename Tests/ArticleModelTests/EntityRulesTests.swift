@@ -173,6 +173,14 @@ final class EntityRulesTests: XCTestCase {
     XCTAssertFalse(EntityClustering.isAcronym("DZM", of: ["Demilitarized", "Zone"]))
   }
 
+  func testSeveralWordsOfALongerName() {
+    let e = entities(
+      "Osama Bin Laden was indicted in New York on Monday. Officials said Bin Laden was in "
+        + "Afghanistan. James Charles Kopp was charged too, and Kopp is still at large.")
+    XCTAssertEqual(e.first { $0.name == "Osama Bin Laden" }?.mentions.count, 2, "\(e.map { ($0.name, $0.mentions.count) })")
+    XCTAssertEqual(e.first { $0.name == "James Charles Kopp" }?.mentions.count, 2)
+  }
+
   func testAmbiguousShortReferenceStaysApart() {
     let e = entities(
       "Kim Jong Un met Kim Dae Jung in Seoul on Friday. Kim said the talks went well.")

@@ -224,9 +224,27 @@ enum EntityClustering {
         let owners = fullNames[texts[f]], owners.count == 1, owners[0] != c,
         case let ownerType = cands[fullest(owners[0])].type,
         ownerType == cands[f].type
-          || (ownerType == .person && [.person, .organization, .misc].contains(cands[f].type))
+          || (ownerType == .person && [.person, .organization, .place, .misc].contains(cands[f].type))
       else { continue }
       mergedInto[c] = owners[0]
+    }
+    // Several words of a longer person name: "Bin Laden" → "Osama Bin Laden".
+    var partsOf: [[String]: Set<Int>] = [:]
+    for c in members.indices {
+      let f = fullest(c)
+      guard cands[f].type == .person, cands[f].tokens.count >= 3 else { continue }
+      let w = words(cands[f].tokens, d)
+      for len in 2..<w.count {
+        for start in 0...(w.count - len) { partsOf[Array(w[start..<(start + len)]), default: []].insert(c) }
+      }
+    }
+    for c in members.indices where mergedInto[c] == c {
+      let f = fullest(c)
+      guard cands[f].tokens.count >= 2, !keys[f].hasPrefix("@"), !isFigure[f],
+        let owners = partsOf[words(cands[f].tokens, d)], owners.count == 1, let owner = owners.first,
+        owner != c, [.person, .organization, .place, .misc].contains(cands[f].type)
+      else { continue }
+      mergedInto[c] = owner
     }
     // Acronyms without brackets: "J&J" is "Johnson & Johnson" when no other name fits.
     var byInitials: [String: Set<Int>] = [:]
@@ -245,15 +263,25 @@ enum EntityClustering {
       else { continue }
       mergedInto[c] = owner
     }
+    func root(_ c: Int) -> Int {
+      var c = c
+      var steps = 0
+      while mergedInto[c] != c && steps < members.count {
+        c = mergedInto[c]
+        steps += 1
+      }
+      return c
+    }
     var groups: [Int: [Int]] = [:]
-    for c in members.indices { groups[mergedInto[c], default: []] += members[c] }
+    for c in members.indices { groups[root(c), default: []] += members[c] }
 
     var entities: [(Entity, Int)] = []
-    for (_, idx) in groups {
+    for (r, idx) in groups {
       let sorted = idx.sorted { cands[$0].span < cands[$1].span }
-      // Type: the most frequent among the mentions; ties go to the fullest mention's type.
+      // Type: the most frequent among the full name's own mentions (short references and
+      // acronyms take the full name's type); ties go to the fullest mention's type.
       var votes: [EntityType: Int] = [:]
-      for i in sorted { votes[cands[i].type, default: 0] += 1 }
+      for i in members[r] { votes[cands[i].type, default: 0] += 1 }
       // The fullest form names the entity; a headline's capitals ("PYONGYANG") only if there is
       // no other spelling.
       func shouted(_ i: Int) -> Bool {
