@@ -68,7 +68,7 @@ final class EntityRulesTests: XCTestCase {
     XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "World Cup"), .event)
     XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Uzbekistani"), .misc)
     XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Windows 95"), .misc)
-    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Azerbaijani"), .misc)
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Vanuatuan"), .misc)  // singular: table only
     XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Venezuelans"), .group)
     XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Samoans"), .group)  // pattern
     XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Sudanese"), .group)  // pattern
@@ -176,7 +176,7 @@ final class EntityRulesTests: XCTestCase {
   func testSeveralWordsOfALongerName() {
     let e = entities(
       "Osama Bin Laden was indicted in New York on Monday. Officials said Bin Laden was in "
-        + "Afghanistan. James Charles Kopp was charged too, and Kopp is still at large.")
+        + "Afghanistan. Police said James Charles Kopp was charged too, and Kopp is still at large.")
     XCTAssertEqual(e.first { $0.name == "Osama Bin Laden" }?.mentions.count, 2, "\(e.map { ($0.name, $0.mentions.count) })")
     XCTAssertEqual(e.first { $0.name == "James Charles Kopp" }?.mentions.count, 2)
   }
