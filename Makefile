@@ -62,6 +62,7 @@ clean:
 # land in Tests/ArticleModelTests/Fixtures/fuzz-crashes, where a test replays them.
 FUZZ_SECONDS ?= 600
 FUZZ_JOBS ?= 1
+FUZZ_MAX_LEN ?= 4096
 FUZZ_PARALLEL := $(if $(filter-out 1,$(FUZZ_JOBS)),-jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS),)
 FUZZ_CORPUS := .build-fuzz/corpus
 fuzz:
@@ -74,7 +75,7 @@ fuzz:
 	    cp "$$f" "$(FUZZ_CORPUS)/bbc-$$(basename $$(dirname $$f))-$$(basename $$f)"; done; \
 	  head -c 4000 ../shared/data/big/war-and-peace.txt > $(FUZZ_CORPUS)/book-head.txt; \
 	else echo "make fuzz: ../shared is absent; seeding the corpus with the seed article only"; fi
-	.build-fuzz/release/LedeFuzz $(FUZZ_CORPUS) -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	.build-fuzz/release/LedeFuzz $(FUZZ_CORPUS) -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \
 	  $(FUZZ_PARALLEL) -print_final_stats=1 \
 	  -artifact_prefix=Tests/ArticleModelTests/Fixtures/fuzz-crashes/
 

@@ -44,8 +44,13 @@ let package = Package(
       dependencies: ["ArticleModel"],
       resources: [.copy("Fixtures")]
     ),
+    .testTarget(
+      name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "ArticleModel"],
+      exclude: ["Fixtures"]),
     // Runs the built `lede` binary (it must be built first: `make test` does).
     .testTarget(name: "LedeCLITests", dependencies: ["lede"]),
+    // Drives the real binary (.build/debug/lede) in tmux; skips when either is missing.
+    .testTarget(name: "EndToEndTests"),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -77,10 +77,12 @@ struct Open: ParsableCommand {
   func run() throws {
     let paths: [String]
     do { paths = try ArticleLoader.expand(files) } catch let error as LoadError { fail(error.description) }
-    let analyses = try paths.map { try analyse($0, date: input.date) }
     if isatty(STDOUT_FILENO) == 1 {
-      try launchExplorer(analyses, options: ExplorerOptions(noColor: noColor, mouse: mouse))
+      // The article is drawn as soon as it is loaded; the analysis fills in behind it.
+      try launchExplorer(
+        paths: paths, date: input.date, options: ExplorerOptions(noColor: noColor, mouse: mouse))
     } else {
+      let analyses = try paths.map { try analyse($0, date: input.date) }
       for (i, a) in analyses.enumerated() {
         if i > 0 { writeStdout("\n") }
         writeStdout(Report.text(a))

@@ -1,0 +1,335 @@
+import ArticleModel
+
+// MARK: - Input
+
+extension ExplorerState {
+  /// Handles one decoded input: looks keys up in the key table (or types them into the
+  /// prompt), then applies the action. Returns what the run loop must do.
+  @discardableResult
+  public mutating func handle(_ event: InputEvent) -> [Effect] {
+    switch event {
+    case .resize(let s):
+      resize(to: s)
+      return [.redraw]
+    case .click(let x, let y):
+      click(x: x, y: y)
+      return []
+    case .wheel(let lines, let x, let y):
+      wheel(lines: lines, x: x, y: y)
+      return []
+    case .key(let key):
+      if let action = KeyMap.action(for: key, in: scope) { return apply(action) }
+      if prompt != nil, case .char(let c) = key {
+        type(c)
+        return []
+      }
+      if scope == .main { message = "Unbound key \(key.name): press ? for help" }
+      return []
+    }
+  }
+
+  /// Applies a named action.
+  @discardableResult
+  public mutating func apply(_ action: Action) -> [Effect] {
+    if prompt == nil { message = nil }
+    switch action {
+    case .quit: return [.quit]
+    case .redraw: return [.redraw]
+    case .suspend: return [.suspend]
+    case .toggleHelp:
+      showHelp.toggle()
+      helpScroll = 0
+    case .close:
+      if showHelp {
+        showHelp = false
+      } else {
+        search = nil
+        mentionCursor = nil
+        markedSentence = nil
+      }
+    case .focusNextPane: focus = Pane(rawValue: (focus.rawValue + 1) % 3)!
+    case .focusPreviousPane: focus = Pane(rawValue: (focus.rawValue + 2) % 3)!
+    case .focusArticle: focus = .article
+    case .focusEntities: focus = .entities
+    case .focusTimeline: focus = .timeline
+    case .lineDown: move(1)
+    case .lineUp: move(-1)
+    case .pageDown: move(page)
+    case .pageUp: move(-page)
+    case .halfPageDown: move(max(1, page / 2))
+    case .halfPageUp: move(-max(1, page / 2))
+    case .top: move(Int.min / 2)
+    case .bottom: move(Int.max / 2)
+    case .search: openPrompt()
+    case .nextMatch: stepMatch(forward: true)
+    case .previousMatch: stepMatch(forward: false)
+    case .nextMention: stepMention(forward: true)
+    case .previousMention: stepMention(forward: false)
+    case .nextMentionOfEntity: stepEntityMention(forward: true)
+    case .previousMentionOfEntity: stepEntityMention(forward: false)
+    case .activate: activate()
+    case .confirmPrompt: confirmPrompt()
+    case .cancelPrompt: cancelPrompt()
+    case .olderPattern: recall(-1)
+    case .newerPattern: recall(1)
+    case .deleteBackward:
+      guard var p = prompt else { break }
+      if p.text.isEmpty {
+        cancelPrompt()
+      } else {
+        p.text.removeLast()
+        prompt = p
+        updateIncremental()
+      }
+    }
+    return []
+  }
+
+  // MARK: - Size
+
+  mutating func resize(to newSize: Size) {
+    let anchor = layout.startOffset(top)
+    // The view the prompt restores on Esc is a line of the old width too.
+    let promptAnchor = prompt.map { layout.startOffset($0.savedTop) }
+    size = newSize
+    layout.setWidth(PaneLayout.articleTextWidth(for: newSize))
+    top = clampTop(layout.position(of: anchor))
+    if var p = prompt, let a = promptAnchor {
+      p.savedTop = clampTop(layout.position(of: a))
+      prompt = p
+    }
+  }
+
+  // MARK: - Movement
+
+  /// A page in the focused pane.
+  var page: Int {
+    if showHelp { return max(1, size.height - 4) }
+    switch focus {
+    case .article: return max(1, textHeight)
+    case .entities, .timeline: return max(1, PaneLayout.listHeight(focus, for: size) - 1)
+    }
+  }
+
+  mutating func move(_ n: Int) {
+    if showHelp {
+      helpScroll = max(0, min(helpScroll + n, KeyMap.helpLines().count - 1))
+      return
+    }
+    switch focus {
+    case .article:
+      scroll(n)
+    case .entities:
+      guard !entityOrder.isEmpty else {
+        message = isAnalysing ? "Still finding entities…" : "No entities"
+        return
+      }
+      let cur = selectedEntity ?? (n > 0 ? -1 : entityOrder.count)
+      selectEntity(position: max(0, min(entityOrder.count - 1, cur &+ n)))
+    case .timeline:
+      guard !timeline.isEmpty else {
+        message = isAnalysing ? "Still finding dates…" : "No dated events"
+        return
+      }
+      let cur = selectedTimeline ?? (n > 0 ? -1 : timeline.count)
+      selectedTimeline = max(0, min(timeline.count - 1, cur &+ n))
+      keepTimelineSelectionVisible()
+    }
+  }
+
+  mutating func scroll(_ n: Int) {
+    let limit = layout.maxTop(height: textHeight)
+    if n >= Int.max / 4 {
+      top = limit
+      return
+    }
+    if n <= Int.min / 4 {
+      top = .top
+      return
+    }
+    var t = layout.advance(top, by: n)
+    if n > 0 && t > limit { t = max(limit, top) }
+    top = t
+  }
+
+  func clampTop(_ pos: LinePosition) -> LinePosition {
+    min(layout.clamp(pos), layout.maxTop(height: textHeight))
+  }
+
+  /// Scrolls so that an offset is on screen, a third of the way down when it was not.
+  mutating func reveal(_ offset: Int) {
+    let pos = layout.position(of: offset)
+    let h = textHeight
+    if pos >= top && layout.distance(from: top, to: pos, limit: h) < h { return }
+    top = clampTop(layout.advance(pos, by: -(h / 3)))
+  }
+
+  mutating func selectEntity(position: Int) {
+    selectedEntity = position
+    if let c = mentionCursor, mentions[c].entity != entityOrder[position] { mentionCursor = nil }
+    keepEntitySelectionVisible()
+  }
+
+  mutating func keepEntitySelectionVisible() {
+    guard let s = selectedEntity, let row = entityRows.firstIndex(of: .entity(entityOrder[s]))
+    else { return }
+    let h = PaneLayout.listHeight(.entities, for: size)
+    // Show the group header above the group's first entity.
+    let wanted =
+      row > 0 && { if case .header = entityRows[row - 1] { return true } else { return false } }()
+      ? row - 1 : row
+    if wanted < entityScroll { entityScroll = wanted }
+    if row >= entityScroll + h { entityScroll = row - h + 1 }
+  }
+
+  mutating func keepTimelineSelectionVisible() {
+    guard let s = selectedTimeline else { return }
+    let h = PaneLayout.listHeight(.timeline, for: size)
+    if s < timelineScroll { timelineScroll = s }
+    if s >= timelineScroll + h { timelineScroll = s - h + 1 }
+  }
+
+  /// The first row the Entities pane shows: the selection kept visible.
+  public func entityWindow(height h: Int) -> Int {
+    var scroll = min(entityScroll, max(0, entityRows.count - h))
+    if let e = selectedEntityIndex, let s = entityRows.firstIndex(of: .entity(e)) {
+      if s < scroll { scroll = s }
+      if s >= scroll + h { scroll = s - h + 1 }
+    }
+    return max(0, scroll)
+  }
+
+  /// The first row the Timeline pane shows: the selection while the pane is in use,
+  /// otherwise the entries that are in the article's view, so that they can be seen.
+  public func timelineWindow(height h: Int) -> Int {
+    var scroll = min(timelineScroll, max(0, timeline.count - h))
+    if let s = selectedTimeline, focus == .timeline {
+      if s < scroll { scroll = s }
+      if s >= scroll + h { scroll = s - h + 1 }
+      return max(0, scroll)
+    }
+    let visible = visibleRange
+    let inView = timeline.indices.filter { visible.contains(timeline[$0].span.start) }
+    if let first = inView.first, !inView.contains(where: { $0 >= scroll && $0 < scroll + h }) {
+      scroll = min(first, max(0, timeline.count - h))
+    } else if let s = selectedTimeline, inView.isEmpty {
+      if s < scroll { scroll = s }
+      if s >= scroll + h { scroll = s - h + 1 }
+    }
+    return max(0, scroll)
+  }
+
+  // MARK: - Enter
+
+  mutating func activate() {
+    switch focus {
+    case .article:
+      message = "Enter works in the Entities and Timeline panes"
+    case .entities:
+      guard !entityOrder.isEmpty else {
+        message = isAnalysing ? "Still finding entities…" : "No entities"
+        return
+      }
+      if selectedEntity == nil { selectEntity(position: 0) }
+      guard let e = selectedEntityIndex, let first = analysis.entities[e].mentions.first else {
+        return
+      }
+      jump(toMention: first, entity: e)
+      if !paneLayout.isWide { focus = .article }
+    case .timeline:
+      guard !timeline.isEmpty else {
+        message = isAnalysing ? "Still finding dates…" : "No dated events"
+        return
+      }
+      if selectedTimeline == nil { selectedTimeline = 0 }
+      let entry = timeline[selectedTimeline!]
+      markedSentence = entry.sentence
+      reveal(entry.sentence.start)
+      if !paneLayout.isWide { focus = .article }
+      message =
+        "\(entry.approximate ? "~" : "")\(entry.value): \(analysis.document.string(entry.span))"
+    }
+  }
+
+  // MARK: - Mouse
+
+  mutating func click(x: Int, y: Int) {
+    let pl = paneLayout
+    guard let (pane, rect) = pl.panes.first(where: { $0.value.contains(x: x, y: y) }) else {
+      return
+    }
+    focus = pane
+    let row = y - rect.y - 1
+    if row < 0 && !pl.isWide {
+      // the tab labels of the narrow header
+      for (tab, span) in Screen.tabSpans(self, width: rect.width) where span.contains(x - rect.x) {
+        focus = tab
+      }
+      return
+    }
+    guard row >= 0 else { return }
+    switch pane {
+    case .article:
+      // a click on a mention selects its entity
+      guard let offset = offset(atColumn: x - rect.x - 1, row: row) else { break }
+      var k = firstMention(atOrAfter: max(0, offset - 256))
+      while k < mentions.count && mentions[k].span.start <= offset {
+        if mentions[k].span.contains(offset) {
+          let ref = mentions[k]
+          if let pos = entityOrder.firstIndex(of: ref.entity) { selectEntity(position: pos) }
+          mentionCursor = k
+          message = mentionStatus
+          break
+        }
+        k += 1
+      }
+    case .entities:
+      let r = entityWindow(height: rect.height - 1) + row
+      if r < entityRows.count, case .entity(let e) = entityRows[r],
+        let pos = entityOrder.firstIndex(of: e)
+      {
+        selectEntity(position: pos)
+      }
+    case .timeline:
+      let r = timelineWindow(height: rect.height - 1) + row
+      if r < timeline.count {
+        selectedTimeline = r
+        keepTimelineSelectionVisible()
+      }
+    }
+  }
+
+  /// The article offset drawn at a column of a row of the article pane, if any.
+  func offset(atColumn column: Int, row: Int) -> Int? {
+    guard column >= 0 else { return nil }
+    let pos = layout.advance(top, by: row)
+    guard layout.distance(from: top, to: pos, limit: row + 1) == row,
+      let range = layout.range(at: pos)
+    else { return nil }
+    var col = 0
+    for off in range {
+      let s = layout.scalars[off]
+      let w =
+        s == "\t"
+        ? ArticleLayout.tabWidth - col % ArticleLayout.tabWidth
+        : DisplayWidth.of(DisplayWidth.displayable(s == "\n" ? " " : s))
+      if column < col + w { return off }
+      col += w
+    }
+    return nil
+  }
+
+  mutating func wheel(lines: Int, x: Int, y: Int) {
+    let pl = paneLayout
+    let pane = pl.panes.first(where: { $0.value.contains(x: x, y: y) })?.key ?? focus
+    let saved = focus
+    focus = pane
+    move(lines)
+    focus = saved
+  }
+}
+
+extension ExplorerState {
+  /// Shows a message in the status bar until the next key.
+  public mutating func note(_ text: String) { message = text }
+}

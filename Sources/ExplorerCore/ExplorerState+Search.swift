@@ -1,0 +1,270 @@
+import ArticleModel
+
+// MARK: - Search
+
+extension ExplorerState {
+  mutating func openPrompt() {
+    prompt = SearchPrompt(text: "", savedTop: top, savedSearch: search, historyIndex: history.count)
+  }
+
+  /// Types a character into the prompt and searches again (incremental search).
+  mutating func type(_ c: Character) {
+    guard var p = prompt else { return }
+    p.text.append(c)
+    prompt = p
+    updateIncremental()
+  }
+
+  /// Highlights the matches of the prompt's text and shows the first one at or after the
+  /// view the search started from.
+  mutating func updateIncremental() {
+    guard let p = prompt else { return }
+    top = p.savedTop
+    guard !p.text.isEmpty else {
+      search = p.savedSearch
+      return
+    }
+    let matches: [Span]
+    if let s = search, s != p.savedSearch, SearchIndex.canRefine(from: s.pattern, to: p.text) {
+      matches = searchIndex.refine(s.matches, to: p.text)
+    } else {
+      matches = searchIndex.find(p.text)
+    }
+    guard !matches.isEmpty else {
+      search = SearchState(pattern: p.text, matches: [], current: nil)
+      return
+    }
+    let from = layout.startOffset(p.savedTop)
+    let i = Self.firstIndex(in: matches, atOrAfter: from) ?? 0
+    search = SearchState(pattern: p.text, matches: matches, current: i)
+    reveal(matches[i].start)
+  }
+
+  mutating func confirmPrompt() {
+    guard var p = prompt else { return }
+    if p.text.isEmpty {
+      guard let last = history.last else {
+        cancelPrompt()
+        return
+      }
+      p.text = last
+      prompt = p
+      updateIncremental()
+    }
+    if history.last != p.text { history.append(p.text) }
+    prompt = nil
+    if let s = search, s.matches.isEmpty {
+      search = nil
+      top = p.savedTop
+      message = "Pattern not found: \(p.text)"
+    }
+  }
+
+  mutating func cancelPrompt() {
+    guard let p = prompt else { return }
+    top = p.savedTop
+    search = p.savedSearch
+    prompt = nil
+  }
+
+  mutating func recall(_ step: Int) {
+    guard var p = prompt, !history.isEmpty else { return }
+    let i = max(0, min(history.count, p.historyIndex + step))
+    p.historyIndex = i
+    p.text = i < history.count ? history[i] : ""
+    prompt = p
+    updateIncremental()
+  }
+
+  mutating func stepMatch(forward: Bool) {
+    guard var s = search else {
+      if let last = history.last {
+        // n after Esc: search the last pattern again, like less.
+        let matches = searchIndex.find(last)
+        guard !matches.isEmpty else {
+          message = "Pattern not found: \(last)"
+          return
+        }
+        search = SearchState(pattern: last, matches: matches, current: nil)
+        stepMatch(forward: forward)
+      } else {
+        message = "No search yet: press / to search"
+      }
+      return
+    }
+    guard !s.matches.isEmpty else {
+      message = "Pattern not found: \(s.pattern)"
+      return
+    }
+    let n = s.matches.count
+    var i: Int
+    if let c = s.current, visibleRange.contains(s.matches[c].start) || visibleRange.isEmpty {
+      i = forward ? c + 1 : c - 1
+    } else {
+      // The current match scrolled away: continue from the view, as less does.
+      let from = layout.startOffset(top)
+      if forward {
+        i = Self.firstIndex(in: s.matches, atOrAfter: from) ?? n
+      } else {
+        i = (Self.firstIndex(in: s.matches, atOrAfter: from) ?? n) - 1
+      }
+    }
+    if i >= n {
+      i = 0
+      message = "search hit BOTTOM, continuing at TOP"
+    } else if i < 0 {
+      i = n - 1
+      message = "search hit TOP, continuing at BOTTOM"
+    }
+    s.current = i
+    search = s
+    reveal(s.matches[i].start)
+  }
+
+  /// The first span index whose start is at or after `offset` (binary search).
+  static func firstIndex(in spans: [Span], atOrAfter offset: Int) -> Int? {
+    var lo = 0
+    var hi = spans.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if spans[mid].start < offset { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < spans.count ? lo : nil
+  }
+
+  /// The first mention index whose start is at or after `offset`.
+  func firstMention(atOrAfter offset: Int) -> Int {
+    var lo = 0
+    var hi = mentions.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if mentions[mid].span.start < offset { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+
+  // MARK: - Mentions
+
+  /// `]` and `[`: the next mention of any entity, from the mention cursor or the view's top.
+  mutating func stepMention(forward: Bool) {
+    guard !mentions.isEmpty else {
+      message = noMentions
+      return
+    }
+    let n = mentions.count
+    var i: Int
+    if let c = mentionCursor {
+      i = forward ? c + 1 : c - 1
+    } else {
+      let first = firstMention(atOrAfter: layout.startOffset(top))
+      i = forward ? first : first - 1
+    }
+    var wrapped: String?
+    if i >= n {
+      i = 0
+      wrapped = "mentions hit BOTTOM, continuing at TOP"
+    } else if i < 0 {
+      i = n - 1
+      wrapped = "mentions hit TOP, continuing at BOTTOM"
+    }
+    let ref = mentions[i]
+    if let pos = entityOrder.firstIndex(of: ref.entity) { selectEntity(position: pos) }
+    jump(toMention: ref.span, entity: ref.entity)
+    if let wrapped { message = wrapped + " · " + (message ?? "") }
+  }
+
+  /// `*` and `#`: the next mention of the selected entity (all its aliases), wrapping.
+  mutating func stepEntityMention(forward: Bool) {
+    if selectedEntity == nil, let c = mentionCursor,
+      let pos = entityOrder.firstIndex(of: mentions[c].entity)
+    {
+      selectedEntity = pos
+    }
+    guard let e = selectedEntityIndex else {
+      message = mentions.isEmpty ? noMentions : "No entity selected: use ] or the Entities pane"
+      return
+    }
+    let spans = analysis.entities[e].mentions.sorted()
+    guard !spans.isEmpty else {
+      message = "\(analysis.entities[e].name) has no mentions"
+      return
+    }
+    let n = spans.count
+    var i: Int
+    if let c = mentionCursor, mentions[c].entity == e,
+      let k = spans.firstIndex(of: mentions[c].span)
+    {
+      i = forward ? k + 1 : k - 1
+    } else {
+      let from = layout.startOffset(top)
+      let first = Self.firstIndex(in: spans, atOrAfter: from) ?? n
+      i = forward ? first : first - 1
+    }
+    var wrapped: String?
+    if i >= n {
+      i = 0
+      wrapped = "hit BOTTOM, continuing at TOP"
+    } else if i < 0 {
+      i = n - 1
+      wrapped = "hit TOP, continuing at BOTTOM"
+    }
+    jump(toMention: spans[i], entity: e)
+    if let wrapped { message = wrapped + " · " + (message ?? "") }
+  }
+
+  var noMentions: String { isAnalysing ? "Still finding entities…" : "No entity mentions" }
+
+  /// Puts the mention cursor on a mention, scrolls to it and says where it is.
+  mutating func jump(toMention span: Span, entity e: Int) {
+    var k = firstMention(atOrAfter: span.start)
+    while k < mentions.count && mentions[k].span.start == span.start && mentions[k].entity != e {
+      k += 1
+    }
+    if k < mentions.count && mentions[k].entity == e && mentions[k].span.start == span.start {
+      mentionCursor = k
+    }
+    reveal(span.start)
+    message = mentionStatus
+  }
+
+  /// "Ri Su Yong (Person) 2/5": the entity under the mention cursor and which mention it is.
+  public var mentionStatus: String? {
+    guard let c = mentionCursor else { return nil }
+    let ref = mentions[c]
+    let entity = analysis.entities[ref.entity]
+    let spans = entity.mentions.sorted()
+    let i = (spans.firstIndex(of: ref.span) ?? 0) + 1
+    return "\(entity.name) (\(EntityGroupNames.singular(entity.type))) \(i)/\(spans.count)"
+  }
+}
+
+/// Display names of entity types (pane groups and the status bar).
+public enum EntityGroupNames {
+  public static func plural(_ t: EntityType) -> String {
+    switch t {
+    case .person: return "People"
+    case .organization: return "Organisations"
+    case .place: return "Places"
+    case .group: return "Groups"
+    case .event: return "Events"
+    case .misc: return "Other"
+    case .money: return "Money"
+    case .percent: return "Percent"
+    case .quantity: return "Quantities"
+    }
+  }
+
+  public static func singular(_ t: EntityType) -> String {
+    switch t {
+    case .person: return "Person"
+    case .organization: return "Organisation"
+    case .place: return "Place"
+    case .group: return "Group"
+    case .event: return "Event"
+    case .misc: return "Other"
+    case .money: return "Money"
+    case .percent: return "Percent"
+    case .quantity: return "Quantity"
+    }
+  }
+}

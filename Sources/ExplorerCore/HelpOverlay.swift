@@ -1,0 +1,38 @@
+/// The help overlay: the key table, framed, scrollable.
+enum HelpOverlay {
+  static func draw(_ state: ExplorerState, _ buf: inout ScreenBuffer) {
+    let theme = state.theme
+    let lines = KeyMap.helpLines()
+    let size = buf.size
+    let w = min(size.width - 2, 86)
+    let h = min(size.height - 2, lines.count + 2)
+    guard w >= 10, h >= 3 else { return }
+    let x0 = (size.width - w) / 2
+    let y0 = max(1, (size.height - h) / 2)
+    buf.fill(Rect(x: x0, y: y0, width: w, height: h), style: theme.overlay)
+    let horizontal = String(repeating: "─", count: w - 2)
+    buf.write("┌" + horizontal + "┐", x: x0, y: y0, style: theme.overlayBorder)
+    buf.write("└" + horizontal + "┘", x: x0, y: y0 + h - 1, style: theme.overlayBorder)
+    for y in (y0 + 1)..<(y0 + h - 1) {
+      buf.write("│", x: x0, y: y, style: theme.overlayBorder)
+      buf.write("│", x: x0 + w - 1, y: y, style: theme.overlayBorder)
+    }
+    buf.write(" Keys ", x: x0 + 2, y: y0, limit: x0 + w - 1, style: theme.overlayBorder)
+    let footer = " Esc/q/? close · j/k scroll "
+    if w > DisplayWidth.of(footer) + 4 {
+      buf.write(
+        footer, x: x0 + w - 2 - DisplayWidth.of(footer), y: y0 + h - 1, style: theme.overlayBorder)
+    }
+    let inner = h - 2
+    let scroll = min(state.helpScroll, max(0, lines.count - inner))
+    for row in 0..<inner {
+      let i = scroll + row
+      guard i < lines.count else { break }
+      let line = lines[i]
+      let isTitle = !line.hasPrefix(" ") && !line.isEmpty
+      buf.write(
+        " " + line, x: x0 + 1, y: y0 + 1 + row, limit: x0 + w - 1,
+        style: isTitle ? theme.overlayBorder : theme.overlay)
+    }
+  }
+}

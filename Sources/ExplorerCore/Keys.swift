@@ -1,0 +1,172 @@
+/// A key as the explorer sees it; the terminal adapter decodes raw input into these.
+public enum Key: Hashable, Sendable {
+  /// A printable character (" " is Space).
+  case char(Character)
+  /// Ctrl and a letter, lower case: `.ctrl("d")`.
+  case ctrl(Character)
+  case up, down, left, right, pageUp, pageDown, home, end
+  case enter, escape, tab, backTab, backspace, delete
+  case function(Int)
+
+  /// The name shown in help and docs.
+  public var name: String {
+    switch self {
+    case .char(" "): return "Space"
+    case .char(let c): return String(c)
+    case .ctrl(let c): return "Ctrl-" + c.uppercased()
+    case .up: return "Up"
+    case .down: return "Down"
+    case .left: return "Left"
+    case .right: return "Right"
+    case .pageUp: return "PgUp"
+    case .pageDown: return "PgDn"
+    case .home: return "Home"
+    case .end: return "End"
+    case .enter: return "Enter"
+    case .escape: return "Esc"
+    case .tab: return "Tab"
+    case .backTab: return "Shift-Tab"
+    case .backspace: return "Backspace"
+    case .delete: return "Delete"
+    case .function(let n): return "F\(n)"
+    }
+  }
+}
+
+/// Everything a key can ask for. Pane-dependent meaning (scroll the article or move a list's
+/// selection) is decided by `ExplorerState.apply`, so each key is bound once.
+public enum Action: String, CaseIterable, Sendable {
+  case quit, toggleHelp, close
+  case focusNextPane, focusPreviousPane, focusArticle, focusEntities, focusTimeline
+  case lineDown, lineUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
+  case search, nextMatch, previousMatch
+  case nextMention, previousMention, nextMentionOfEntity, previousMentionOfEntity
+  case activate, redraw, suspend
+  case confirmPrompt, cancelPrompt, olderPattern, newerPattern, deleteBackward
+}
+
+/// Where a binding applies: the normal screen, the help overlay or the search prompt.
+public enum KeyScope: String, CaseIterable, Sendable {
+  case main, help, prompt
+
+  public var title: String {
+    switch self {
+    case .main: return "Explorer"
+    case .help: return "Help screen"
+    case .prompt: return "Search prompt"
+    }
+  }
+}
+
+/// Keys, the action they trigger and the help line that describes them.
+public struct KeyBinding: Sendable {
+  public var keys: [Key]
+  public var action: Action
+  public var help: String
+  public var scope: KeyScope
+
+  public init(_ keys: [Key], _ action: Action, _ help: String, scope: KeyScope = .main) {
+    self.keys = keys
+    self.action = action
+    self.help = help
+    self.scope = scope
+  }
+}
+
+/// The one table of key bindings. Lookup, the help overlay and docs/keys.md all read it.
+public enum KeyMap {
+  public static let bindings: [KeyBinding] = [
+    KeyBinding([.char("q"), .char("Q"), .ctrl("c")], .quit, "Quit"),
+    KeyBinding([.char("?"), .function(1)], .toggleHelp, "Show this help"),
+    KeyBinding([.escape], .close, "Close the help; clear the highlights and the message"),
+    KeyBinding([.tab], .focusNextPane, "Focus the next pane"),
+    KeyBinding([.backTab], .focusPreviousPane, "Focus the previous pane"),
+    KeyBinding([.char("1")], .focusArticle, "Focus the article"),
+    KeyBinding([.char("2")], .focusEntities, "Focus the entities"),
+    KeyBinding([.char("3")], .focusTimeline, "Focus the timeline"),
+    KeyBinding([.char("j"), .down], .lineDown, "Scroll down a line / select the next item"),
+    KeyBinding([.char("k"), .up], .lineUp, "Scroll up a line / select the previous item"),
+    KeyBinding([.char(" "), .pageDown, .char("f")], .pageDown, "Page down"),
+    KeyBinding([.char("b"), .pageUp], .pageUp, "Page up"),
+    KeyBinding([.ctrl("d")], .halfPageDown, "Half a page down"),
+    KeyBinding([.ctrl("u")], .halfPageUp, "Half a page up"),
+    KeyBinding([.char("g"), .home], .top, "Go to the top / first item"),
+    KeyBinding([.char("G"), .end], .bottom, "Go to the end / last item"),
+    KeyBinding([.char("/")], .search, "Search the article (smart case, incremental)"),
+    KeyBinding([.char("n")], .nextMatch, "Next search match"),
+    KeyBinding([.char("N")], .previousMatch, "Previous search match"),
+    KeyBinding([.char("]")], .nextMention, "Next entity mention in the text"),
+    KeyBinding([.char("[")], .previousMention, "Previous entity mention in the text"),
+    KeyBinding([.char("*")], .nextMentionOfEntity, "Next mention of the selected entity"),
+    KeyBinding([.char("#")], .previousMentionOfEntity, "Previous mention of the selected entity"),
+    KeyBinding([.enter], .activate, "Entities: jump to first mention; Timeline: jump to sentence"),
+    KeyBinding([.ctrl("l")], .redraw, "Redraw the screen"),
+    KeyBinding([.ctrl("z")], .suspend, "Suspend (resume with fg)"),
+
+    KeyBinding(
+      [.escape, .char("q"), .char("?"), .function(1)], .close, "Close the help", scope: .help),
+    KeyBinding([.char("j"), .down], .lineDown, "Scroll the help down", scope: .help),
+    KeyBinding([.char("k"), .up], .lineUp, "Scroll the help up", scope: .help),
+    KeyBinding([.char(" "), .pageDown], .pageDown, "Page the help down", scope: .help),
+    KeyBinding([.char("b"), .pageUp], .pageUp, "Page the help up", scope: .help),
+    KeyBinding([.ctrl("c")], .quit, "Quit", scope: .help),
+
+    KeyBinding([.enter], .confirmPrompt, "Confirm the search", scope: .prompt),
+    KeyBinding(
+      [.escape, .ctrl("c")], .cancelPrompt, "Cancel and restore the view", scope: .prompt),
+    KeyBinding([.up], .olderPattern, "Recall an earlier pattern", scope: .prompt),
+    KeyBinding([.down], .newerPattern, "Recall a later pattern", scope: .prompt),
+    KeyBinding([.backspace, .ctrl("h")], .deleteBackward, "Delete a character", scope: .prompt),
+  ]
+
+  private static let table: [KeyScope: [Key: Action]] = {
+    var t: [KeyScope: [Key: Action]] = [:]
+    for b in bindings {
+      for k in b.keys where t[b.scope, default: [:]][k] == nil {
+        t[b.scope, default: [:]][k] = b.action
+      }
+    }
+    return t
+  }()
+
+  /// The action bound to a key in a scope, if any.
+  public static func action(for key: Key, in scope: KeyScope) -> Action? {
+    table[scope]?[key]
+  }
+
+  /// The help overlay's lines: per scope, the keys and what they do.
+  public static func helpLines() -> [String] {
+    var out: [String] = []
+    for scope in KeyScope.allCases {
+      if !out.isEmpty { out.append("") }
+      out.append(scope.title)
+      for b in bindings where b.scope == scope {
+        let keys = b.keys.map(\.name).joined(separator: " ")
+        let pad = String(repeating: " ", count: max(1, 22 - DisplayWidth.of(keys)))
+        out.append("  " + keys + pad + b.help)
+      }
+    }
+    out.append("")
+    out.append("Mouse (with --mouse)")
+    out.append("  click                 Focus a pane; select an entity, a date or a mention")
+    out.append("  wheel                 Scroll the pane under the pointer")
+    return out
+  }
+
+  /// The key table in Markdown, for the README (docs/keys.md is checked against it).
+  public static func markdown() -> String {
+    var out = "# lede keys\n\nGenerated from `KeyMap.bindings` (Sources/ExplorerCore/Keys.swift).\n"
+    for scope in KeyScope.allCases {
+      out += "\n## \(scope.title)\n\n| Keys | Action |\n| --- | --- |\n"
+      for b in bindings where b.scope == scope {
+        let keys = b.keys.map { "`" + ($0.name == "`" ? "\\`" : $0.name) + "`" }.joined(
+          separator: ", ")
+        out += "| \(keys.replacingOccurrences(of: "|", with: "\\|")) | \(b.help) |\n"
+      }
+    }
+    out +=
+      "\nIn the search prompt, other keys type the pattern. With `--mouse`, a click focuses a pane"
+    out += " and selects an item (an entity, a date, a mention in the text), and the wheel scrolls.\n"
+    return out
+  }
+}

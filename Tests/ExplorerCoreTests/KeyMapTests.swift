@@ -1,0 +1,86 @@
+import ExplorerCore
+import Foundation
+import XCTest
+
+final class KeyMapTests: XCTestCase {
+  func testNoKeyIsBoundTwiceInAScope() {
+    for scope in KeyScope.allCases {
+      var seen: [Key: Action] = [:]
+      for b in KeyMap.bindings where b.scope == scope {
+        for k in b.keys {
+          XCTAssertNil(seen[k], "\(k.name) is bound twice in \(scope): \(seen[k]!) and \(b.action)")
+          seen[k] = b.action
+        }
+      }
+    }
+  }
+
+  func testEveryActionIsBoundAndHasHelp() {
+    for b in KeyMap.bindings {
+      XCTAssertFalse(
+        b.help.trimmingCharacters(in: .whitespaces).isEmpty, "\(b.action) has no help text")
+      XCTAssertFalse(b.keys.isEmpty, "\(b.action) has no keys")
+    }
+    let bound = Set(KeyMap.bindings.map(\.action))
+    for a in Action.allCases { XCTAssertTrue(bound.contains(a), "\(a) has no key binding") }
+  }
+
+  func testHelpOverlayListsEveryBinding() {
+    let help = KeyMap.helpLines().joined(separator: "\n")
+    for b in KeyMap.bindings {
+      XCTAssertTrue(help.contains(b.help), "help lacks \(b.help)")
+      for k in b.keys { XCTAssertTrue(help.contains(k.name), "help lacks \(k.name)") }
+    }
+  }
+
+  func testIssueKeysAreBound() {
+    let expected: [(Key, Action)] = [
+      (.char("q"), .quit), (.char("Q"), .quit), (.ctrl("c"), .quit), (.char("?"), .toggleHelp),
+      (.function(1), .toggleHelp), (.escape, .close), (.tab, .focusNextPane),
+      (.backTab, .focusPreviousPane),
+      (.char("1"), .focusArticle), (.char("2"), .focusEntities), (.char("3"), .focusTimeline),
+      (.char("j"), .lineDown), (.down, .lineDown), (.char("k"), .lineUp), (.up, .lineUp),
+      (.char(" "), .pageDown), (.pageDown, .pageDown), (.char("f"), .pageDown),
+      (.char("b"), .pageUp),
+      (.pageUp, .pageUp), (.ctrl("d"), .halfPageDown), (.ctrl("u"), .halfPageUp),
+      (.char("g"), .top),
+      (.home, .top), (.char("G"), .bottom), (.end, .bottom), (.char("/"), .search),
+      (.char("n"), .nextMatch),
+      (.char("N"), .previousMatch), (.char("]"), .nextMention), (.char("["), .previousMention),
+      (.char("*"), .nextMentionOfEntity), (.char("#"), .previousMentionOfEntity),
+      (.enter, .activate),
+      (.ctrl("l"), .redraw), (.ctrl("z"), .suspend),
+    ]
+    for (k, a) in expected { XCTAssertEqual(KeyMap.action(for: k, in: .main), a, k.name) }
+    XCTAssertEqual(KeyMap.action(for: .escape, in: .prompt), .cancelPrompt)
+    XCTAssertEqual(KeyMap.action(for: .enter, in: .prompt), .confirmPrompt)
+    XCTAssertEqual(KeyMap.action(for: .up, in: .prompt), .olderPattern)
+    XCTAssertNil(KeyMap.action(for: .char("q"), in: .prompt), "q must type into the prompt")
+  }
+
+  /// docs/keys.md is generated from the table; re-record with RECORD_SNAPSHOTS=1.
+  func testKeysDocumentMatchesTable() throws {
+    let url = SeedFixture.repositoryRoot.appendingPathComponent("docs/keys.md")
+    let expected = KeyMap.markdown()
+    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try expected.write(to: url, atomically: true, encoding: .utf8)
+      return
+    }
+    guard let actual = try? String(contentsOf: url, encoding: .utf8) else {
+      return XCTFail("docs/keys.md is missing; record it with RECORD_SNAPSHOTS=1 swift test")
+    }
+    XCTAssertEqual(
+      actual, expected, "docs/keys.md differs from KeyMap; re-record with RECORD_SNAPSHOTS=1")
+  }
+
+  /// The README shows the same key table.
+  func testReadmeShowsTheKeyTable() throws {
+    let readme = try String(
+      contentsOf: SeedFixture.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    for line in KeyMap.markdown().split(separator: "\n") where line.hasPrefix("| `") {
+      XCTAssertTrue(readme.contains(line), "README.md lacks the key line: \(line)")
+    }
+  }
+}
