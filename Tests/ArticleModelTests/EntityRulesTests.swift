@@ -23,6 +23,9 @@ final class EntityRulesTests: XCTestCase {
       ("It cost £3.2 million in all.", "£3.2 million"),
       ("Tickets were 40 euros each.", "40 euros"),
       ("Aid of $ 20 million was pledged.", "$ 20 million"),
+      ("It will cost US$5 billion.", "US$5 billion"),
+      ("Japan pledged 1.5 trillion yen.", "1.5 trillion yen"),
+      ("Trade was worth 100m euros.", "100m euros"),
     ] {
       let f = figures(text)
       XCTAssertEqual(f.map(\.0), [want], text)
@@ -35,6 +38,7 @@ final class EntityRulesTests: XCTestCase {
       ("Moscow wrote off 90% of the debt.", "90%"),
       ("Prices rose 10 percent in May.", "10 percent"),
       ("Growth was 3.5 per cent.", "3.5 per cent"),
+      ("Rates rose 0.25 percentage points.", "0.25 percentage points"),
     ] {
       XCTAssertEqual(figures(text).map(\.0), [want], text)
       XCTAssertEqual(figures(text).map(\.1), [.percent], text)
@@ -64,13 +68,15 @@ final class EntityRulesTests: XCTestCase {
     XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "World Cup"), .event)
     XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Uzbekistani"), .misc)
     XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Windows 95"), .misc)
-    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Azerbaijani"), .misc)
+    XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Vanuatuan"), .misc)  // singular: table only
     XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Venezuelans"), .group)
     XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Samoans"), .group)  // pattern
     XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Sudanese"), .group)  // pattern
     XCTAssertEqual(EntityLexicon.type(tagged: 3, text: "Gillian"), .misc)
     XCTAssertEqual(EntityLexicon.type(tagged: 0, text: "Gillian"), .person)
     XCTAssertEqual(EntityLexicon.type(tagged: 1, text: "Moscow"), .place)
+    XCTAssertEqual(EntityLexicon.type(tagged: 1, text: "Demilitarized Zone"), .place)
+    XCTAssertEqual(EntityLexicon.type(tagged: 1, text: "Zone"), .organization)
   }
 
   func testCountryAliasesFromTheTable() {
@@ -156,6 +162,23 @@ final class EntityRulesTests: XCTestCase {
   func testHeadlineCapitalsDoNotNameTheEntity() {
     let e = entities("PYONGYANG SAYS NO\n\nOfficials in Pyongyang said on Monday that Pyongyang would wait.")
     XCTAssertTrue(e.contains { $0.name == "Pyongyang" && $0.mentions.count == 3 }, "\(e.map { ($0.name, $0.mentions.count) })")
+  }
+
+  func testLooseAcronymsInBrackets() {
+    XCTAssertTrue(EntityClustering.isAcronym("DMZ", of: ["Demilitarized", "Zone"]))
+    XCTAssertTrue(EntityClustering.isAcronym("DPRK", of: ["Democratic", "People", "’s", "Republic", "of", "Korea"]))
+    XCTAssertTrue(EntityClustering.isAcronym("NATO", of: ["North", "Atlantic", "Treaty", "Organization"]))
+    XCTAssertFalse(EntityClustering.isAcronym("DMZ", of: ["Democratic", "Zone", "Party"]))
+    XCTAssertFalse(EntityClustering.isAcronym("XYZ", of: ["Demilitarized", "Zone"]))
+    XCTAssertFalse(EntityClustering.isAcronym("DZM", of: ["Demilitarized", "Zone"]))
+  }
+
+  func testSeveralWordsOfALongerName() {
+    let e = entities(
+      "Osama Bin Laden was indicted in New York on Monday. Officials said Bin Laden was in "
+        + "Afghanistan. Police said James Charles Kopp was charged too, and Kopp is still at large.")
+    XCTAssertEqual(e.first { $0.name == "Osama Bin Laden" }?.mentions.count, 2, "\(e.map { ($0.name, $0.mentions.count) })")
+    XCTAssertEqual(e.first { $0.name == "James Charles Kopp" }?.mentions.count, 2)
   }
 
   func testAmbiguousShortReferenceStaysApart() {

@@ -16,6 +16,38 @@ final class NERTests: XCTestCase {
     XCTAssertEqual(NERTags.iob2(a, count: iob1.count), iob2)
   }
 
+  func testCoNLLReadingAndScoring() {
+    let text = """
+      -DOCSTART- -X- O O
+
+      Acme NNP I-NP I-ORG
+      hires VBZ I-VP O
+      Danish JJ I-NP I-MISC
+      staff NN I-NP O
+
+      Jane NNP I-NP I-PER
+      Doe NNP I-NP I-PER
+      in IN I-PP O
+      Oslo NNP I-NP I-LOC
+
+      """
+    let c = CoNLLCorpus(text: text)
+    XCTAssertEqual(c.documents.count, 1)
+    XCTAssertEqual(c.documents[0].sentences.map(\.words.count), [4, 4])
+    XCTAssertEqual(c.tokenCount, 8)
+    var score = NERScore()
+    let gold = c.documents[0].goldSpans
+    // Made-up lines in the CoNLL layout. Right on sentence one; on sentence two, the person
+    // right and Oslo typed ORG.
+    score.add(gold: gold[0], predicted: gold[0])
+    score.add(gold: gold[1], predicted: [(0..<2, 0), (3..<4, 1)])
+    XCTAssertEqual(score.correct.reduce(0, +), 3)
+    XCTAssertEqual(score.overall.precision, 75, accuracy: 1e-9)
+    XCTAssertEqual(score.overall.recall, 75, accuracy: 1e-9)
+    XCTAssertEqual(score.perType(2).recall, 0)
+    XCTAssertTrue(score.report.contains("found: 4 phrases; correct: 3."), score.report)
+  }
+
   func testBILOURoundTripAndConstraints() {
     let spans: [(range: Range<Int>, type: Int)] = [(0..<3, 0), (3..<4, 2), (5..<7, 3)]
     let tags = NERTags.encode(spans, count: 8)

@@ -24,7 +24,36 @@ enum EntityClustering {
       guard let f = w.unicodeScalars.first, CharacterClass.isLetter(f) else { return nil }
       return Unicode.Scalar(NERHash.lower(f.value)).map { $0 }
     }
-    return String(String.UnicodeScalarView(all)) == target.lowercased()
+    if String(String.UnicodeScalarView(all)) == target.lowercased() { return true }
+    return isLooseAcronym(letters.map { NERHash.lower($0.value) }, of: words)
+  }
+
+  /// Looser, for an acronym in brackets right after its expansion: "Demilitarized Zone (DMZ)".
+  /// Every capitalised word gives its initial, in order, and the other letters come from inside
+  /// those words, in order.
+  static func isLooseAcronym(_ acr: [UInt32], of words: [String]) -> Bool {
+    let ws: [[UInt32]] = words.compactMap { w in
+      guard let f = w.unicodeScalars.first, CharacterClass.isUpper(f) else { return nil }
+      return w.unicodeScalars.filter { CharacterClass.isLetter($0) }.map { NERHash.lower($0.value) }
+    }
+    guard ws.count >= 2, acr.count <= 8 else { return false }
+    func match(_ ai: Int, _ wi: Int) -> Bool {
+      if wi == ws.count { return ai == acr.count }
+      guard ai < acr.count, acr[ai] == ws[wi][0] else { return false }
+      // Take acr[ai+1..<ai+1+extra] from inside the word, then go on with the next word.
+      var pos = 1
+      var extra = 0
+      while true {
+        if match(ai + 1 + extra, wi + 1) { return true }
+        let next = ai + 1 + extra
+        guard next < acr.count else { return false }
+        while pos < ws[wi].count && ws[wi][pos] != acr[next] { pos += 1 }
+        if pos >= ws[wi].count { return false }
+        pos += 1
+        extra += 1
+      }
+    }
+    return match(0, 0)
   }
 
   /// The upper-case letters of an acronym ("J&J" → "JJ", "U.N." → "UN"), nil if it is not one.
@@ -195,9 +224,27 @@ enum EntityClustering {
         let owners = fullNames[texts[f]], owners.count == 1, owners[0] != c,
         case let ownerType = cands[fullest(owners[0])].type,
         ownerType == cands[f].type
-          || (ownerType == .person && [.person, .organization, .misc].contains(cands[f].type))
+          || (ownerType == .person && [.person, .organization, .place, .misc].contains(cands[f].type))
       else { continue }
       mergedInto[c] = owners[0]
+    }
+    // Several words of a longer person name: "Bin Laden" → "Osama Bin Laden".
+    var partsOf: [[String]: Set<Int>] = [:]
+    for c in members.indices {
+      let f = fullest(c)
+      guard cands[f].type == .person, cands[f].tokens.count >= 3 else { continue }
+      let w = words(cands[f].tokens, d)
+      for len in 2..<w.count {
+        for start in 0...(w.count - len) { partsOf[Array(w[start..<(start + len)]), default: []].insert(c) }
+      }
+    }
+    for c in members.indices where mergedInto[c] == c {
+      let f = fullest(c)
+      guard cands[f].tokens.count >= 2, !keys[f].hasPrefix("@"), !isFigure[f],
+        let owners = partsOf[words(cands[f].tokens, d)], owners.count == 1, let owner = owners.first,
+        owner != c, [.person, .organization, .place, .misc].contains(cands[f].type)
+      else { continue }
+      mergedInto[c] = owner
     }
     // Acronyms without brackets: "J&J" is "Johnson & Johnson" when no other name fits.
     var byInitials: [String: Set<Int>] = [:]
@@ -216,15 +263,25 @@ enum EntityClustering {
       else { continue }
       mergedInto[c] = owner
     }
+    func root(_ c: Int) -> Int {
+      var c = c
+      var steps = 0
+      while mergedInto[c] != c && steps < members.count {
+        c = mergedInto[c]
+        steps += 1
+      }
+      return c
+    }
     var groups: [Int: [Int]] = [:]
-    for c in members.indices { groups[mergedInto[c], default: []] += members[c] }
+    for c in members.indices { groups[root(c), default: []] += members[c] }
 
     var entities: [(Entity, Int)] = []
-    for (_, idx) in groups {
+    for (r, idx) in groups {
       let sorted = idx.sorted { cands[$0].span < cands[$1].span }
-      // Type: the most frequent among the mentions; ties go to the fullest mention's type.
+      // Type: the most frequent among the full name's own mentions (short references and
+      // acronyms take the full name's type); ties go to the fullest mention's type.
       var votes: [EntityType: Int] = [:]
-      for i in sorted { votes[cands[i].type, default: 0] += 1 }
+      for i in members[r] { votes[cands[i].type, default: 0] += 1 }
       // The fullest form names the entity; a headline's capitals ("PYONGYANG") only if there is
       // no other spelling.
       func shouted(_ i: Int) -> Bool {

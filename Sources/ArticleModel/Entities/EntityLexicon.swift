@@ -68,6 +68,13 @@ enum EntityLexicon {
 
   /// Plural demonym endings ("Venezuelans", "Sudanese"); singular ones are too often names
   /// ("Gillian"), so those come from the table only.
+  /// Last words that make a name a place whatever the tagger said: "Demilitarized Zone".
+  static let placeHeads: Set<String> = [
+    "Zone", "Peninsula", "Strait", "Straits", "Island", "Islands", "Mountains", "River", "Sea",
+    "Ocean", "Valley", "Lake", "Desert", "Province", "Region", "Square", "Street", "Avenue",
+    "Airport", "Canal", "Coast", "Border",
+  ]
+
   static let groupSuffixes = ["ians", "eans", "ans", "ese", "ites", "ists"]
 
   /// The user type of a tagged name: the tagger's label, refined by the tables.
@@ -81,6 +88,8 @@ enum EntityLexicon {
       case .org: return .organization
       }
     }
+    let lastWord = text.split(separator: " ").last.map(String.init) ?? ""
+    if tagged == 1 || tagged == 3, text.contains(" "), placeHeads.contains(lastWord) { return .place }
     switch tagged {
     case 0: return .person
     case 1: return .organization

@@ -86,6 +86,9 @@ enum FigureRules {
         if next == "%" || next == "percent" || next == "pct" {
           type = .percent
           end += 1
+        } else if next == "percentage" && lower(end + 1).hasPrefix("point") {
+          type = .percent  // "0.25 percentage points"
+          end += 2
         } else if next == "per" && lower(end + 1) == "cent" {
           type = .percent
           end += 2

@@ -8,6 +8,13 @@ struct NERViterbi {
   static let allowedPrev: [[Int]] = (0..<n).map { t in (0..<n).filter { NERTags.allowed($0, t) } }
   static let allowedStart: [Bool] = (0..<n).map { NERTags.allowed(-1, $0) }
   static let allowedEnd: [Bool] = (0..<n).map { NERTags.canEnd($0) }
+  /// `allowedPrev` flattened: the predecessors of t are prevList[prevStart[t]..<prevStart[t+1]].
+  static let prevList: [Int32] = allowedPrev.flatMap { $0.map(Int32.init) }
+  static let prevStart: [Int32] = {
+    var out: [Int32] = [0]
+    for l in allowedPrev { out.append(out.last! + Int32(l.count)) }
+    return out
+  }()
 
   var score: [Float] = []
   var back: [Int8] = []
@@ -29,19 +36,22 @@ struct NERViterbi {
         for t in 0..<n {
           sc[t] = NERViterbi.allowedStart[t] ? em[t] + tr[t] : ninf
         }
-        NERViterbi.allowedPrev.withUnsafeBufferPointer { ap in
-          for i in 1..<max(len, 1) {
-            let base = i * n
-            let prevBase = base - n
-            for t in 0..<n {
-              var best = ninf
-              var arg = 0
-              for p in ap[t] {
-                let s = sc[prevBase + p] + tr[(p + 1) * n + t]
-                if s > best { best = s; arg = p }
+        NERViterbi.prevList.withUnsafeBufferPointer { pl in
+          NERViterbi.prevStart.withUnsafeBufferPointer { ps in
+            for i in 1..<max(len, 1) {
+              let base = i &* n
+              let prevBase = base &- n
+              for t in 0..<n {
+                var best = ninf
+                var arg = 0
+                for k in Int(ps[t])..<Int(ps[t &+ 1]) {
+                  let p = Int(pl[k])
+                  let s = sc[prevBase &+ p] + tr[(p &+ 1) &* n &+ t]
+                  if s > best { best = s; arg = p }
+                }
+                sc[base &+ t] = best + em[base &+ t]
+                bk[base &+ t] = Int8(truncatingIfNeeded: arg)
               }
-              sc[base + t] = best + em[base + t]
-              bk[base + t] = Int8(arg)
             }
           }
         }
