@@ -34,6 +34,10 @@ public enum Report {
       w.open("{")
       w.key("name"); w.string(e.name)
       w.key("type"); w.string(e.type.rawValue)
+      w.key("aliases")
+      w.open("[")
+      for alias in e.aliases { w.element(); w.string(alias) }
+      w.close("]")
       w.key("mentions")
       w.open("[")
       for m in e.mentions {
