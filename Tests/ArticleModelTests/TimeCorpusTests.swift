@@ -7,21 +7,8 @@ import XCTest
 /// floors on TimeBank, and robustness on the BBC articles. Skipped, with a message, when the
 /// shared folder is absent.
 final class TimeCorpusTests: XCTestCase {
-  static var sharedData: URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("shared/data")
-  }
-
   func directory(_ relative: String) throws -> URL {
-    let url = Self.sharedData.appendingPathComponent(relative)
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue
-    else {
-      print("TimeCorpusTests: SKIPPED, \(url.path) is absent")
-      throw XCTSkip("\(url.path) is absent")
-    }
-    return url
+    URL(fileURLWithPath: try SharedData.path("data/" + relative))
   }
 
   func score(_ dir: URL) throws -> TimexScore {
