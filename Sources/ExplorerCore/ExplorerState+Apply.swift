@@ -67,6 +67,12 @@ extension ExplorerState {
     case .previousMention: stepMention(forward: false)
     case .nextMentionOfEntity: stepEntityMention(forward: true)
     case .previousMentionOfEntity: stepEntityMention(forward: false)
+    case .nextFile:
+      if fileIndex + 1 < fileCount { return [.openFile(offset: 1)] }
+      message = "no next file"
+    case .previousFile:
+      if fileIndex > 0 && fileCount > 1 { return [.openFile(offset: -1)] }
+      message = "no previous file"
     case .activate: activate()
     case .confirmPrompt: confirmPrompt()
     case .cancelPrompt: cancelPrompt()

@@ -3,6 +3,9 @@ import ArticleModel
 /// What the run loop must do after an action: the state itself does no I/O.
 public enum Effect: Equatable, Sendable {
   case quit, redraw, suspend
+  /// Show another of the files given: +1 the next, -1 the previous (the state has checked
+  /// that there is one).
+  case openFile(offset: Int)
 }
 
 /// Input after decoding: keys, resizes and (with --mouse) clicks and the wheel.
@@ -48,6 +51,10 @@ public struct ExplorerState {
   /// True while the entities and timeline are still being found (see `adopt`).
   public var isAnalysing = false
   public let theme: Theme
+  /// Which of the files given is shown (from 0) and how many there are; the title line shows
+  /// "2/5" when there are several, and `}` `{` ask the run loop for the others.
+  public var fileIndex = 0
+  public var fileCount = 1
   public internal(set) var size: Size
   public var focus: Pane = .article
   /// The article's first visible display line.
@@ -93,6 +100,11 @@ public struct ExplorerState {
     self.searchIndexBox = LazySearchIndex(scalars: analysis.document.scalars)
 
     (entityRows, entityOrder, mentions, timeline) = Self.derive(analysis)
+  }
+
+  /// Takes what outlives a file from the state of the file shown before: the search history.
+  public mutating func carryOver(from previous: ExplorerState) {
+    history = previous.history
   }
 
   /// Builds what the first search needs on another thread (call after the first frame).

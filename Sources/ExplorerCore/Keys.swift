@@ -41,6 +41,7 @@ public enum Action: String, CaseIterable, Sendable {
   case lineDown, lineUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
   case search, nextMatch, previousMatch
   case nextMention, previousMention, nextMentionOfEntity, previousMentionOfEntity
+  case nextFile, previousFile
   case activate, redraw, suspend
   case confirmPrompt, cancelPrompt, olderPattern, newerPattern, deleteBackward
 }
@@ -99,6 +100,8 @@ public enum KeyMap {
     KeyBinding([.char("[")], .previousMention, "Previous entity mention in the text"),
     KeyBinding([.char("*")], .nextMentionOfEntity, "Next mention of the selected entity"),
     KeyBinding([.char("#")], .previousMentionOfEntity, "Previous mention of the selected entity"),
+    KeyBinding([.char("}")], .nextFile, "Next file (when several files or a folder were given)"),
+    KeyBinding([.char("{")], .previousFile, "Previous file"),
     KeyBinding([.enter], .activate, "Entities: jump to first mention; Timeline: jump to sentence"),
     KeyBinding([.ctrl("l")], .redraw, "Redraw the screen"),
     KeyBinding([.ctrl("z")], .suspend, "Suspend (resume with fg)"),

@@ -46,8 +46,15 @@ public enum Screen {
     let doc = state.analysis.document
     buf.fill(r, style: state.theme.titleLine)
     var parts: [String] = []
+    let several = state.fileCount > 1
+    // With several files, which one of how many, and its name even when it has a title.
+    if several { parts.append("\(state.fileIndex + 1)/\(state.fileCount) \(fileName(doc.name))") }
     if let source = doc.source { parts.append(source) }
-    parts.append(doc.title ?? fileName(doc.name))
+    if let title = doc.title {
+      parts.append(title)
+    } else if !several {
+      parts.append(fileName(doc.name))
+    }
     let date = state.analysis.documentDate.map { $0.value } ?? "undated"
     let right = " " + date + " "
     let rightWidth = DisplayWidth.of(right)

@@ -8,70 +8,153 @@ struct ExplorerOptions {
   var mouse: Bool
 }
 
-/// Opens the interactive explorer on the first of some analysed articles and runs until the
-/// user quits. The terminal is restored on every way out: quit, a termination signal, an error.
+/// Opens the interactive explorer on some analysed articles and runs until the user quits.
+/// The terminal is restored on every way out: quit, a termination signal, an error.
 func launchExplorer(_ analyses: [Analysis], options: ExplorerOptions) throws {
-  guard let analysis = analyses.first else { return }
-  runExplorer(analysis, analysing: nil, fileCount: analyses.count, options: options)
+  guard !analyses.isEmpty else { return }
+  let analyser = BackgroundAnalyser(date: nil)
+  for (i, a) in analyses.enumerated() { analyser.store(a, at: i) }
+  let files = ExplorerFiles(paths: analyses.map(\.document.name), analyser: analyser)
+  for (i, a) in analyses.enumerated() { files.documents[i] = a.document }
+  runExplorer(files, options: options)
 }
 
 /// Opens the explorer on files before they are analysed: the article is drawn as soon as it
 /// is loaded (a book in ~0.2 s) and the entities and timeline fill in when the analysis,
-/// which runs on another thread, is done (seconds on a book). Load errors are reported as
-/// one line, status 1, before the terminal is touched.
+/// which runs on another thread, is done (seconds on a book). `}` and `{` move between the
+/// files, each loaded and analysed the same way when first shown. Load errors at the start
+/// are reported as one line, status 1, before the terminal is touched.
 func launchExplorer(paths: [String], date: String?, options: ExplorerOptions) throws {
   guard let path = paths.first else { return }
-  let document: Document
+  let files = ExplorerFiles(paths: paths, analyser: BackgroundAnalyser(date: date))
   do {
-    document = try ArticleLoader.load(path: path)
+    files.documents[0] = try ArticleLoader.load(path: path)
   } catch let error as LoadError {
     fail(error.description)
   }
   for other in paths.dropFirst() where other != "-" {
-    // the others are not shown, but a missing one is still an error
+    // shown later, but a missing one is an error now
     do { _ = try ArticleLoader.read(path: other) } catch let error as LoadError {
       fail(error.description)
     }
   }
-  let pending = PendingAnalysis()
-  pending.start = {
-    // Started after the first frame, so that the two do not compete for the CPU.
-    let thread = Thread { pending.finish(Analysis(document: document, date: date)) }
-    thread.stackSize = 16 << 20
-    thread.start()
-  }
-  let placeholder = Analysis(
-    document: document, documentDate: nil, entities: [], timeExpressions: [], timeline: [])
-  runExplorer(placeholder, analysing: pending, fileCount: paths.count, options: options)
+  runExplorer(files, options: options)
 }
 
-/// An analysis finished on another thread, handed to the run loop.
-final class PendingAnalysis: @unchecked Sendable {
-  private let lock = NSLock()
-  private var result: Analysis?
-  /// Starts the work; called by the run loop once the first frame is on screen.
-  var start: (() -> Void)?
+/// Analyses documents on one thread of its own, the most recently asked-for first (so that
+/// flipping through files analyses the one being read), and keeps every finished analysis
+/// so that coming back to a file does not analyse it again.
+final class BackgroundAnalyser: @unchecked Sendable {
+  private let condition = NSCondition()
+  private let date: String?
+  /// Asked for and not started, the most recent last.
+  private var wanted: [(index: Int, document: Document)] = []
+  private var running: Int?
+  private var done: [Int: Analysis] = [:]
+  private var started = false
 
-  func finish(_ a: Analysis) {
-    lock.lock()
-    result = a
-    lock.unlock()
+  init(date: String?) { self.date = date }
+
+  /// Records an analysis made elsewhere.
+  func store(_ analysis: Analysis, at index: Int) {
+    condition.lock()
+    done[index] = analysis
+    condition.unlock()
   }
 
-  func take() -> Analysis? {
-    lock.lock()
-    defer { lock.unlock() }
-    let r = result
-    result = nil
-    return r
+  /// The finished analysis of a file, if any.
+  func analysis(at index: Int) -> Analysis? {
+    condition.lock()
+    defer { condition.unlock() }
+    return done[index]
+  }
+
+  /// Asks for a file's analysis, ahead of the others asked for before.
+  func request(_ index: Int, _ document: Document) {
+    condition.lock()
+    defer { condition.unlock() }
+    guard done[index] == nil, running != index else { return }
+    wanted.removeAll { $0.index == index }
+    wanted.append((index, document))
+    if !started {
+      started = true
+      let thread = Thread { [self] in work() }
+      thread.stackSize = 16 << 20
+      thread.start()
+    }
+    condition.signal()
+  }
+
+  private func work() {
+    while true {
+      condition.lock()
+      while wanted.isEmpty { condition.wait() }
+      let job = wanted.removeLast()
+      running = job.index
+      condition.unlock()
+      let analysis = Analysis(document: job.document, date: date)
+      condition.lock()
+      done[job.index] = analysis
+      running = nil
+      condition.unlock()
+    }
+  }
+}
+
+/// The files the explorer was opened on: each one's document once loaded and its view once
+/// shown, kept for coming back (standard input can be read only once).
+final class ExplorerFiles {
+  let paths: [String]
+  let analyser: BackgroundAnalyser
+  var documents: [Int: Document] = [:]
+  /// The view of each file shown, as it was left.
+  var views: [Int: ExplorerState] = [:]
+
+  init(paths: [String], analyser: BackgroundAnalyser) {
+    self.paths = paths
+    self.analyser = analyser
+  }
+
+  var count: Int { paths.count }
+
+  /// The view of a file: as it was left, or new with the text at once and the analysis (if
+  /// not yet done) to come. Loads the file the first time; throws what went wrong.
+  func view(_ index: Int, size: Size, colorMode: ColorMode) throws -> ExplorerState {
+    if var state = views[index] {
+      if state.size != size { state.handle(.resize(size)) }
+      return state
+    }
+    let document: Document
+    if let d = documents[index] {
+      document = d
+    } else {
+      document = try ArticleLoader.load(path: paths[index])
+      documents[index] = document
+    }
+    let analysis =
+      analyser.analysis(at: index)
+      ?? Analysis(
+        document: document, documentDate: nil, entities: [], timeExpressions: [], timeline: [])
+    var state = ExplorerState(analysis: analysis, size: size, colorMode: colorMode)
+    state.isAnalysing = analyser.analysis(at: index) == nil
+    state.fileIndex = index
+    state.fileCount = count
+    return state
+  }
+
+  /// Starts what a file shown for the first time needs in the background (call after its
+  /// first frame, so that the two do not compete for the CPU).
+  func prepare(_ state: ExplorerState) {
+    guard views[state.fileIndex] == nil else { return }
+    state.prepareInBackground()
+    if state.isAnalysing, let d = documents[state.fileIndex] {
+      analyser.request(state.fileIndex, d)
+    }
   }
 }
 
 /// The run loop: input → action → state → frame, painting only what changed.
-func runExplorer(
-  _ analysis: Analysis, analysing pending: PendingAnalysis?, fileCount: Int,
-  options: ExplorerOptions
-) {
+func runExplorer(_ files: ExplorerFiles, options: ExplorerOptions) {
   let terminal: NCursesTerminal
   do {
     terminal = try NCursesTerminal(noColor: options.noColor, mouse: options.mouse)
@@ -80,23 +163,25 @@ func runExplorer(
   } catch {
     fail("\(error)")
   }
-  var state = ExplorerState(analysis: analysis, size: terminal.size, colorMode: terminal.colorMode)
-  state.isAnalysing = pending != nil
-  if fileCount > 1 { state.note("Showing the first of \(fileCount) files") }
+  var state: ExplorerState
+  do {
+    state = try files.view(0, size: terminal.size, colorMode: terminal.colorMode)
+  } catch {
+    terminal.close()
+    fail((error as? LoadError)?.description ?? "\(error)")
+  }
+  if files.count > 1 { state.note("\(files.count) files: } next file, { previous file") }
   var signal: Int32 = 0
   do {
     defer { terminal.close() }
     terminal.draw(Screen.render(state))
-    state.prepareInBackground()
-    pending?.start?()
-    pending?.start = nil  // the closure holds `pending`: let go of it
-    var waiting = pending
+    files.prepare(state)
+    files.views[0] = state
     loop: while true {
       signal = terminal.takePendingSignal()
       if signal != 0 { break }
-      if let p = waiting, let done = p.take() {
+      if state.isAnalysing, let done = files.analyser.analysis(at: state.fileIndex) {
         state.adopt(done)
-        waiting = nil
         terminal.draw(Screen.render(state))
       }
       guard let event = terminal.nextEvent() else { continue }
@@ -107,6 +192,22 @@ func runExplorer(
         case .suspend:
           terminal.suspend()
           state.handle(.resize(terminal.size))
+        case .openFile(let offset):
+          let index = state.fileIndex + offset
+          guard files.paths.indices.contains(index) else { break }
+          files.views[state.fileIndex] = state
+          do {
+            var next = try files.view(index, size: terminal.size, colorMode: terminal.colorMode)
+            next.carryOver(from: state)
+            state = next
+            terminal.draw(Screen.render(state))
+            files.prepare(state)
+            files.views[index] = state
+          } catch let error as LoadError {
+            state.note(error.description)
+          } catch {
+            state.note("\(files.paths[index]): \(error)")
+          }
         }
       }
       terminal.draw(Screen.render(state))

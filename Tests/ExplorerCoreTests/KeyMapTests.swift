@@ -49,7 +49,8 @@ final class KeyMapTests: XCTestCase {
       (.char("N"), .previousMatch), (.char("]"), .nextMention), (.char("["), .previousMention),
       (.char("*"), .nextMentionOfEntity), (.char("#"), .previousMentionOfEntity),
       (.enter, .activate),
-      (.ctrl("l"), .redraw), (.ctrl("z"), .suspend),
+      (.ctrl("l"), .redraw), (.ctrl("z"), .suspend), (.char("}"), .nextFile),
+      (.char("{"), .previousFile),
     ]
     for (k, a) in expected { XCTAssertEqual(KeyMap.action(for: k, in: .main), a, k.name) }
     XCTAssertEqual(KeyMap.action(for: .escape, in: .prompt), .cancelPrompt)

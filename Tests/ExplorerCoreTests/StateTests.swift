@@ -251,6 +251,39 @@ final class StateTests: XCTestCase {
     XCTAssertEqual(s.handle(.key(.ctrl("z"))), [.suspend])
   }
 
+  func testBracesAskForTheOtherFilesAndSayWhenThereIsNone() {
+    var s = SeedFixture.state()
+    // one file: nothing to open, a message like less's
+    XCTAssertEqual(s.handle(.key(.char("}"))), [])
+    XCTAssertEqual(s.message, "no next file")
+    XCTAssertEqual(s.handle(.key(.char("{"))), [])
+    XCTAssertEqual(s.message, "no previous file")
+    XCTAssertFalse(s.screen.line(0).contains("1/1"), "one file: no file count in the title")
+
+    s.fileCount = 3
+    XCTAssertEqual(s.handle(.key(.char("}"))), [.openFile(offset: 1)])
+    XCTAssertNil(s.message)
+    XCTAssertEqual(s.handle(.key(.char("{"))), [])
+    XCTAssertEqual(s.message, "no previous file")
+    XCTAssertTrue(s.screen.line(0).hasPrefix(" 1/3 "), s.screen.line(0))
+
+    s.fileIndex = 1
+    XCTAssertEqual(s.handle(.key(.char("{"))), [.openFile(offset: -1)])
+    XCTAssertEqual(s.handle(.key(.char("}"))), [.openFile(offset: 1)])
+    let title = s.screen.line(0)
+    XCTAssertTrue(title.hasPrefix(" 2/3 vovworld-dprk-russia.txt · VOVworld"), title)
+
+    s.fileIndex = 2
+    XCTAssertEqual(s.handle(.key(.char("}"))), [])
+    XCTAssertEqual(s.message, "no next file")
+    XCTAssertTrue(s.statusLine.contains("no next file"))
+    XCTAssertEqual(s.handle(.key(.char("{"))), [.openFile(offset: -1)])
+
+    // in the search prompt the braces are typed
+    s.press(.char("/"), .char("}"))
+    XCTAssertEqual(s.prompt?.text, "}")
+  }
+
   func testMouseClickFocusesAndSelects() {
     var s = SeedFixture.state(width: 120, height: 40)
     let pl = s.paneLayout
