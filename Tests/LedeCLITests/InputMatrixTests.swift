@@ -95,7 +95,7 @@ final class InputMatrixTests: XCTestCase {
 
   func testTooLargeIsRefusedWithTheLimit() throws {
     let url = dir.appendingPathComponent("huge.txt")
-    FileManager.default.createFile(atPath: url.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
     let h = try FileHandle(forWritingTo: url)
     let chunk = Data(String(repeating: "A line of an article that goes on. ", count: 30_000).utf8)
     while try h.offset() < 50 << 20 { h.write(chunk) }
@@ -161,16 +161,19 @@ extension InputMatrixTests {
   /// there (status 0) or says the file is missing (status 1); never a crash.
   func testFileThatShrinksOrVanishesWhileRead() throws {
     let path = dir.appendingPathComponent("moving.txt").path
-    let big = Data(String(repeating: "A sentence that will shrink. ", count: 40_000).utf8)
-    let stop = NSLock()
-    var running = true
+    let big = Data(String(repeating: "A sentence that will shrink. ", count: 4_000).utf8)
+    final class Flag: @unchecked Sendable {
+      private let lock = NSLock()
+      private var value = true
+      var running: Bool {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
+      }
+    }
+    let flag = Flag()
     let churn = Thread {
       var i = 0
-      while true {
-        stop.lock()
-        let go = running
-        stop.unlock()
-        if !go { break }
+      while flag.running {
         switch i % 3 {
         case 0: try? big.write(to: URL(fileURLWithPath: path))
         case 1: truncate(path, off_t(i % 1000))
@@ -181,11 +184,7 @@ extension InputMatrixTests {
     }
     try big.write(to: URL(fileURLWithPath: path))
     churn.start()
-    defer {
-      stop.lock()
-      running = false
-      stop.unlock()
-    }
+    defer { flag.running = false }
     for _ in 0..<20 {
       let r = try Lede.run(["dump", path, "--format", "text"])
       XCTAssertTrue(r.status == 0 || r.status == 1, "status \(r.status): \(r.stderr)")
