@@ -82,7 +82,12 @@ public enum ArticleLoader {
     if mode != S_IFREG && mode != S_IFIFO && mode != S_IFCHR { throw LoadError.notRegular(path) }
     if mode == S_IFREG && Int(st.st_size) > maximumSize { throw LoadError.tooLarge(path, maximumSize) }
     let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw LoadError.unreadable(path, String(cString: strerror(errno))) }
+    guard fd >= 0 else {
+      // it may have vanished between the stat and the open
+      let err = errno
+      if err == ENOENT || err == ENOTDIR { throw LoadError.missing(path) }
+      throw LoadError.unreadable(path, String(cString: strerror(err)))
+    }
     defer { close(fd) }
     return try readAll(fd: fd, name: path)
   }

@@ -37,15 +37,17 @@ enum Lede {
     if let stdin { inp.fileHandleForWriting.write(stdin) }
     try inp.fileHandleForWriting.close()
     // read both pipes concurrently so that a full stderr pipe cannot block the child
-    var errData = Data()
+    final class Box: @unchecked Sendable { var data = Data() }
+    let errBox = Box()
     let group = DispatchGroup()
     group.enter()
     DispatchQueue.global().async {
-      errData = err.fileHandleForReading.readDataToEndOfFile()
+      errBox.data = err.fileHandleForReading.readDataToEndOfFile()
       group.leave()
     }
     let o = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
+    let errData = errBox.data
     p.waitUntilExit()
     return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
