@@ -8,17 +8,6 @@ struct ExplorerOptions {
   var mouse: Bool
 }
 
-/// Opens the interactive explorer on some analysed articles and runs until the user quits.
-/// The terminal is restored on every way out: quit, a termination signal, an error.
-func launchExplorer(_ analyses: [Analysis], options: ExplorerOptions) throws {
-  guard !analyses.isEmpty else { return }
-  let analyser = BackgroundAnalyser(date: nil)
-  for (i, a) in analyses.enumerated() { analyser.store(a, at: i) }
-  let files = ExplorerFiles(paths: analyses.map(\.document.name), analyser: analyser)
-  for (i, a) in analyses.enumerated() { files.documents[i] = a.document }
-  runExplorer(files, options: options)
-}
-
 /// Opens the explorer on files before they are analysed: the article is drawn as soon as it
 /// is loaded (a book in ~0.2 s) and the entities and timeline fill in when the analysis,
 /// which runs on another thread, is done (seconds on a book). `}` and `{` move between the
