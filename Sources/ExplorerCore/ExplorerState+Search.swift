@@ -159,14 +159,8 @@ extension ExplorerState {
       let first = firstMention(atOrAfter: layout.startOffset(top))
       i = forward ? first : first - 1
     }
-    var wrapped: String?
-    if i >= n {
-      i = 0
-      wrapped = "mentions hit BOTTOM, continuing at TOP"
-    } else if i < 0 {
-      i = n - 1
-      wrapped = "mentions hit TOP, continuing at BOTTOM"
-    }
+    let wrapped: String?
+    (i, wrapped) = Self.wrapped(i, count: n, what: "mentions ")
     let ref = mentions[i]
     if let pos = entityOrder.firstIndex(of: ref.entity) { selectEntity(position: pos) }
     jump(toMention: ref.span, entity: ref.entity)
@@ -200,16 +194,17 @@ extension ExplorerState {
       let first = Self.firstIndex(in: spans, atOrAfter: from) ?? n
       i = forward ? first : first - 1
     }
-    var wrapped: String?
-    if i >= n {
-      i = 0
-      wrapped = "hit BOTTOM, continuing at TOP"
-    } else if i < 0 {
-      i = n - 1
-      wrapped = "hit TOP, continuing at BOTTOM"
-    }
+    let wrapped: String?
+    (i, wrapped) = Self.wrapped(i, count: n, what: "")
     jump(toMention: spans[i], entity: e)
     if let wrapped { message = wrapped + " · " + (message ?? "") }
+  }
+
+  /// An index stepped past either end wraps round, with the message vim gives.
+  static func wrapped(_ i: Int, count n: Int, what: String) -> (Int, String?) {
+    if i >= n { return (0, what + "hit BOTTOM, continuing at TOP") }
+    if i < 0 { return (n - 1, what + "hit TOP, continuing at BOTTOM") }
+    return (i, nil)
   }
 
   var noMentions: String { isAnalysing ? "Still finding entities…" : "No entity mentions" }
