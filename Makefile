@@ -65,6 +65,9 @@ FUZZ_JOBS ?= 1
 FUZZ_MAX_LEN ?= 4096
 FUZZ_PARALLEL := $(if $(filter-out 1,$(FUZZ_JOBS)),-jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS),)
 FUZZ_CORPUS := .build-fuzz/corpus
+# Shorter malloc stack traces and a smaller quarantine: ~15 % more executions per second and a
+# third of the memory; a crash input is kept either way and can be replayed for a full trace.
+FUZZ_ASAN ?= malloc_context_size=5:quarantine_size_mb=64
 fuzz:
 	$(SWIFT) build -c release --product LedeFuzz --scratch-path .build-fuzz \
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
@@ -75,7 +78,7 @@ fuzz:
 	    cp "$$f" "$(FUZZ_CORPUS)/bbc-$$(basename $$(dirname $$f))-$$(basename $$f)"; done; \
 	  head -c 4000 ../shared/data/big/war-and-peace.txt > $(FUZZ_CORPUS)/book-head.txt; \
 	else echo "make fuzz: ../shared is absent; seeding the corpus with the seed article only"; fi
-	.build-fuzz/release/LedeFuzz $(FUZZ_CORPUS) -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \
+	ASAN_OPTIONS=$(FUZZ_ASAN) .build-fuzz/release/LedeFuzz $(FUZZ_CORPUS) -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \
 	  $(FUZZ_PARALLEL) -print_final_stats=1 \
 	  -artifact_prefix=Tests/ArticleModelTests/Fixtures/fuzz-crashes/
 
