@@ -20,8 +20,9 @@ public struct Analysis: Sendable {
 
   /// Runs every analysis over a document. `date` (YYYY-MM-DD) overrides the document date.
   public init(document: Document, date: String? = nil) {
-    let dct = TemporalTagger.documentDate(for: document, given: date)
-    let expressions = TemporalTagger.expressions(in: document, dct: dct)
+    let scan = TemporalTagger.Scan(document)
+    let dct = TemporalTagger.documentDate(for: document, given: date, scan: scan)
+    let expressions = TemporalTagger.expressions(in: document, dct: dct, scan: scan)
     self.init(
       document: document,
       documentDate: dct,

@@ -13,7 +13,14 @@ enum DocumentDateFinder {
     "updated on", "date", "published", "updated", "posted", "dateline",
   ]
 
-  static func documentDate(for doc: Document, given: String?) -> DocumentDate? {
+  static func documentDate(
+    for doc: Document, given: String?, scan: TemporalTagger.Scan? = nil
+  ) -> DocumentDate? {
+    var scanned = scan
+    func inferredYear(_ doc: Document) -> Int? {
+      if scanned == nil { scanned = TemporalTagger.Scan(doc) }
+      return DocumentDateFinder.inferredYear(scanned!)
+    }
     if let given, TimexResolver.Anchor(given) != nil {
       return DocumentDate(value: given, source: .given)
     }
@@ -93,18 +100,22 @@ enum DocumentDateFinder {
     var lines = 0
     while k <= limit && lines < 30 {
       if k == limit || doc.scalars[k] == "\n" {
-        let line = doc.string(Span(lineStart, k)).trimmingSpaces().lowercased()
-        for key in metadataKeys where line.hasPrefix(key) {
-          var rest = Substring(line.dropFirst(key.count))
+        // Lower-cased only where it can matter: most lines are long paragraphs that start
+        // with no key (keys are at most 16 characters) and are too long to be a bare date.
+        let raw = doc.string(Span(lineStart, k)).trimmingSpaces()
+        let head = String(raw.prefix(20)).lowercased()
+        for key in metadataKeys where head.hasPrefix(key) {
+          var rest = Substring(raw.lowercased().dropFirst(key.count))
           guard rest.first == ":" || rest.first == " " else { continue }
           rest = rest.drop { $0 == ":" || $0 == " " }
           if let (y, m, d) = parse(String(rest)), let y, m != nil { return format(y, m, d) }
         }
         // A short line near the top that is only a full date: "Friday, 22 March 2013".
-        if lines < 6, line.count <= 40, let (y, m, d) = parse(line), let y, m != nil, d != nil,
-          isOnlyDate(line)
-        {
-          return format(y, m, d)
+        if lines < 6, raw.dropFirst(40).isEmpty {
+          let line = raw.lowercased()
+          if let (y, m, d) = parse(line), let y, m != nil, d != nil, isOnlyDate(line) {
+            return format(y, m, d)
+          }
         }
         lineStart = k + 1
         lines += 1
@@ -178,14 +189,15 @@ enum DocumentDateFinder {
 
   /// The latest year written out in full in the text, outside future-tense clauses ("will
   /// be finished by 2030" says nothing of when the article was written).
-  static func inferredYear(_ doc: Document) -> Int? {
-    let scanner = TimexScanner(doc)
+  static func inferredYear(_ scan: TemporalTagger.Scan) -> Int? {
+    let scanner = scan.scanner
+    let doc = scanner.doc
     // An article is not written after today: later years are plans and forecasts.
     let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
     var best: Int?
     var sentence = 0
     var cache = TenseCue.Cache(count: doc.tokens.count)
-    for c in scanner.scan() {
+    for c in scan.candidates {
       guard case .calendar(.explicit(let y), _, _) = c.meaning else { continue }
       while sentence < doc.sentences.count && doc.sentences[sentence].tokens.upperBound <= c.first {
         sentence += 1

@@ -6,14 +6,30 @@
 public enum TemporalTagger {
   /// The document date: given, else from the dateline, a metadata line, the file name, or
   /// inferred from the latest explicit date in the text.
-  public static func documentDate(for document: Document, given: String?) -> DocumentDate? {
-    DocumentDateFinder.documentDate(for: document, given: given)
+  /// `scan`, when given, is `scan(document)` already made (the document date and the expressions
+  /// read the same scan; an inferred date needs it).
+  public static func documentDate(
+    for document: Document, given: String?, scan: Scan? = nil
+  ) -> DocumentDate? {
+    DocumentDateFinder.documentDate(for: document, given: given, scan: scan)
   }
 
   /// Every time expression, in text order, with its TIMEX3 type and value.
-  public static func expressions(in document: Document, dct: DocumentDate?) -> [TimeExpression] {
-    let scanner = TimexScanner(document)
-    return expressions(scanner: scanner, candidates: scanner.scan(), dct: dct)
+  public static func expressions(
+    in document: Document, dct: DocumentDate?, scan: Scan? = nil
+  ) -> [TimeExpression] {
+    let s = scan ?? Scan(document)
+    return expressions(scanner: s.scanner, candidates: s.candidates, dct: dct)
+  }
+
+  /// What the scanner finds in a document before any date is known: made once per document.
+  public struct Scan: Sendable {
+    let scanner: TimexScanner
+    let candidates: [TimexCandidate]
+    public init(_ document: Document) {
+      scanner = TimexScanner(document)
+      candidates = scanner.scan()
+    }
   }
 
   /// The timeline: dated entries in chronological order, then sets and vague references.
