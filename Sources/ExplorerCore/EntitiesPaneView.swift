@@ -33,7 +33,7 @@ enum EntitiesPaneView {
         if isSelected { buf.fill(Rect(x: r.x, y: y, width: r.width, height: 1), style: rowStyle) }
         let count = String(entity.mentions.count)
         let cw = count.count
-        let nameRoom = r.width - 4 - cw
+        let nameRoom = r.width - 5 - cw  // a space between a cut name and its count
         let nameStyle = isSelected ? rowStyle : theme.mention(entity.type)
         buf.write(
           (isSelected ? " ▸ " : "   ") + Screen.truncate(entity.name, nameRoom), x: r.x, y: y,
