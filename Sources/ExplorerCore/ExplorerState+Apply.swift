@@ -230,7 +230,7 @@ extension ExplorerState {
   mutating func activate() {
     switch focus {
     case .article:
-      message = "Enter works in the Entities and Timeline panes"
+      showEntityOfMention()
     case .entities:
       guard !entityOrder.isEmpty else {
         message = isAnalysing ? "Still finding entities…" : "No entities"
@@ -255,6 +255,27 @@ extension ExplorerState {
       message =
         "\(entry.approximate ? "~" : "")\(entry.value): \(analysis.document.string(entry.span))"
     }
+  }
+
+  /// Enter in the article: from a mention to its entity. The mention is the one under the
+  /// mention cursor when it is on screen, else the first one on screen; the Entities pane takes
+  /// the focus with that entity selected.
+  mutating func showEntityOfMention() {
+    let shown = visibleRange
+    var k = mentionCursor
+    if let c = k, !shown.contains(mentions[c].span.start) { k = nil }
+    if k == nil {
+      let first = firstMention(atOrAfter: shown.lowerBound)
+      if first < mentions.count && shown.contains(mentions[first].span.start) { k = first }
+    }
+    guard let k, let pos = entityOrder.firstIndex(of: mentions[k].entity) else {
+      message = isAnalysing ? "Still finding entities…" : "No entity mention on screen"
+      return
+    }
+    mentionCursor = k
+    selectEntity(position: pos)
+    focus = .entities
+    message = mentionStatus
   }
 
   // MARK: - Mouse

@@ -102,7 +102,7 @@ public enum KeyMap {
     KeyBinding([.char("#")], .previousMentionOfEntity, "Previous mention of the selected entity"),
     KeyBinding([.char("}")], .nextFile, "Next file (when several files or a folder were given)"),
     KeyBinding([.char("{")], .previousFile, "Previous file"),
-    KeyBinding([.enter], .activate, "Entities: jump to first mention; Timeline: jump to sentence"),
+    KeyBinding([.enter], .activate, "Article: the mention's entity; Entities: its first mention; Timeline: its sentence"),
     KeyBinding([.ctrl("l")], .redraw, "Redraw the screen"),
     KeyBinding([.ctrl("z")], .suspend, "Suspend (resume with fg)"),
 

@@ -172,6 +172,41 @@ final class StateTests: XCTestCase {
     XCTAssertTrue(s.screen.lines.contains { $0.contains("▸ " + s.analysis.entities[e].name) })
   }
 
+  func testEnterInTheArticleGoesFromAMentionToItsEntity() {
+    var s = SeedFixture.state(width: 120, height: 20)
+    // no mention cursor: the first mention on screen
+    s.press(.enter)
+    XCTAssertEqual(s.focus, .entities)
+    XCTAssertEqual(s.mentionCursor, 0)
+    XCTAssertEqual(s.selectedEntityIndex, s.mentions[0].entity)
+    XCTAssertTrue(s.statusLine.contains("North Korea (Place) 1/"), s.statusLine)
+    // the mention cursor comes before the first mention on screen
+    s.press(.char("1"), .char("]"), .char("]"), .char("]"))
+    let cursor = s.mentionCursor!
+    XCTAssertGreaterThan(cursor, 0)
+    s.press(.enter)
+    XCTAssertEqual(s.focus, .entities)
+    XCTAssertEqual(s.mentionCursor, cursor)
+    XCTAssertEqual(s.selectedEntityIndex, s.mentions[cursor].entity)
+    // a cursor scrolled out of sight gives way to the first mention on screen
+    s.press(.char("1"), .char("G"), .enter)
+    let k = s.mentionCursor!
+    XCTAssertGreaterThan(k, cursor)
+    XCTAssertTrue(s.visibleRange.contains(s.mentions[k].span.start))
+    XCTAssertEqual(s.selectedEntityIndex, s.mentions[k].entity)
+  }
+
+  func testEnterInTheArticleWithoutMentionsSaysSo() {
+    let doc = Document(name: "plain", text: "nothing to see here")
+    var s = ExplorerState(
+      analysis: Analysis(
+        document: doc, documentDate: nil, entities: [], timeExpressions: [], timeline: []),
+      size: Size(width: 80, height: 10))
+    s.press(.enter)
+    XCTAssertEqual(s.focus, .article)
+    XCTAssertEqual(s.message, "No entity mention on screen")
+  }
+
   func testEntitiesAreGroupedAndSortedByMentions() {
     let s = SeedFixture.state(width: 160, height: 80)
     var types: [EntityType] = []
