@@ -2,9 +2,9 @@
 enum HelpOverlay {
   static func draw(_ state: ExplorerState, _ buf: inout ScreenBuffer) {
     let theme = state.theme
-    let lines = KeyMap.helpLines()
     let size = buf.size
-    let w = min(size.width - 2, 86)
+    let lines = lines(for: size)
+    let w = frameWidth(for: size)
     let h = min(size.height - 2, lines.count + 2)
     guard w >= 10, h >= 3 else { return }
     let x0 = (size.width - w) / 2
@@ -34,5 +34,39 @@ enum HelpOverlay {
         " " + line, x: x0 + 1, y: y0 + 1 + row, limit: x0 + w - 1,
         style: isTitle ? theme.overlayBorder : theme.overlay)
     }
+  }
+
+  static func frameWidth(for size: Size) -> Int { min(size.width - 2, 86) }
+
+  /// The help's lines at a screen size: the key table, with a description too long for the
+  /// frame wrapped under its column (a word too long for any line is cut at the frame).
+  static func lines(for size: Size) -> [String] {
+    let room = frameWidth(for: size) - 3  // inside the frame, after the leading space
+    return KeyMap.helpLines().flatMap { wrap($0, room: room) }
+  }
+
+  static func wrap(_ line: String, room: Int) -> [String] {
+    guard room > 0 else { return [line] }
+    let indent = String(repeating: " ", count: room >= 46 ? 26 : 4)
+    var out: [String] = []
+    var rest = line
+    while DisplayWidth.of(rest) > room {
+      // the last space that fits, past the indent (so that every line makes progress)
+      var col = 0
+      var cut: String.Index?
+      var i = rest.startIndex
+      while i < rest.endIndex {
+        let cw = DisplayWidth.of(String(rest[i]))
+        if col + cw > room { break }
+        if rest[i] == " " && col > indent.count { cut = i }
+        col += cw
+        i = rest.index(after: i)
+      }
+      guard let c = cut else { break }
+      out.append(String(rest[..<c]))
+      rest = indent + rest[rest.index(after: c)...].drop { $0 == " " }
+    }
+    out.append(rest)
+    return out
   }
 }

@@ -85,14 +85,18 @@ public enum KeyMap {
     KeyBinding([.char("1")], .focusArticle, "Focus the article"),
     KeyBinding([.char("2")], .focusEntities, "Focus the entities"),
     KeyBinding([.char("3")], .focusTimeline, "Focus the timeline"),
-    KeyBinding([.char("j"), .down], .lineDown, "Scroll down a line / select the next item"),
-    KeyBinding([.char("k"), .up], .lineUp, "Scroll up a line / select the previous item"),
-    KeyBinding([.char(" "), .pageDown, .char("f")], .pageDown, "Page down"),
-    KeyBinding([.char("b"), .pageUp], .pageUp, "Page up"),
-    KeyBinding([.ctrl("d")], .halfPageDown, "Half a page down"),
-    KeyBinding([.ctrl("u")], .halfPageUp, "Half a page up"),
-    KeyBinding([.char("g"), .home], .top, "Go to the top / first item"),
-    KeyBinding([.char("G"), .end], .bottom, "Go to the end / last item"),
+    KeyBinding(
+      [.char("j"), .down, .char("e"), .ctrl("e"), .ctrl("n")], .lineDown,
+      "Scroll down a line / select the next item"),
+    KeyBinding(
+      [.char("k"), .up, .char("y"), .ctrl("y"), .ctrl("p")], .lineUp,
+      "Scroll up a line / select the previous item"),
+    KeyBinding([.char(" "), .pageDown, .char("f"), .ctrl("f"), .char("z")], .pageDown, "Page down"),
+    KeyBinding([.char("b"), .pageUp, .ctrl("b"), .char("w")], .pageUp, "Page up"),
+    KeyBinding([.ctrl("d"), .char("d")], .halfPageDown, "Half a page down"),
+    KeyBinding([.ctrl("u"), .char("u")], .halfPageUp, "Half a page up"),
+    KeyBinding([.char("g"), .home, .char("<")], .top, "Go to the top / first item"),
+    KeyBinding([.char("G"), .end, .char(">")], .bottom, "Go to the end / last item"),
     KeyBinding([.char("/")], .search, "Search the article (smart case, incremental)"),
     KeyBinding([.char("n")], .nextMatch, "Next search match"),
     KeyBinding([.char("N")], .previousMatch, "Previous search match"),
@@ -145,14 +149,14 @@ public enum KeyMap {
       out.append(scope.title)
       for b in bindings where b.scope == scope {
         let keys = b.keys.map(\.name).joined(separator: " ")
-        let pad = String(repeating: " ", count: max(1, 22 - DisplayWidth.of(keys)))
+        let pad = String(repeating: " ", count: max(1, 24 - DisplayWidth.of(keys)))
         out.append("  " + keys + pad + b.help)
       }
     }
     out.append("")
     out.append("Mouse (with --mouse)")
-    out.append("  click                 Focus a pane; select an entity, a date or a mention")
-    out.append("  wheel                 Scroll the pane under the pointer")
+    out.append("  click                   Focus a pane; select an entity, a date or a mention")
+    out.append("  wheel                   Scroll the pane under the pointer")
     return out
   }
 

@@ -1,4 +1,4 @@
-import ExplorerCore
+@testable import ExplorerCore
 import Foundation
 import XCTest
 
@@ -51,6 +51,12 @@ final class KeyMapTests: XCTestCase {
       (.enter, .activate),
       (.ctrl("l"), .redraw), (.ctrl("z"), .suspend), (.char("}"), .nextFile),
       (.char("{"), .previousFile),
+      // what a less or vim hand presses
+      (.char("e"), .lineDown), (.ctrl("e"), .lineDown), (.ctrl("n"), .lineDown),
+      (.char("y"), .lineUp), (.ctrl("y"), .lineUp), (.ctrl("p"), .lineUp),
+      (.ctrl("f"), .pageDown), (.char("z"), .pageDown), (.ctrl("b"), .pageUp), (.char("w"), .pageUp),
+      (.char("d"), .halfPageDown), (.char("u"), .halfPageUp), (.char("<"), .top),
+      (.char(">"), .bottom),
     ]
     for (k, a) in expected { XCTAssertEqual(KeyMap.action(for: k, in: .main), a, k.name) }
     XCTAssertEqual(KeyMap.action(for: .escape, in: .prompt), .cancelPrompt)
@@ -83,5 +89,28 @@ final class KeyMapTests: XCTestCase {
     for line in KeyMap.markdown().split(separator: "\n") where line.hasPrefix("| `") {
       XCTAssertTrue(readme.contains(line), "README.md lacks the key line: \(line)")
     }
+  }
+}
+
+final class HelpOverlayTests: XCTestCase {
+  /// At every width, the help's lines fit the frame and keep every word of the key table in
+  /// order; a description that does not fit goes on under its column.
+  func testLongDescriptionsWrapUnderTheirColumn() {
+    let words = KeyMap.helpLines().joined(separator: " ").split(separator: " ")
+    for width in 12...130 {
+      let size = Size(width: width, height: 40)
+      let room = HelpOverlay.frameWidth(for: size) - 3
+      let lines = HelpOverlay.lines(for: size)
+      XCTAssertEqual(lines.joined(separator: " ").split(separator: " "), words, "width \(width)")
+      for line in lines where DisplayWidth.of(line) > room {
+        // only a single word longer than the room may stick out (the frame cuts it)
+        XCTAssertFalse(
+          line.trimmingCharacters(in: .whitespaces).contains(" ") && width >= 60,
+          "width \(width): \(line)")
+      }
+    }
+    let at80 = HelpOverlay.lines(for: Size(width: 80, height: 24))
+    let esc = at80.firstIndex { $0.hasPrefix("  Esc ") }!
+    XCTAssertEqual(at80[esc + 1].prefix(27), String(repeating: " ", count: 26) + "m")
   }
 }
