@@ -119,7 +119,7 @@ extension ExplorerState {
 
   mutating func move(_ n: Int) {
     if showHelp {
-      helpScroll = max(0, min(helpScroll + n, HelpOverlay.lines(for: size).count - 1))
+      helpScroll = max(0, min(helpScroll + n, HelpOverlay.maxScroll(for: size)))
       return
     }
     switch focus {

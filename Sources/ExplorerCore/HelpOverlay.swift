@@ -38,6 +38,13 @@ enum HelpOverlay {
 
   static func frameWidth(for size: Size) -> Int { min(size.width - 2, 86) }
 
+  /// How far the help scrolls at a size: until its last line is at the bottom of the frame.
+  static func maxScroll(for size: Size) -> Int {
+    let count = lines(for: size).count
+    let inner = min(size.height - 2, count + 2) - 2
+    return max(0, count - max(1, inner))
+  }
+
   /// The help's lines at a screen size: the key table, with a description too long for the
   /// frame wrapped under its column (a word too long for any line is cut at the frame).
   static func lines(for size: Size) -> [String] {

@@ -112,10 +112,19 @@ public enum KeyMap {
 
     KeyBinding(
       [.escape, .char("q"), .char("?"), .function(1)], .close, "Close the help", scope: .help),
-    KeyBinding([.char("j"), .down], .lineDown, "Scroll the help down", scope: .help),
-    KeyBinding([.char("k"), .up], .lineUp, "Scroll the help up", scope: .help),
-    KeyBinding([.char(" "), .pageDown], .pageDown, "Page the help down", scope: .help),
-    KeyBinding([.char("b"), .pageUp], .pageUp, "Page the help up", scope: .help),
+    KeyBinding(
+      [.char("j"), .down, .char("e"), .ctrl("e"), .ctrl("n")], .lineDown, "Scroll the help down",
+      scope: .help),
+    KeyBinding(
+      [.char("k"), .up, .char("y"), .ctrl("y"), .ctrl("p")], .lineUp, "Scroll the help up",
+      scope: .help),
+    KeyBinding(
+      [.char(" "), .pageDown, .char("f"), .ctrl("f"), .char("z")], .pageDown, "Page the help down",
+      scope: .help),
+    KeyBinding(
+      [.char("b"), .pageUp, .ctrl("b"), .char("w")], .pageUp, "Page the help up", scope: .help),
+    KeyBinding([.char("g"), .home, .char("<")], .top, "The help's top", scope: .help),
+    KeyBinding([.char("G"), .end, .char(">")], .bottom, "The help's end", scope: .help),
     KeyBinding([.ctrl("c")], .quit, "Quit", scope: .help),
 
     KeyBinding([.enter], .confirmPrompt, "Confirm the search", scope: .prompt),

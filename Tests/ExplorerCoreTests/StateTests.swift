@@ -286,6 +286,23 @@ final class StateTests: XCTestCase {
     XCTAssertEqual(s.handle(.key(.ctrl("z"))), [.suspend])
   }
 
+  func testHelpEndAndTopAndEveryStepShows() {
+    var s = SeedFixture.state(width: 80, height: 16)
+    s.press(.char("?"), .char("G"))
+    let end = s.helpScroll
+    XCTAssertGreaterThan(end, 0)
+    XCTAssertTrue(s.screen.lines.joined().contains("wheel"), "the last line is shown")
+    let before = s.screen.lines
+    s.press(.char("k"))
+    XCTAssertEqual(s.helpScroll, end - 1, "one step back from the end moves at once")
+    XCTAssertNotEqual(s.screen.lines, before)
+    s.press(.char("j"), .char("j"))
+    XCTAssertEqual(s.helpScroll, end, "no scrolling past the end")
+    s.press(.char("<"))
+    XCTAssertEqual(s.helpScroll, 0)
+    XCTAssertEqual(s.top, .top, "the article stayed put")
+  }
+
   func testBracesAskForTheOtherFilesAndSayWhenThereIsNone() {
     var s = SeedFixture.state()
     // one file: nothing to open, a message like less's
