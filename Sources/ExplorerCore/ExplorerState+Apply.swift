@@ -18,6 +18,12 @@ extension ExplorerState {
       wheel(lines: lines, x: x, y: y)
       return []
     case .key(let key):
+      if let command = pendingMark {
+        pendingMark = nil
+        message = nil
+        mark(command, key)
+        return []
+      }
       if let action = KeyMap.action(for: key, in: scope) { return apply(action) }
       if prompt != nil, case .char(let c) = key {
         type(c)
@@ -58,8 +64,19 @@ extension ExplorerState {
     case .pageUp: move(-page)
     case .halfPageDown: move(max(1, page / 2))
     case .halfPageUp: move(-max(1, page / 2))
-    case .top: move(Int.min / 2)
-    case .bottom: move(Int.max / 2)
+    case .top, .bottom:
+      let before = top
+      move(action == .top ? Int.min / 2 : Int.max / 2)
+      // g and G in the article are jumps, as in vim
+      if focus == .article && !showHelp && top != before {
+        lastJumpFrom = layout.startOffset(before)
+      }
+    case .setMark:
+      pendingMark = .set
+      message = "mark: type a letter"
+    case .goToMark:
+      pendingMark = .go
+      message = "go to mark: type a letter, or ' for the place before the last jump"
     case .search: openPrompt()
     case .nextMatch: stepMatch(forward: true)
     case .previousMatch: stepMatch(forward: false)
@@ -103,6 +120,41 @@ extension ExplorerState {
     if var p = prompt, let a = promptAnchor {
       p.savedTop = clampTop(layout.position(of: a))
       prompt = p
+    }
+  }
+
+  // MARK: - Marks and jumps
+
+  /// The letter after `m` or `'`; any other key cancels.
+  mutating func mark(_ command: MarkCommand, _ key: Key) {
+    guard case .char(let c) = key else { return }
+    let here = layout.startOffset(top)
+    switch command {
+    case .set:
+      guard c.isLetter else {
+        message = "Marks are letters"
+        return
+      }
+      marks[c] = here
+      message = "Mark \(c) set"
+    case .go:
+      let target: Int
+      if c == "'" {
+        guard let back = lastJumpFrom else {
+          message = "No earlier place: '' goes back after a jump"
+          return
+        }
+        target = back
+      } else {
+        guard let m = marks[c] else {
+          message = "Mark \(c) is not set"
+          return
+        }
+        target = m
+      }
+      top = clampTop(layout.position(of: target))
+      lastJumpFrom = here
+      focus = .article
     }
   }
 
@@ -167,6 +219,7 @@ extension ExplorerState {
     let pos = layout.position(of: offset)
     let h = textHeight
     if pos >= top && layout.distance(from: top, to: pos, limit: h) < h { return }
+    lastJumpFrom = layout.startOffset(top)
     top = clampTop(layout.advance(pos, by: -(h / 3)))
   }
 

@@ -90,6 +90,13 @@ public struct ExplorerState {
   public internal(set) var message: String?
   /// The sentence a timeline jump marked.
   public internal(set) var markedSentence: Span?
+  /// Marks set with `m` and a letter, as in less: the article offset of the top line.
+  public internal(set) var marks: [Character: Int] = [:]
+  /// The top line's offset before the last jump: `''` goes back there (and `''` again returns).
+  public internal(set) var lastJumpFrom: Int?
+  /// `m` or `'` waiting for its letter.
+  var pendingMark: MarkCommand?
+  enum MarkCommand { case set, go }
 
   public init(analysis: Analysis, size: Size, colorMode: ColorMode = .extended) {
     self.analysis = analysis

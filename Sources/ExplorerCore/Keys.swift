@@ -42,7 +42,7 @@ public enum Action: String, CaseIterable, Sendable {
   case search, nextMatch, previousMatch
   case nextMention, previousMention, nextMentionOfEntity, previousMentionOfEntity
   case nextFile, previousFile
-  case activate, redraw, suspend
+  case activate, redraw, suspend, setMark, goToMark
   case confirmPrompt, cancelPrompt, olderPattern, newerPattern, deleteBackward
 }
 
@@ -107,6 +107,8 @@ public enum KeyMap {
     KeyBinding([.char("}")], .nextFile, "Next file (when several files or a folder were given)"),
     KeyBinding([.char("{")], .previousFile, "Previous file"),
     KeyBinding([.enter], .activate, "Article: the mention's entity; Entities: its first mention; Timeline: its sentence"),
+    KeyBinding([.char("m")], .setMark, "Mark the place: m then a letter"),
+    KeyBinding([.char("'")], .goToMark, "Go to a mark: ' then its letter; '' back before the jump"),
     KeyBinding([.ctrl("l")], .redraw, "Redraw the screen"),
     KeyBinding([.ctrl("z")], .suspend, "Suspend (resume with fg)"),
 

@@ -56,7 +56,7 @@ final class KeyMapTests: XCTestCase {
       (.char("y"), .lineUp), (.ctrl("y"), .lineUp), (.ctrl("p"), .lineUp),
       (.ctrl("f"), .pageDown), (.char("z"), .pageDown), (.ctrl("b"), .pageUp), (.char("w"), .pageUp),
       (.char("d"), .halfPageDown), (.char("u"), .halfPageUp), (.char("<"), .top),
-      (.char(">"), .bottom),
+      (.char(">"), .bottom), (.char("m"), .setMark), (.char("'"), .goToMark),
     ]
     for (k, a) in expected { XCTAssertEqual(KeyMap.action(for: k, in: .main), a, k.name) }
     XCTAssertEqual(KeyMap.action(for: .escape, in: .prompt), .cancelPrompt)

@@ -303,6 +303,45 @@ final class StateTests: XCTestCase {
     XCTAssertEqual(s.top, .top, "the article stayed put")
   }
 
+  func testMarksAndBackToBeforeTheJump() {
+    var s = SeedFixture.state(width: 80, height: 12)
+    s.press(.char("j"), .char("j"), .char("m"), .char("a"))
+    let a = s.layout.startOffset(s.top)
+    XCTAssertEqual(s.marks["a"], a)
+    XCTAssertEqual(s.message, "Mark a set")
+    s.press(.char("G"))
+    let end = s.layout.startOffset(s.top)
+    XCTAssertNotEqual(end, a)
+    // '' goes back before the jump, and again returns
+    s.press(.char("'"), .char("'"))
+    XCTAssertEqual(s.layout.startOffset(s.top), a)
+    s.press(.char("'"), .char("'"))
+    XCTAssertEqual(s.layout.startOffset(s.top), end)
+    // 'a goes to the mark, from any pane, and the article takes the focus
+    s.press(.char("2"), .char("'"), .char("a"))
+    XCTAssertEqual(s.layout.startOffset(s.top), a)
+    XCTAssertEqual(s.focus, .article)
+    s.press(.char("'"), .char("b"))
+    XCTAssertEqual(s.message, "Mark b is not set")
+    XCTAssertEqual(s.layout.startOffset(s.top), a)
+    // Esc after m cancels; the next key is an ordinary key again
+    s.press(.char("m"), .escape, .char("j"))
+    XCTAssertEqual(s.marks.count, 1)
+    XCTAssertNotEqual(s.layout.startOffset(s.top), a, "j scrolled")
+    // a search jump is remembered too
+    s.press(.char("g"), .char("/"))
+    s.type("Ukrainian")
+    s.press(.enter)
+    XCTAssertNotEqual(s.top, .top)
+    s.press(.char("'"), .char("'"))
+    XCTAssertEqual(s.top, .top)
+    // marks hold through a resize: they are text offsets
+    s.press(.char("'"), .char("a"))
+    s.handle(.resize(Size(width: 50, height: 10)))
+    s.press(.char("G"), .char("'"), .char("a"))
+    XCTAssertTrue(s.visibleRange.contains(a), "mark a is on screen after a resize")
+  }
+
   func testBracesAskForTheOtherFilesAndSayWhenThereIsNone() {
     var s = SeedFixture.state()
     // one file: nothing to open, a message like less's
