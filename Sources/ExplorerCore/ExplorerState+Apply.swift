@@ -71,6 +71,7 @@ extension ExplorerState {
       if focus == .article && !showHelp && top != before {
         lastJumpFrom = layout.startOffset(before)
       }
+    case .fileInfo: message = fileInfo
     case .setMark:
       pendingMark = .set
       message = "mark: type a letter"
@@ -121,6 +122,28 @@ extension ExplorerState {
       p.savedTop = clampTop(layout.position(of: a))
       prompt = p
     }
+  }
+
+  /// Ctrl-G, as in less: the file, where the view is, and what the analysis rests on.
+  var fileInfo: String {
+    let d = analysis.document
+    let here = layout.startOffset(top)
+    let shownEnd = layout.endOffset(layout.advance(top, by: textHeight - 1))
+    let first = layout.paragraph(containing: here) + 1
+    let last = layout.paragraph(containing: max(here, shownEnd - 1)) + 1
+    let percent = d.scalars.isEmpty ? 100 : shownEnd * 100 / d.scalars.count
+    var parts = [
+      d.name + (fileCount > 1 ? " (file \(fileIndex + 1) of \(fileCount))" : ""),
+      (first == last ? "paragraph \(first)" : "paragraphs \(first)–\(last)")
+        + " of \(layout.lastParagraph + 1)",
+      "\(min(100, percent))%",
+    ]
+    if let date = analysis.documentDate {
+      parts.append("dated \(date.value) (\(date.source.rawValue))")
+    } else if !isAnalysing {
+      parts.append("no document date")
+    }
+    return parts.joined(separator: " · ")
   }
 
   // MARK: - Marks and jumps

@@ -42,7 +42,7 @@ public enum Action: String, CaseIterable, Sendable {
   case search, nextMatch, previousMatch
   case nextMention, previousMention, nextMentionOfEntity, previousMentionOfEntity
   case nextFile, previousFile
-  case activate, redraw, suspend, setMark, goToMark
+  case activate, redraw, suspend, setMark, goToMark, fileInfo
   case confirmPrompt, cancelPrompt, olderPattern, newerPattern, deleteBackward
 }
 
@@ -78,7 +78,7 @@ public struct KeyBinding: Sendable {
 public enum KeyMap {
   public static let bindings: [KeyBinding] = [
     KeyBinding([.char("q"), .char("Q"), .ctrl("c")], .quit, "Quit"),
-    KeyBinding([.char("?"), .function(1)], .toggleHelp, "Show this help"),
+    KeyBinding([.char("?"), .function(1), .char("h")], .toggleHelp, "Show this help"),
     KeyBinding([.escape], .close, "Close the help; clear the highlights and the message"),
     KeyBinding([.tab], .focusNextPane, "Focus the next pane"),
     KeyBinding([.backTab], .focusPreviousPane, "Focus the previous pane"),
@@ -109,6 +109,7 @@ public enum KeyMap {
     KeyBinding([.enter], .activate, "Article: the mention's entity; Entities: its first mention; Timeline: its sentence"),
     KeyBinding([.char("m")], .setMark, "Mark the place: m then a letter"),
     KeyBinding([.char("'")], .goToMark, "Go to a mark: ' then its letter; '' back before the jump"),
+    KeyBinding([.ctrl("g"), .char("=")], .fileInfo, "Where you are: file, paragraph, %, document date"),
     KeyBinding([.ctrl("l")], .redraw, "Redraw the screen"),
     KeyBinding([.ctrl("z")], .suspend, "Suspend (resume with fg)"),
 

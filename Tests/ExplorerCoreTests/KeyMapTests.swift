@@ -57,6 +57,7 @@ final class KeyMapTests: XCTestCase {
       (.ctrl("f"), .pageDown), (.char("z"), .pageDown), (.ctrl("b"), .pageUp), (.char("w"), .pageUp),
       (.char("d"), .halfPageDown), (.char("u"), .halfPageUp), (.char("<"), .top),
       (.char(">"), .bottom), (.char("m"), .setMark), (.char("'"), .goToMark),
+      (.char("h"), .toggleHelp), (.ctrl("g"), .fileInfo), (.char("="), .fileInfo),
     ]
     for (k, a) in expected { XCTAssertEqual(KeyMap.action(for: k, in: .main), a, k.name) }
     XCTAssertEqual(KeyMap.action(for: .escape, in: .prompt), .cancelPrompt)

@@ -342,6 +342,17 @@ final class StateTests: XCTestCase {
     XCTAssertTrue(s.visibleRange.contains(a), "mark a is on screen after a resize")
   }
 
+  func testCtrlGSaysWhereYouAre() {
+    var s = SeedFixture.state(width: 80, height: 12)
+    s.press(.ctrl("g"))
+    let n = s.layout.lastParagraph + 1
+    XCTAssertTrue(
+      s.message!.hasPrefix(s.analysis.document.name + " · paragraphs 1–2 of \(n) · "), s.message!)
+    XCTAssertTrue(s.message!.contains("dated 2014-06-01 (given)"), s.message!)
+    s.press(.char("G"), .char("="))
+    XCTAssertTrue(s.message!.contains("–\(n) of \(n) · 100%"), s.message!)
+  }
+
   func testBracesAskForTheOtherFilesAndSayWhenThereIsNone() {
     var s = SeedFixture.state()
     // one file: nothing to open, a message like less's
