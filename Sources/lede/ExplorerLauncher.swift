@@ -30,17 +30,21 @@ func launchExplorer(paths: [String], date: String?, options: ExplorerOptions) th
   runExplorer(files, options: options)
 }
 
-/// Analyses documents on one thread of its own, the most recently asked-for first (so that
-/// flipping through files analyses the one being read), and keeps every finished analysis
-/// so that coming back to a file does not analyse it again.
+/// Analyses documents on a few threads of their own, the most recently asked-for first (so that
+/// flipping through files analyses the one being read, even while a book is still being
+/// analysed on another thread), and keeps every finished analysis so that coming back to a
+/// file does not analyse it again.
 final class BackgroundAnalyser: @unchecked Sendable {
   private let condition = NSCondition()
   private let date: String?
+  /// At least two, so that a short article never waits for a book, even on one core.
+  private let maxWorkers = max(2, min(ProcessInfo.processInfo.activeProcessorCount, 4))
   /// Asked for and not started, the most recent last.
   private var wanted: [(index: Int, document: Document)] = []
-  private var running: Int?
+  private var running: Set<Int> = []
   private var done: [Int: Analysis] = [:]
-  private var started = false
+  private var workers = 0
+  private var idle = 0
 
   init(date: String?) { self.date = date }
 
@@ -62,11 +66,11 @@ final class BackgroundAnalyser: @unchecked Sendable {
   func request(_ index: Int, _ document: Document) {
     condition.lock()
     defer { condition.unlock() }
-    guard done[index] == nil, running != index else { return }
+    guard done[index] == nil, !running.contains(index) else { return }
     wanted.removeAll { $0.index == index }
     wanted.append((index, document))
-    if !started {
-      started = true
+    if idle == 0 && workers < maxWorkers {
+      workers += 1
       let thread = Thread { [self] in work() }
       thread.stackSize = 16 << 20
       thread.start()
@@ -77,14 +81,16 @@ final class BackgroundAnalyser: @unchecked Sendable {
   private func work() {
     while true {
       condition.lock()
+      idle += 1
       while wanted.isEmpty { condition.wait() }
+      idle -= 1
       let job = wanted.removeLast()
-      running = job.index
+      running.insert(job.index)
       condition.unlock()
       let analysis = Analysis(document: job.document, date: date)
       condition.lock()
       done[job.index] = analysis
-      running = nil
+      running.remove(job.index)
       condition.unlock()
     }
   }
