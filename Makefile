@@ -78,9 +78,12 @@ fuzz:
 	    cp "$$f" "$(FUZZ_CORPUS)/bbc-$$(basename $$(dirname $$f))-$$(basename $$f)"; done; \
 	  head -c 4000 ../shared/data/big/war-and-peace.txt > $(FUZZ_CORPUS)/book-head.txt; \
 	else echo "make fuzz: ../shared is absent; seeding the corpus with the seed article only"; fi
+	@rm -f fuzz-*.log
 	ASAN_OPTIONS=$(FUZZ_ASAN) .build-fuzz/release/LedeFuzz $(FUZZ_CORPUS) -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \
 	  $(FUZZ_PARALLEL) -print_final_stats=1 \
 	  -artifact_prefix=Tests/ArticleModelTests/Fixtures/fuzz-crashes/
+	@if [ "$(FUZZ_JOBS)" != 1 ]; then grep -h "stat::number_of_executed_units" fuzz-*.log | \
+	  awk '{ n += $$2 } END { print "make fuzz: " n " executions in all, over $(FUZZ_JOBS) jobs (fuzz-*.log)" }'; fi
 
 # The test suite under AddressSanitizer, then ThreadSanitizer (separate build folders).
 # Leak detection is off here because XCTest on Linux leaks its own test-case objects; the fuzzer
