@@ -189,6 +189,60 @@ final class EntityRulesTests: XCTestCase {
     XCTAssertFalse(e.contains { $0.name.hasPrefix("Kim ") && $0.mentions.count > 1 })
   }
 
+  /// Candidates for the hand-picked words of a text, to test the clustering without the tagger.
+  func cluster(_ text: String, _ names: [(String, EntityType)]) -> [Entity] {
+    let d = Document(text: text)
+    var cands: [EntityRecognizer.Candidate] = []
+    var from = 0
+    for (name, type) in names {
+      let words = name.split(separator: " ").map(String.init)
+      var i = from
+      while i + words.count <= d.tokens.count,
+        (0..<words.count).contains(where: { d.string(d.tokens[i + $0]) != words[$0] })
+      {
+        i += 1
+      }
+      XCTAssertLessThanOrEqual(i + words.count, d.tokens.count, "\(name) not in the text")
+      let r = i..<(i + words.count)
+      cands.append(
+        EntityRecognizer.Candidate(
+          tokens: r, span: Span(d.tokens[i].start, d.tokens[r.upperBound - 1].end), type: type, priority: 1))
+      from = r.upperBound
+    }
+    return EntityClustering.cluster(cands, in: d)
+  }
+
+  func testPluralIsTheSameName() {
+    let e = cluster(
+      "The Young Conservatives met. A Young Conservative spoke. Serena Williams and Serena William.",
+      [("Young Conservatives", .group), ("Young Conservative", .group), ("Serena Williams", .person),
+       ("Serena William", .person)])
+    XCTAssertEqual(e.count, 3, "\(e.map { ($0.name, $0.mentions.count) })")
+    XCTAssertEqual(e.first { $0.name == "Young Conservatives" }?.mentions.count, 2)
+    // people are not merged by a final s
+    XCTAssertEqual(e.first { $0.name == "Serena Williams" }?.mentions.count, 1)
+  }
+
+  func testUKPartiesAndTheGeneralElection() {
+    let e = entities(
+      "The Liberal Democrats said it was misdirected. Liberal Democrat spokeswoman Sandra Gidley "
+        + "said the Conservatives would announce their proposals closer to the General Election.")
+    let names = e.map { ($0.name, $0.type, $0.mentions.count) }
+    XCTAssertEqual(e.first { $0.name == "Liberal Democrats" }?.mentions.count, 2, "\(names)")
+    // "General" is a title only before a person's name
+    XCTAssertEqual(e.first { $0.name == "General Election" }?.type, .event, "\(names)")
+    XCTAssertFalse(e.contains { $0.name == "Election" }, "\(names)")
+    let firms = entities("General Electric and General Dynamics won contracts, Mr Blair said.")
+    let found = firms.map { ($0.name, $0.type) }
+    XCTAssertTrue(firms.contains { $0.name == "General Electric" && $0.type == .organization }, "\(found)")
+    XCTAssertTrue(firms.contains { $0.name == "General Dynamics" && $0.type == .organization }, "\(found)")
+    XCTAssertTrue(firms.contains { $0.name == "Blair" && $0.type == .person }, "\(found)")
+    let office = entities("The Lord Chancellor's Department said Lord Falconer agreed.")
+    let offices = office.map { ($0.name, $0.type) }
+    XCTAssertTrue(office.contains { $0.name == "Lord Chancellor's Department" && $0.type == .organization }, "\(offices)")
+    XCTAssertTrue(office.contains { $0.name == "Falconer" && $0.type == .person }, "\(offices)")
+  }
+
   /// Random texts built from awkward pieces: the recogniser must keep its invariants (mentions
   /// inside the text, in order, never overlapping, every entity named) and never crash.
   func testRandomTextsKeepInvariants() {

@@ -188,6 +188,17 @@ enum EntityClustering {
       }
       keys[i] = k
     }
+    // A plural is the same name: "Liberal Democrats" and "Liberal Democrat", "Young
+    // Conservatives" and "Young Conservative" (names of two words or more, and not people:
+    // "Serena Williams" is not "Serena William").
+    let pluralable = keys.indices.filter {
+      !isFigure[$0] && cands[$0].type != .person && cands[$0].tokens.count >= 2 && !keys[$0].hasPrefix("@")
+    }
+    let names = Set(pluralable.map { keys[$0] })
+    for i in pluralable where keys[i].hasSuffix("s") && !keys[i].hasSuffix("ss") {
+      let singular = String(keys[i].dropLast())
+      if names.contains(singular) { keys[i] = singular }
+    }
     var clusterOf: [String: Int] = [:]
     var members: [[Int]] = []
     for (i, k) in keys.enumerated() {

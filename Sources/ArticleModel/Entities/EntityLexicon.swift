@@ -66,8 +66,11 @@ enum EntityLexicon {
     "expo", "marathon", "trophy", "uprising", "spring", "massacre", "election", "elections",
   ]
 
-  /// Plural demonym endings ("Venezuelans", "Sudanese"); singular ones are too often names
-  /// ("Gillian"), so those come from the table only.
+  /// Last words that make a name tagged as an organisation or a place an event (not "games": "Rockstar Games").
+  static let organisationEventHeads: Set<String> = [
+    "election", "elections", "cup", "olympics", "championship", "championships", "summit", "talks",
+  ]
+
   /// Last words that make a name a place whatever the tagger said: "Demilitarized Zone".
   static let placeHeads: Set<String> = [
     "Zone", "Peninsula", "Strait", "Straits", "Island", "Islands", "Mountains", "River", "Sea",
@@ -75,6 +78,8 @@ enum EntityLexicon {
     "Airport", "Canal", "Coast", "Border",
   ]
 
+  /// Plural demonym endings ("Venezuelans", "Sudanese"); singular ones are too often names
+  /// ("Gillian"), so those come from the table only.
   static let groupSuffixes = ["ians", "eans", "ans", "ese", "ites", "ists"]
 
   /// The user type of a tagged name: the tagger's label, refined by the tables.
@@ -90,6 +95,10 @@ enum EntityLexicon {
     }
     let lastWord = text.split(separator: " ").last.map(String.init) ?? ""
     if tagged == 1 || tagged == 3, text.contains(" "), placeHeads.contains(lastWord) { return .place }
+    // "General Election", "World Cup" tagged as an organisation or a place are events.
+    if tagged == 1 || tagged == 2, text.contains(" "), organisationEventHeads.contains(lastWord.lowercased()) {
+      return .event
+    }
     switch tagged {
     case 0: return .person
     case 1: return .organization

@@ -11,12 +11,19 @@ public enum EntityRecognizer {
     _ = EntityResources.baseGazetteer
   }
 
-  static let honorifics: Set<String> = [
+  /// Titles that only a person has: the tagger's "Mr Blair" as an organisation is a person.
+  static let personalTitles: Set<String> = [
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof", "Prof.", "Sir", "Dame",
-    "Lord", "Lady", "Mme", "Mlle", "Monsieur", "Madame", "Herr", "Frau", "Prince", "Princess",
-    "Count", "Countess", "King", "Queen", "Emperor", "Empress", "President", "Pope", "General",
-    "Gen.", "Colonel", "Col.", "Captain", "Capt.", "Senator", "Sen.", "Governor", "Gov.",
+    "Lord", "Lady", "Mme", "Mlle", "Monsieur", "Madame", "Herr", "Frau",
   ]
+
+  /// Titles that also begin other names ("General Motors", "Prince Edward Island", "King's
+  /// College"): dropped only from a person's name.
+  static let honorifics: Set<String> = personalTitles.union([
+    "Prince", "Princess", "Count", "Countess", "King", "Queen", "Emperor", "Empress", "President",
+    "Pope", "General", "Gen.", "Colonel", "Col.", "Captain", "Capt.", "Senator", "Sen.", "Governor",
+    "Gov.",
+  ])
 
   /// Every mention found, typed, in text order, without overlaps.
   public static func mentions(in document: Document) -> [Mention] {
@@ -47,14 +54,23 @@ public enum EntityRecognizer {
       for s in d.sentences where !s.tokens.isEmpty {
         for e in NERTags.spans(Array(tags[s.tokens])) {
           var r = (s.tokens.lowerBound + e.range.lowerBound)..<(s.tokens.lowerBound + e.range.upperBound)
-          // A title is not part of the name: "Mr Mubanga" is "Mubanga" (BBC style has no dot).
-          while r.count > 1, honorifics.contains(d.string(d.tokens[r.lowerBound])),
-            CharacterClass.isUpper(d.scalars[d.tokens[r.lowerBound + 1].start])
-          {
+          var tagged = e.type
+          // "Lord Chancellor's Department" is an organisation, title and all.
+          let isOrganisation =
+            tagged != 0 && organisationHeads.contains(d.string(d.tokens[r.upperBound - 1]))
+          // A title is not part of a person's name: "Mr Mubanga" is "Mubanga" (BBC style has no
+          // dot). Other names keep theirs: "General Motors", "Prince Edward Island".
+          while r.count > 1, CharacterClass.isUpper(d.scalars[d.tokens[r.lowerBound + 1].start]) {
+            let title = d.string(d.tokens[r.lowerBound])
+            if personalTitles.contains(title) && !isOrganisation {
+              tagged = 0
+            } else if !(tagged == 0 && honorifics.contains(title)) {
+              break
+            }
             r = (r.lowerBound + 1)..<r.upperBound
           }
           let text = d.string(Span(d.tokens[r.lowerBound].start, d.tokens[r.upperBound - 1].end))
-          add(r, EntityLexicon.type(tagged: e.type, text: text), 1)
+          add(r, EntityLexicon.type(tagged: tagged, text: text), 1)
         }
       }
     }

@@ -16,10 +16,14 @@ enum DocumentDateFinder {
   static func documentDate(
     for doc: Document, given: String?, scan: TemporalTagger.Scan? = nil
   ) -> DocumentDate? {
-    var scanned = scan
-    func inferredYear(_ doc: Document) -> Int? {
-      if scanned == nil { scanned = TemporalTagger.Scan(doc) }
-      return DocumentDateFinder.inferredYear(scanned!)
+    // The latest year of the text, worked out at most once (the dateline and the last resort
+    // both may need it) and only when needed.
+    var inferred: Int??
+    func yearOfText() -> Int? {
+      if let y = inferred { return y }
+      let y = inferredYear(scan ?? TemporalTagger.Scan(doc))
+      inferred = .some(y)
+      return y
     }
     if let given, TimexResolver.Anchor(given) != nil {
       return DocumentDate(value: given, source: .given)
@@ -33,13 +37,13 @@ enum DocumentDateFinder {
         return DocumentDate(value: format(fy, m, d), source: .dateline)
       }
       // "WASHINGTON, March 3 (AP) —" in a text that says it is 2013
-      if let y = inferredYear(doc) {
+      if let y = yearOfText() {
         return DocumentDate(value: format(y, m, d), source: .dateline)
       }
     }
     if let meta = fromMetadata(doc) { return DocumentDate(value: meta, source: .metadata) }
     if let f = fileDate { return DocumentDate(value: f, source: .filename) }
-    if let y = inferredYear(doc) {
+    if let y = yearOfText() {
       return DocumentDate(value: TimexFormat.pad4(y), source: .inferred)
     }
     return nil
