@@ -243,6 +243,21 @@ final class EntityRulesTests: XCTestCase {
     XCTAssertTrue(office.contains { $0.name == "Falconer" && $0.type == .person }, "\(offices)")
   }
 
+  func testKoreanStyleNamesArePeople() {
+    for name in ["Kim Jong-un", "Ban Ki-moon", "Moon Jae-in", "Park Geun-hye", "Kim Yo-jong"] {
+      XCTAssertTrue(EntityLexicon.isKoreanStyleName(name), name)
+    }
+    for name in ["Rolls-Royce", "Anglo-French Bank", "Guinea-Bissau", "Kim", "New York-based", "Hewlett-Packard Co", "Chiang Kai-shek", "Paris-born"] {
+      XCTAssertFalse(EntityLexicon.isKoreanStyleName(name), name)
+    }
+    let e = entities(
+      "North Korean leader Kim Jong-un met Russian President Vladimir Putin in Vladivostok. "
+        + "Kim Jong-il died in 2011, and Kim Jong-un succeeded him.")
+    let found = e.map { ($0.name, $0.type, $0.mentions.count) }
+    XCTAssertTrue(e.contains { $0.name == "Kim Jong-un" && $0.type == .person && $0.mentions.count == 2 }, "\(found)")
+    XCTAssertTrue(e.contains { $0.name == "Kim Jong-il" && $0.type == .person }, "\(found)")
+  }
+
   /// Random texts built from awkward pieces: the recogniser must keep its invariants (mentions
   /// inside the text, in order, never overlapping, every entity named) and never crash.
   func testRandomTextsKeepInvariants() {

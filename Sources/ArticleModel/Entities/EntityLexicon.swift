@@ -82,6 +82,37 @@ enum EntityLexicon {
   /// ("Gillian"), so those come from the table only.
   static let groupSuffixes = ["ians", "eans", "ans", "ese", "ites", "ists"]
 
+  /// A family name and a hyphenated given name of romanised Korean syllables: "Kim Jong-un",
+  /// "Ban Ki-moon", "Moon Jae-in", "Park Geun-hye". The tagger, which saw few of them, calls
+  /// them MISC or ORG. "New York-based" is not one: "York" and "based" are not such syllables.
+  static func isKoreanStyleName(_ text: String) -> Bool {
+    let words = text.split(separator: " ")
+    guard words.count == 2 || words.count == 3 else { return false }
+    func capitalised<S: StringProtocol>(_ s: S) -> Bool {
+      let sc = Array(s.unicodeScalars)
+      return (2...6).contains(sc.count) && sc.allSatisfy { $0.isASCII && CharacterClass.isLetter($0) }
+        && CharacterClass.isUpper(sc[0]) && sc.dropFirst().allSatisfy { CharacterClass.isLower($0) }
+    }
+    let given = words[words.count - 1].split(separator: "-", omittingEmptySubsequences: false)
+    return given.count == 2 && capitalised(given[0]) && isKoreanSyllable(given[0].lowercased())
+      && isKoreanSyllable(String(given[1])) && words.dropLast().allSatisfy { capitalised($0) }
+  }
+
+  /// A romanised Korean syllable: an initial consonant or none, vowels, a final n, ng, l, m, k
+  /// or p ("jong", "un", "geun", "hye", "seok").
+  static func isKoreanSyllable(_ s: String) -> Bool {
+    var rest = Substring(s)
+    for initial in ["kk", "tt", "pp", "ss", "jj", "ch", "g", "k", "n", "d", "r", "l", "m", "b", "p", "s", "j", "h", "t"]
+    where rest.hasPrefix(initial) {
+      rest = rest.dropFirst(initial.count)
+      break
+    }
+    let vowels = rest.prefix { "aeiouwy".contains($0) }
+    guard vowels.contains(where: { "aeiou".contains($0) }) else { return false }
+    rest = rest.dropFirst(vowels.count)
+    return ["", "ng", "n", "l", "m", "k", "p"].contains(String(rest))
+  }
+
   /// The user type of a tagged name: the tagger's label, refined by the tables.
   static func type(tagged: Int, text: String) -> EntityType {
     let hit = lookup(text)
@@ -93,6 +124,7 @@ enum EntityLexicon {
       case .org: return .organization
       }
     }
+    if tagged != 0 && isKoreanStyleName(text) { return .person }
     let lastWord = text.split(separator: " ").last.map(String.init) ?? ""
     if tagged == 1 || tagged == 3, text.contains(" "), placeHeads.contains(lastWord) { return .place }
     // "General Election", "World Cup" tagged as an organisation or a place are events.
