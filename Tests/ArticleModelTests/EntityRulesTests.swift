@@ -258,6 +258,59 @@ final class EntityRulesTests: XCTestCase {
     XCTAssertTrue(e.contains { $0.name == "Kim Jong-il" && $0.type == .person }, "\(found)")
   }
 
+  /// Tagger names given by hand (word, tag, begins its sentence), mended, as text and tag.
+  func mend(_ text: String, _ names: [(String, Int, Bool)]) -> [(String, Int)] {
+    let d = Document(text: text)
+    var out: [EntityRecognizer.TaggedName] = []
+    var from = 0
+    for (name, tag, opening) in names {
+      let words = name.split(separator: " ").map(String.init)
+      var i = from
+      while i + words.count <= d.tokens.count,
+        (0..<words.count).contains(where: { d.string(d.tokens[i + $0]) != words[$0] })
+      {
+        i += 1
+      }
+      XCTAssertLessThanOrEqual(i + words.count, d.tokens.count, "\(name) not in the text")
+      out.append(EntityRecognizer.TaggedName(range: i..<(i + words.count), tagged: tag, opening: opening))
+      from = i + words.count
+    }
+    return EntityRecognizer.mended(out, in: d).map { (d.string(EntityRecognizer.span($0.range, in: d)), $0.tagged) }
+  }
+
+  func testTaggedNamesMendedByTheRestOfTheDocument() {
+    // a title before a name tagged as a person elsewhere; the sentence's first word
+    let m = mend(
+      "Princess Mary smiled. Mary left. Your Sónya wrote to your aunt and to Sónya. Meanwhile "
+        + "Dunyásha, meanwhile others.",
+      [("Princess Mary", 2, true), ("Mary", 0, true), ("Your Sónya", 0, true), ("Sónya", 0, false),
+       ("Meanwhile Dunyásha", 0, true)])
+    XCTAssertEqual(m.map(\.0), ["Mary", "Mary", "Sónya", "Sónya", "Meanwhile Dunyásha"])
+    XCTAssertEqual(m.map(\.1), [0, 0, 0, 0, 0])
+    // kept: "General Motors" (no person "Motors"), "Air Deccan" also written inside a sentence,
+    // "New York" whose "new" is never written in lower case here
+    let k = mend(
+      "General Motors said so. Air Deccan flew by air. The rival Air Deccan and Deccan agreed. "
+        + "New York is big. York is old.",
+      [("General Motors", 1, true), ("Air Deccan", 1, true), ("Air Deccan", 1, false), ("Deccan", 1, false),
+       ("New York", 2, true), ("York", 2, true)])
+    XCTAssertEqual(k.map(\.0), ["General Motors", "Air Deccan", "Air Deccan", "Deccan", "New York", "York"])
+    XCTAssertEqual(k.map(\.1), [1, 1, 1, 1, 2, 2])
+  }
+
+  func testTitlesLeaveTheName() {
+    let d = Document(text: "Mr Blair met the Emperor and General Motors at the Lord Chancellor's Department.")
+    func strip(_ r: Range<Int>, _ tag: Int) -> (String, Int) {
+      let (range, tagged) = EntityRecognizer.withoutTitle(r, tagged: tag, in: d, people: [])
+      return (d.string(EntityRecognizer.span(range, in: d)), tagged)
+    }
+    XCTAssertTrue(strip(0..<2, 1) == ("Blair", 0))  // a personal title makes a person
+    XCTAssertTrue(strip(4..<5, 1) == ("Emperor", 0))  // a rank alone is a person
+    XCTAssertTrue(strip(6..<8, 1) == ("General Motors", 1))
+    XCTAssertTrue(strip(6..<8, 0) == ("Motors", 0))  // tagged as a person: the title goes
+    XCTAssertTrue(strip(10..<14, 1) == ("Lord Chancellor's Department", 1), "\(strip(10..<14, 1))")
+  }
+
   /// Random texts built from awkward pieces: the recogniser must keep its invariants (mentions
   /// inside the text, in order, never overlapping, every entity named) and never crash.
   func testRandomTextsKeepInvariants() {

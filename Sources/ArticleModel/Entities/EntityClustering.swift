@@ -98,10 +98,7 @@ enum EntityClustering {
       cands.append(Candidate(tokens: (o + 1)..<(o + 2), span: t.span, type: c.type, priority: 1))
     }
     // Words written in lower case somewhere in the document are not propagated alone.
-    var lowerForms = Set<UInt64>()
-    for t in d.tokens where t.kind == .word && CharacterClass.isLower(d.scalars[t.start]) {
-      lowerForms.insert(NERHash.lowerHash(d.scalars[t.start..<t.end]))
-    }
+    let lowerForms = EntityRecognizer.lowerCaseWords(d)
     // Names by first word, with their most frequent type.
     var votes: [[String]: [EntityType: Int]] = [:]
     for c in cands where nameTypes.contains(c.type) {
@@ -228,14 +225,20 @@ enum EntityClustering {
       for x in Set(w) where x != w[0] && cands[f].type == .person { fullNames[x, default: []].append(c) }
       fullNames[w[0], default: []].append(c)
     }
+    func mostlyPlace(_ c: Int) -> Bool {
+      2 * members[c].filter { cands[$0].type == .place }.count > members[c].count
+    }
     var mergedInto = Array(members.indices)
     for c in members.indices {
       let f = fullest(c)
       guard cands[f].tokens.count == 1, !keys[f].hasPrefix("@"), !isFigure[f],
         let owners = fullNames[texts[f]], owners.count == 1, owners[0] != c,
-        case let ownerType = cands[fullest(owners[0])].type,
+        case let owner = fullest(owners[0]), case let ownerType = cands[owner].type,
         ownerType == cands[f].type
-          || (ownerType == .person && [.person, .organization, .place, .misc].contains(cands[f].type))
+          || (ownerType == .person && [.person, .organization, .place, .misc].contains(cands[f].type)
+            // a surname tagged otherwise ("Bonaparte" as ORG) is the person, but a place that
+            // begins a mis-tagged name is still the place ("From Vyázma Napoleon")
+            && (!mostlyPlace(c) || d.string(d.tokens[cands[owner].tokens.lowerBound]) != texts[f]))
       else { continue }
       mergedInto[c] = owners[0]
     }

@@ -22,7 +22,9 @@ public enum EntityRecognizer {
   static let honorifics: Set<String> = personalTitles.union([
     "Prince", "Princess", "Count", "Countess", "King", "Queen", "Emperor", "Empress", "President",
     "Pope", "General", "Gen.", "Colonel", "Col.", "Captain", "Capt.", "Senator", "Sen.", "Governor",
-    "Gov.",
+    "Gov.", "Lieutenant", "Lt.", "Major", "Private", "Sergeant", "Corporal", "Admiral", "Marshal",
+    "Commander", "Chancellor", "Judge", "Justice", "Bishop", "Archbishop", "Cardinal", "Rabbi",
+    "Sheikh", "Ayatollah",
   ])
 
   /// Every mention found, typed, in text order, without overlaps.
@@ -51,27 +53,23 @@ public enum EntityRecognizer {
     // Names from the tagger.
     if let model = EntityResources.model {
       let tags = model.tag(NERInput(d))
+      var names: [TaggedName] = []
       for s in d.sentences where !s.tokens.isEmpty {
         for e in NERTags.spans(Array(tags[s.tokens])) {
           var r = (s.tokens.lowerBound + e.range.lowerBound)..<(s.tokens.lowerBound + e.range.upperBound)
-          var tagged = e.type
-          // "Lord Chancellor's Department" is an organisation, title and all.
-          let isOrganisation =
-            tagged != 0 && organisationHeads.contains(d.string(d.tokens[r.upperBound - 1]))
-          // A title is not part of a person's name: "Mr Mubanga" is "Mubanga" (BBC style has no
-          // dot). Other names keep theirs: "General Motors", "Prince Edward Island".
-          while r.count > 1, CharacterClass.isUpper(d.scalars[d.tokens[r.lowerBound + 1].start]) {
-            let title = d.string(d.tokens[r.lowerBound])
-            if personalTitles.contains(title) && !isOrganisation {
-              tagged = 0
-            } else if !(tagged == 0 && honorifics.contains(title)) {
-              break
-            }
-            r = (r.lowerBound + 1)..<r.upperBound
-          }
-          let text = d.string(Span(d.tokens[r.lowerBound].start, d.tokens[r.upperBound - 1].end))
-          add(r, EntityLexicon.type(tagged: tagged, text: text), 1)
+          // Punctuation at either end is not part of a name: "Marie?”" is "Marie".
+          while r.count > 1, d.tokens[r.upperBound - 1].kind == .punctuation { r = r.dropLast() }
+          while r.count > 1, d.tokens[r.lowerBound].kind == .punctuation { r = r.dropFirst() }
+          if d.tokens[r.lowerBound].kind == .punctuation { continue }
+          // A title alone ("Mr.", "Herr") is no name.
+          if r.count == 1, personalTitles.contains(d.string(d.tokens[r.lowerBound])) { continue }
+          let (range, tagged) = withoutTitle(r, tagged: e.type, in: d, people: [])
+          let opening = s.tokens[..<range.lowerBound].allSatisfy { d.tokens[$0].kind == .punctuation }
+          names.append(TaggedName(range: range, tagged: tagged, opening: opening))
         }
+      }
+      for n in mended(names, in: d) {
+        add(n.range, EntityLexicon.type(tagged: n.tagged, text: d.string(span(n.range, in: d))), 1)
       }
     }
     for f in FigureRules.find(d) { add(f.range, f.type, 3) }
@@ -87,6 +85,90 @@ public enum EntityRecognizer {
     var accepted = joinOf(resolve(found), in: d)
     accepted = EntityClustering.propagate(accepted, in: d)
     return accepted
+  }
+
+  /// A name from the tagger: its tokens, the tagger's type (0 PER, 1 ORG, 2 LOC, 3 MISC) and
+  /// whether it begins its sentence.
+  struct TaggedName {
+    var range: Range<Int>
+    var tagged: Int
+    var opening: Bool
+  }
+
+  /// The tagger's names mended by what the rest of the document says of them.
+  /// - "Princess Mary" tagged as a place is the "Mary" tagged as a person elsewhere.
+  /// - A sentence's first word has a capital anyway: "Your Papa", "Following Dunyásha" are
+  ///   "Papa" and "Dunyásha" when the word is written in lower case elsewhere in the text, the
+  ///   rest is a name tagged alone elsewhere, and the whole is not tagged inside a sentence
+  ///   ("Air Deccan has said" keeps its "Air" when "the rival Air Deccan" is written too).
+  static func mended(_ names: [TaggedName], in d: Document) -> [TaggedName] {
+    func text(_ r: Range<Int>) -> String { d.string(span(r, in: d)) }
+    let people = Set(names.filter { $0.tagged == 0 }.map { text($0.range) })
+    var lowerWords = Set<UInt64>()
+    var tagged = Set<String>()
+    var inside = Set<String>()
+    if names.contains(where: { $0.opening && $0.range.count > 1 }) {
+      lowerWords = lowerCaseWords(d)
+      for n in names {
+        tagged.insert(text(n.range))
+        if !n.opening { inside.insert(text(n.range)) }
+      }
+    }
+    return names.map { n in
+      var range = n.range
+      if n.opening, range.count > 1, case let t = d.tokens[range.lowerBound],
+        lowerWords.contains(NERHash.lowerHash(d.scalars[t.start..<t.end])),
+        tagged.contains(text(range.dropFirst())), !inside.contains(text(range))
+      {
+        range = range.dropFirst()
+      }
+      let (r, type) = withoutTitle(range, tagged: n.tagged, in: d, people: people)
+      return TaggedName(range: r, tagged: type, opening: n.opening)
+    }
+  }
+
+  /// The words written in lower case somewhere in the document, by their lower-case hash.
+  static func lowerCaseWords(_ d: Document) -> Set<UInt64> {
+    var out = Set<UInt64>()
+    for t in d.tokens where t.kind == .word && CharacterClass.isLower(d.scalars[t.start]) {
+      out.insert(NERHash.lowerHash(d.scalars[t.start..<t.end]))
+    }
+    return out
+  }
+
+  static func span(_ r: Range<Int>, in d: Document) -> Span {
+    Span(d.tokens[r.lowerBound].start, d.tokens[r.upperBound - 1].end)
+  }
+
+  /// A tagged name without its title, and the tag it then has. A title is not part of a
+  /// person's name: "Mr Mubanga" is "Mubanga" (BBC style has no dot), and "Mr", "Lord"... make
+  /// it a person whatever the tagger said. "General", "Prince", "Emperor"... are dropped from a
+  /// name tagged as a person, or when what follows is a name tagged as a person elsewhere
+  /// (`people`); otherwise they stay: "General Motors", "General Election", "King Cross".
+  static func withoutTitle(
+    _ range: Range<Int>, tagged: Int, in d: Document, people: Set<String>
+  ) -> (range: Range<Int>, tagged: Int) {
+    var r = range
+    var tagged = tagged
+    // "Lord Chancellor's Department" is an organisation, title and all.
+    let isOrganisation = tagged != 0 && organisationHeads.contains(d.string(d.tokens[r.upperBound - 1]))
+    // "the Emperor", "the Pope" alone are people.
+    if r.count == 1, tagged != 0, honorifics.contains(d.string(d.tokens[r.lowerBound])) { tagged = 0 }
+    while r.count > 1, CharacterClass.isUpper(d.scalars[d.tokens[r.lowerBound + 1].start]) {
+      let title = d.string(d.tokens[r.lowerBound])
+      let rest = (r.lowerBound + 1)..<r.upperBound
+      if personalTitles.contains(title) && !isOrganisation {
+        tagged = 0
+      } else if honorifics.contains(title),
+        tagged == 0 || (!isOrganisation && people.contains(d.string(span(rest, in: d))))
+      {
+        tagged = 0
+      } else {
+        break
+      }
+      r = rest
+    }
+    return (r, tagged)
   }
 
   /// Head words of organisation names that take "of" and a place: "Workers’ Party of North
