@@ -192,9 +192,17 @@ final class EntityRulesTests: XCTestCase {
   /// Candidates for the hand-picked words of a text, to test the clustering without the tagger.
   func cluster(_ text: String, _ names: [(String, EntityType)]) -> [Entity] {
     let d = Document(text: text)
-    var cands: [EntityRecognizer.Candidate] = []
+    let cands = zip(ranges(names.map(\.0), in: d), names).map { r, n in
+      EntityRecognizer.Candidate(tokens: r, span: EntityRecognizer.span(r, in: d), type: n.1, priority: 1)
+    }
+    return EntityClustering.cluster(cands, in: d)
+  }
+
+  /// The token ranges of the words given, each found after the one before.
+  func ranges(_ names: [String], in d: Document) -> [Range<Int>] {
+    var out: [Range<Int>] = []
     var from = 0
-    for (name, type) in names {
+    for name in names {
       let words = name.split(separator: " ").map(String.init)
       var i = from
       while i + words.count <= d.tokens.count,
@@ -203,13 +211,10 @@ final class EntityRulesTests: XCTestCase {
         i += 1
       }
       XCTAssertLessThanOrEqual(i + words.count, d.tokens.count, "\(name) not in the text")
-      let r = i..<(i + words.count)
-      cands.append(
-        EntityRecognizer.Candidate(
-          tokens: r, span: Span(d.tokens[i].start, d.tokens[r.upperBound - 1].end), type: type, priority: 1))
-      from = r.upperBound
+      out.append(i..<(i + words.count))
+      from = i + words.count
     }
-    return EntityClustering.cluster(cands, in: d)
+    return out
   }
 
   func testPluralIsTheSameName() {
@@ -261,19 +266,8 @@ final class EntityRulesTests: XCTestCase {
   /// Tagger names given by hand (word, tag, begins its sentence), mended, as text and tag.
   func mend(_ text: String, _ names: [(String, Int, Bool)]) -> [(String, Int)] {
     let d = Document(text: text)
-    var out: [EntityRecognizer.TaggedName] = []
-    var from = 0
-    for (name, tag, opening) in names {
-      let words = name.split(separator: " ").map(String.init)
-      var i = from
-      while i + words.count <= d.tokens.count,
-        (0..<words.count).contains(where: { d.string(d.tokens[i + $0]) != words[$0] })
-      {
-        i += 1
-      }
-      XCTAssertLessThanOrEqual(i + words.count, d.tokens.count, "\(name) not in the text")
-      out.append(EntityRecognizer.TaggedName(range: i..<(i + words.count), tagged: tag, opening: opening))
-      from = i + words.count
+    let out = zip(ranges(names.map(\.0), in: d), names).map { r, n in
+      EntityRecognizer.TaggedName(range: r, tagged: n.1, opening: n.2)
     }
     return EntityRecognizer.mended(out, in: d).map { (d.string(EntityRecognizer.span($0.range, in: d)), $0.tagged) }
   }
