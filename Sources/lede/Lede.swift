@@ -9,7 +9,7 @@ struct Lede: ParsableCommand {
     abstract: "Explore a news article in the terminal: its text, entities and timeline.",
     version: "0.1.0",
     subcommands: [
-      Open.self, Dump.self, TimelineCommand.self, TrainNER.self, EvalNER.self, EvalTimex.self,
+      Open.self, Dump.self, TimelineCommand.self, Export.self, TrainNER.self, EvalNER.self, EvalTimex.self,
       BenchCommand.self,
     ],
     defaultSubcommand: Open.self
