@@ -59,8 +59,10 @@ struct Open: ParsableCommand {
     commandName: "open",
     abstract: "Open articles in the explorer (or print them when stdout is not a terminal).")
 
+  // Optional for the parser, required by validate(): an unknown option is then reported as
+  // itself ("Unknown option '--bogus'") rather than as a missing file.
   @Argument(help: "Article files or folders of articles (*.txt); '-' reads standard input.")
-  var files: [String]
+  var files: [String] = []
 
   @OptionGroup var input: InputOptions
 
@@ -70,11 +72,10 @@ struct Open: ParsableCommand {
   @Flag(name: .long, help: "Let the mouse focus panes, select items and scroll.")
   var mouse = false
 
-  func validate() throws {
-    if files.isEmpty { throw ValidationError("Missing an article file (or '-' for standard input).") }
-  }
-
   func run() throws {
+    // Checked here, not in validate(): the parser reports an unknown option only after
+    // validate(), so `lede --bogus` said "Missing an article file" instead of naming --bogus.
+    if files.isEmpty { throw ValidationError("Missing an article file (or '-' for standard input).") }
     let paths: [String]
     do { paths = try ArticleLoader.expand(files) } catch let error as LoadError { fail(error.description) }
     if isatty(STDOUT_FILENO) == 1 {

@@ -87,3 +87,25 @@ final class ExportCommandTests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing written")
   }
 }
+
+/// The command line's own surface (issue 16): unknown options named, completions generated.
+final class CommandSurfaceTests: XCTestCase {
+  func testAnUnknownOptionIsNamed() throws {
+    let r = try Lede.run(["--bogus"])
+    XCTAssertEqual(r.status, 64)
+    XCTAssertTrue(r.stderr.contains("Unknown option '--bogus'"), r.stderr)
+    let none = try Lede.run([])
+    XCTAssertEqual(none.status, 64)
+    XCTAssertTrue(none.stderr.contains("Missing an article file"), none.stderr)
+  }
+
+  func testCompletionScriptsForBashZshAndFishKnowTheCommands() throws {
+    for shell in ["bash", "zsh", "fish"] {
+      let r = try Lede.run(["--generate-completion-script", shell])
+      XCTAssertEqual(r.status, 0, r.stderr)
+      for word in ["export", "dump", "timeline", "format"] {
+        XCTAssertTrue(r.stdout.contains(word), "\(shell) completion lacks \(word)")
+      }
+    }
+  }
+}
