@@ -201,7 +201,7 @@ public enum Exporter {
   /// with the exact value, and the entity list with counts.
   public static func html(_ a: Analysis) -> String {
     let d = a.document
-    let title = xml(d.title ?? d.name)
+    let title = xml(d.title ?? (d.name as NSString).lastPathComponent)
     var out = """
       <!DOCTYPE html>
       <html lang="en"><head><meta charset="utf-8">
