@@ -9,7 +9,8 @@ let package = Package(
     .library(name: "ArticleModel", targets: ["ArticleModel"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     // The document model: loading, structure, entities, time expressions. Foundation only.
@@ -27,6 +28,10 @@ let package = Package(
     // The explorer's logic: state, actions, key table, layout, rendering into a buffer.
     // Never imports ncurses.
     .target(name: "ExplorerCore", dependencies: ["ArticleModel"]),
+    // The user's config file (TOML, through TOMLKit): key remaps, colours, search, mouse.
+    .target(
+      name: "LedeConfig",
+      dependencies: ["ArticleModel", "ExplorerCore", .product(name: "TOMLKit", package: "TOMLKit")]),
     // The only importer of CNCurses.
     .target(name: "NCursesTerminal", dependencies: ["CNCurses", "ExplorerCore"]),
     // libFuzzer target over loading and the whole analysis (`make fuzz`); without -DFUZZING it
@@ -35,7 +40,7 @@ let package = Package(
     .executableTarget(
       name: "lede",
       dependencies: [
-        "ArticleModel", "ExplorerCore", "NCursesTerminal",
+        "ArticleModel", "ExplorerCore", "NCursesTerminal", "LedeConfig",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // The command-line layer is thin (the work is in the optimised libraries); Swift 6.3's
@@ -52,6 +57,7 @@ let package = Package(
       exclude: ["Fixtures"]),
     // Runs the built `lede` binary (it must be built first: `make test` does).
     .testTarget(name: "LedeCLITests", dependencies: ["lede"]),
+    .testTarget(name: "LedeConfigTests", dependencies: ["LedeConfig", "ExplorerCore", "ArticleModel"]),
     // Drives the real binary (.build/debug/lede) in tmux; skips when either is missing.
     .testTarget(name: "EndToEndTests"),
   ],

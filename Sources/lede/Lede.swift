@@ -1,6 +1,8 @@
 import ArgumentParser
 import ArticleModel
+import ExplorerCore
 import Foundation
+import LedeConfig
 
 @main
 struct Lede: ParsableCommand {
@@ -72,7 +74,17 @@ struct Open: ParsableCommand {
   @Flag(name: .long, help: "Let the mouse focus panes, select items and scroll.")
   var mouse = false
 
+  @Flag(name: .long, help: "Print the settings in effect (config file and defaults) and exit.")
+  var printConfig = false
+
   func run() throws {
+    let configPath = LedeConfig.defaultPath()
+    let (config, warning) = LedeConfig.load(path: configPath)
+    if let warning { FileHandle.standardError.write(Data(("lede: " + warning + "\n").utf8)) }
+    if printConfig {
+      writeStdout(config.printed(path: configPath, bindings: KeyMap.bindings))
+      return
+    }
     // Checked here, not in validate(): the parser reports an unknown option only after
     // validate(), so `lede --bogus` said "Missing an article file" instead of naming --bogus.
     if files.isEmpty { throw ValidationError("Missing an article file (or '-' for standard input).") }
@@ -81,7 +93,8 @@ struct Open: ParsableCommand {
     if isatty(STDOUT_FILENO) == 1 {
       // The article is drawn as soon as it is loaded; the analysis fills in behind it.
       try launchExplorer(
-        paths: paths, date: input.date, options: ExplorerOptions(noColor: noColor, mouse: mouse))
+        paths: paths, date: input.date,
+        options: ExplorerOptions(noColor: noColor, mouse: mouse || config.mouse))
     } else {
       let analyses = try paths.map { try analyse($0, date: input.date) }
       for (i, a) in analyses.enumerated() {
