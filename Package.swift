@@ -15,6 +15,7 @@ let package = Package(
     // The document model: loading, structure, entities, time expressions. Foundation only.
     .target(
       name: "ArticleModel",
+      dependencies: ["WebArticle"],
       exclude: [],
       resources: [.copy("Resources")]
     ),
@@ -24,6 +25,14 @@ let package = Package(
       pkgConfig: "ncursesw",
       providers: [.apt(["libncurses-dev"])]
     ),
+    // libxml2 (HTML and XML parsers), seen through a shim header that fixes the safe options.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // Web pages and feeds: parsing with libxml2, finding the article, metadata, feed items.
+    .target(name: "WebArticle", dependencies: ["CLibXML2"]),
     // The explorer's logic: state, actions, key table, layout, rendering into a buffer.
     // Never imports ncurses.
     .target(name: "ExplorerCore", dependencies: ["ArticleModel"]),
