@@ -53,7 +53,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ArticleModelTests",
-      dependencies: ["ArticleModel"],
+      dependencies: ["ArticleModel", "WebArticle"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

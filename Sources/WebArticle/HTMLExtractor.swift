@@ -59,7 +59,19 @@ public enum HTMLExtractor {
     if let h = metadata.headline.map(normalisedKey), !h.isEmpty {
       blocks.removeAll { $0.kind == .heading && normalisedKey($0.text) == h }
     }
-    if metadata.published == nil, let d = page.firstTimeDate { (metadata.published, metadata.publishedFrom) = (d, "time") }
+    // The date: what the page states (JSON-LD, meta) unless a UTC timestamp crossed midnight
+    // (then the day in the address or the byline, one day off, is the page's own); else a
+    // <time datetime>, the address, the byline.
+    let local = metadata.urlDate.map { ($0, "url") } ?? page.bylineDate.map { ($0, "byline") }
+    if let d = metadata.published {
+      if metadata.publishedInUTC, let (l, from) = local, DateParsing.oneDayApart(d, l) {
+        (metadata.published, metadata.publishedFrom) = (l, from)
+      }
+    } else if let d = page.firstTimeDate {
+      (metadata.published, metadata.publishedFrom) = (d, "time")
+    } else if let (l, from) = local {
+      (metadata.published, metadata.publishedFrom) = (l, from)
+    }
     return WebArticle(metadata: metadata, blocks: blocks)
   }
 
@@ -88,6 +100,7 @@ enum Hints {
     "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "newsletter", "cookie",
   ]
   static let maybe = ["and", "article", "body", "column", "content", "main", "shadow"]
+  static let dateHints = ["date", "time", "byline", "publish", "posted", "meta", "info", "stamp"]
   static let unlikelyRoles: Set<String> = [
     "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog",
   ]
@@ -119,6 +132,8 @@ struct PageModel {
   var blockKinds: [WebBlock.Kind] = []
   var firstH1: String?
   var firstTimeDate: String?
+  /// The first full date written in a short block of a date or byline element.
+  var bylineDate: String?
 
   init(root: xmlNodePtr, stripUnlikely: Bool) {
     build(root: root, stripUnlikely: stripUnlikely)
@@ -145,6 +160,11 @@ struct PageModel {
       for b in buffer where b != 0x20 { hasText = true; break }
       if hasText, let owner = open.last {
         while buffer.last == 0x20 { buffer.removeLast() }
+        if bylineDate == nil, chars < 160, Hints.contains(elements[Int(owner)].hints, any: Hints.dateHints),
+          let d = DateParsing.isoDate(String(decoding: buffer, as: UTF8.self)), d.count == 10
+        {
+          bylineDate = d
+        }
         blocks.append(TextBlock(owner: owner, text: buffer, chars: chars, linkChars: linkChars, commas: commas))
         blockKinds.append(kindStack.last ?? .paragraph)
       }

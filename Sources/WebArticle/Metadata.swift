@@ -54,8 +54,9 @@ enum MetadataReader {
     for text in jsonLD { ld.read(text) }
 
     m.headline = ld.headline ?? meta["og:title"] ?? meta["twitter:title"] ?? nil
-    if let d = ld.published.flatMap(DateParsing.isoDate) {
+    if let raw = ld.published, let d = DateParsing.isoDate(raw) {
       (m.published, m.publishedFrom) = (d, "json-ld")
+      m.publishedInUTC = DateParsing.isUTC(raw)
     } else {
       let keys = [
         "article:published_time", "datepublished", "og:published_time", "published_time",
@@ -66,17 +67,13 @@ enum MetadataReader {
       for k in keys {
         if let v = meta[k], let d = DateParsing.isoDate(v) {
           (m.published, m.publishedFrom) = (d, "meta")
+          m.publishedInUTC = DateParsing.isUTC(v)
           break
         }
       }
     }
     m.canonicalURL = m.canonicalURL ?? meta["og:url"] ?? url
-    if m.published == nil, let u = m.canonicalURL ?? url, let d = DateParsing.dateInURL(u) {
-      (m.published, m.publishedFrom) = (d, "url")
-    }
-    if m.published == nil, let u = url, let d = DateParsing.dateInURL(u) {
-      (m.published, m.publishedFrom) = (d, "url")
-    }
+    m.urlDate = (m.canonicalURL ?? url).flatMap(DateParsing.dateInURL) ?? url.flatMap(DateParsing.dateInURL)
     m.siteName = meta["og:site_name"] ?? ld.publisher ?? meta["application-name"]
     var authors = ld.authors
     if authors.isEmpty {
@@ -139,11 +136,14 @@ struct JSONLDFacts {
     let types: [String] = ((obj["@type"] as? String).map { [$0] } ?? (obj["@type"] as? [String]) ?? []).map {
       $0.lowercased()
     }
-    guard types.contains(where: Self.articleTypes.contains) else {
+    let articleLike = types.contains {
+      Self.articleTypes.contains($0) || $0.hasSuffix("article") || $0.hasSuffix("posting") || $0.hasSuffix("webpage")
+    }
+    guard articleLike else {
       if let main = obj["mainEntity"] { visit(main, depth: depth + 1) }
       return
     }
-    let isWebPage = types.allSatisfy { $0 == "webpage" || $0 == "itempage" }
+    let isWebPage = types.allSatisfy { $0.hasSuffix("webpage") || $0 == "itempage" }
     if headline == nil, !isWebPage, let h = (obj["headline"] as? String) ?? (obj["name"] as? String) {
       let c = MetadataReader.clean(h)
       if !c.isEmpty { headline = c }
@@ -210,7 +210,9 @@ public enum DateParsing {
       if u.count == 7, u[4] == 0x2D, let m = num(5, 2) { return format(y, m, nil) }
     }
     // Words: "Wed, 20 Nov 2019", "November 20, 2019", "20 November 2019"
-    let words = s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    // times ("01:38:07") are not days
+    let words = s.lowercased().split(whereSeparator: { $0.isWhitespace }).filter { !$0.contains(":") }
+      .flatMap { $0.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) }
     var year: Int?
     var month: Int?
     var day: Int?
@@ -228,6 +230,33 @@ public enum DateParsing {
     }
     if let year, let month { return format(year, month, day) }
     return nil
+  }
+
+  /// Whether a timestamp is written in UTC ("Z", "+00:00", "GMT", "UTC"): its calendar day may
+  /// then be the day after the one the page's own readers saw.
+  public static func isUTC(_ raw: String) -> Bool {
+    let s = raw.trimmingCharacters(in: .whitespaces).uppercased()
+    return s.hasSuffix("Z") || s.hasSuffix("+00:00") || s.hasSuffix("+0000") || s.hasSuffix("UTC")
+      || s.hasSuffix("GMT") || s.contains("GMT+0000")
+  }
+
+  /// Days since 1970-01-01 of a YYYY-MM-DD date.
+  static func dayNumber(_ iso: String) -> Int? {
+    let p = iso.split(separator: "-").compactMap { Int($0) }
+    guard p.count == 3 else { return nil }
+    let (y0, m, d) = (p[0], p[1], p[2])
+    let y = m <= 2 ? y0 - 1 : y0
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146097 + doe - 719468
+  }
+
+  /// Whether two dates are one day apart.
+  static func oneDayApart(_ a: String, _ b: String) -> Bool {
+    guard let x = dayNumber(a), let y = dayNumber(b) else { return false }
+    return abs(x - y) == 1
   }
 
   /// A date in an address: "/2019/11/20/", "/2019-11-20", "/20191120/", "/2019/nov/18/".

@@ -23,6 +23,10 @@ public struct WebMetadata: Sendable, Equatable {
   public var siteName: String?
   public var canonicalURL: String?
   public var language: String?
+  /// Whether the stated date came from a UTC timestamp; a date in the address (its day, as the site
+  /// files it).
+  var publishedInUTC = false
+  var urlDate: String?
 
   public init() {}
 }

@@ -150,11 +150,12 @@ enum StructureParser {
       if marker == 1 && start == nil {
         start = e
       } else if marker == 2, let s = start {
-        return s..<k
+        let t = trimmed(sc, Span(s, k))
+        return t.start..<t.end
       }
       k = e + 1
     }
-    return start.map { $0..<sc.count }
+    return start.map { let t = trimmed(sc, Span($0, sc.count)); return t.start..<t.end }
   }
 
   static func isBlank(_ sc: [Unicode.Scalar], _ span: Span) -> Bool {

@@ -32,6 +32,10 @@ extension ArticleLoader {
             rest = rest[end.upperBound...]
           } else if rest.hasPrefix("<!doctype html") {
             return .html
+          } else if rest.hasPrefix("<!doctype"), let open = rest.firstIndex(where: { $0 == "[" || $0 == ">" }),
+            rest[open] == "[", let close = rest.range(of: "]>")
+          {
+            rest = rest[close.upperBound...]  // an internal subset
           } else if let end = rest.firstIndex(of: ">") {
             rest = rest[rest.index(after: end)...]
           } else {
