@@ -105,19 +105,41 @@ enum Hints {
     "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog",
   ]
 
-  static func contains(_ s: String, any words: [String]) -> Bool {
+  /// Whether any of the words occurs in `s` (lower-case ASCII bytes), byte by byte (Foundation's
+  /// String.contains was most of the extraction time).
+  static func contains(_ s: [UInt8], any words: [[UInt8]]) -> Bool {
     guard !s.isEmpty else { return false }
-    for w in words where s.contains(w) { return true }
+    let n = s.count
+    for w in words where w.count <= n {
+      let first = w[0]
+      var i = 0
+      while i + w.count <= n {
+        if s[i] == first {
+          var k = 1
+          while k < w.count && s[i + k] == w[k] { k += 1 }
+          if k == w.count { return true }
+        }
+        i += 1
+      }
+    }
     return false
   }
 
+  static func bytes(_ list: [String]) -> [[UInt8]] { list.map { Array($0.utf8) } }
+  static let negativeBytes = bytes(negative)
+  static let positiveBytes = bytes(positive)
+  static let unlikelyBytes = bytes(unlikely)
+  static let maybeBytes = bytes(maybe)
+  static let dateHintBytes = bytes(dateHints)
+  static let hiddenStyles = bytes(["display:none", "visibility:hidden"])
+
   /// Readability's class weight: ±25 for the class and again for the id.
-  static func weight(className: String, id: String) -> Int {
+  static func weight(className: [UInt8], id: [UInt8]) -> Int {
     var w = 0
-    if contains(className, any: negative) { w -= 25 }
-    if contains(className, any: positive) { w += 25 }
-    if contains(id, any: negative) { w -= 25 }
-    if contains(id, any: positive) { w += 25 }
+    if contains(className, any: negativeBytes) { w -= 25 }
+    if contains(className, any: positiveBytes) { w += 25 }
+    if contains(id, any: negativeBytes) { w -= 25 }
+    if contains(id, any: positiveBytes) { w += 25 }
     return w
   }
 }
@@ -127,7 +149,7 @@ struct PageModel {
   var elements: [Element] = []
   var weights: [Int] = []
   var childCounts: [Int] = []
-  var classNames: [String] = []
+  var classNames: [[UInt8]] = []
   var blocks: [TextBlock] = []
   var blockKinds: [WebBlock.Kind] = []
   var firstH1: String?
@@ -153,6 +175,7 @@ struct PageModel {
     var lastSpace = true
     var brPending = false
     var kindStack: [WebBlock.Kind] = []
+    var tagCache = TagCache()
     var h1Depth = -1
 
     func flush() {
@@ -160,7 +183,7 @@ struct PageModel {
       for b in buffer where b != 0x20 { hasText = true; break }
       if hasText, let owner = open.last {
         while buffer.last == 0x20 { buffer.removeLast() }
-        if bylineDate == nil, chars < 160, Hints.contains(elements[Int(owner)].hints, any: Hints.dateHints),
+        if bylineDate == nil, chars < 160, Hints.contains(elements[Int(owner)].hints, any: Hints.dateHintBytes),
           let d = DateParsing.isoDate(String(decoding: buffer, as: UTF8.self)), d.count == 10
         {
           bylineDate = d
@@ -224,8 +247,7 @@ struct PageModel {
           continue
         }
         guard type == 1 else { continue }
-        let name = XMLNodes.name(node)
-        let tag = Tag.byName[name] ?? .other
+        let tag = tagCache.tag(node)
         if tag == .time, firstTimeDate == nil, let dt = XMLNodes.attribute(node, "datetime") {
           firstTimeDate = DateParsing.isoDate(dt)
         }
@@ -236,29 +258,28 @@ struct PageModel {
           continue
         }
         if tag == .hr { flush(); continue }
-        if XMLNodes.attribute(node, "hidden") != nil { continue }
-        if let style = XMLNodes.attribute(node, "style", limit: 512)?.lowercased() {
-          let compact = style.replacingOccurrences(of: " ", with: "")
-          if compact.contains("display:none") || compact.contains("visibility:hidden") { continue }
-        }
-        if XMLNodes.attribute(node, "aria-hidden")?.lowercased() == "true", tag != .body, tag != .html { continue }
-        let cls = (XMLNodes.attribute(node, "class", limit: 256) ?? "").lowercased()
-        let id = (XMLNodes.attribute(node, "id", limit: 256) ?? "").lowercased()
+        if lede_attr(node, "hidden") != nil { continue }
+        let style = XMLNodes.lowerBytes(node, "style", limit: 512).filter { $0 != 0x20 }
+        if !style.isEmpty && Hints.contains(style, any: Hints.hiddenStyles) { continue }
+        if tag != .body, tag != .html, XMLNodes.lowerBytes(node, "aria-hidden", limit: 8) == Array("true".utf8) { continue }
+        let cls = XMLNodes.lowerBytes(node, "class", limit: 256)
+        let id = XMLNodes.lowerBytes(node, "id", limit: 256)
+        var both = cls
+        both.append(0x20)
+        both.append(contentsOf: id)
         if stripUnlikely, tag != .body, tag != .html, tag != .a, tag != .article, tag != .main {
-          let both = cls + " " + id
-          if Hints.contains(both, any: Hints.unlikely) && !Hints.contains(both, any: Hints.maybe) { continue }
+          if Hints.contains(both, any: Hints.unlikelyBytes) && !Hints.contains(both, any: Hints.maybeBytes) { continue }
           if let role = XMLNodes.attribute(node, "role", limit: 64)?.lowercased(), Hints.unlikelyRoles.contains(role) {
             continue
           }
         }
         if tag == .a { linkDepth += 1 }
-        let children = XMLNodes.children(node)
         var index: Int32 = -1
         if (tag.isBlock || tag == .other && depth == 0) && depth < HTMLExtractor.maxDepth {
           flush()
           index = Int32(elements.count)
           let parent = open.last ?? -1
-          elements.append(Element(tag: tag, parent: parent, depth: Int32(open.count), hints: cls + " " + id))
+          elements.append(Element(tag: tag, parent: parent, depth: Int32(open.count), hints: both))
           weights.append(Hints.weight(className: cls, id: id))
           childCounts.append(0)
           classNames.append(cls)
@@ -273,7 +294,11 @@ struct PageModel {
           }
         }
         if index >= 0 || tag == .a { stack.append(.exit(index, tag)) }
-        for k in children.reversed() { stack.append(.enter(k, depth + 1)) }
+        var child = node.pointee.last
+        while let k = child {
+          stack.append(.enter(k, depth + 1))
+          child = k.pointee.prev
+        }
       }
     }
     flush()

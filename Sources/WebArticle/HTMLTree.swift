@@ -65,13 +65,28 @@ enum Tag: UInt8 {
   }
 }
 
+/// Tags by the address of their name: libxml2 interns names in the document's dictionary, so
+/// one page has few distinct addresses, and a lookup hashes a pointer, not a string.
+struct TagCache {
+  private var byAddress: [UInt: Tag] = [:]
+
+  mutating func tag(_ node: xmlNodePtr) -> Tag {
+    guard let name = node.pointee.name else { return .other }
+    let key = UInt(bitPattern: name)
+    if let t = byAddress[key] { return t }
+    let t = Tag.byName[String(cString: name)] ?? .other
+    if byAddress.count < 4096 { byAddress[key] = t }
+    return t
+  }
+}
+
 /// One element of the page, as the extractor sees it.
 struct Element {
   var tag: Tag
   var parent: Int32
   var depth: Int32
-  /// The class and id, lower-cased, joined by a space (cut to a bounded length).
-  var hints: String
+  /// The class and id, lower-cased ASCII bytes, joined by a space (cut to a bounded length).
+  var hints: [UInt8]
   /// Text and link text of all the blocks inside (filled after the walk).
   var chars: Int = 0
   var linkChars: Int = 0
@@ -99,6 +114,15 @@ enum XMLNodes {
     let len = strnlen(value, limit)
     return value.withMemoryRebound(to: UInt8.self, capacity: len) {
       String(decoding: UnsafeBufferPointer(start: $0, count: len), as: UTF8.self)
+    }
+  }
+
+  /// An attribute's value as lower-cased bytes (ASCII letters folded), bounded; empty when absent.
+  static func lowerBytes(_ node: xmlNodePtr, _ name: String, limit: Int) -> [UInt8] {
+    guard let value = lede_attr(node, name) else { return [] }
+    let len = strnlen(value, limit)
+    return value.withMemoryRebound(to: UInt8.self, capacity: len) { p in
+      (0..<len).map { k in p[k] >= 0x41 && p[k] <= 0x5A ? p[k] + 0x20 : p[k] }
     }
   }
 

@@ -13,41 +13,46 @@ enum MetadataReader {
     // The head (and stray meta tags anywhere): iterative, bounded depth.
     var stack: [(xmlNodePtr, Int)] = [(root, 0)]
     var seen = 0
+    var tags = TagCache()
     while let (node, depth) = stack.popLast() {
       seen += 1
       if seen > 200_000 { break }
       guard lede_node_type(node) == 1 else { continue }
-      let name = XMLNodes.name(node)
-      switch name {
-      case "meta":
+      let tag = tags.tag(node)
+      switch tag {
+      case .meta:
         let key = (XMLNodes.attribute(node, "property", limit: 128) ?? XMLNodes.attribute(node, "name", limit: 128)
           ?? XMLNodes.attribute(node, "itemprop", limit: 128))?.lowercased()
         if let key, let content = XMLNodes.attribute(node, "content"), meta[key] == nil {
           meta[key] = clean(content)
         }
         continue
-      case "link":
+      case .link:
         if let rel = XMLNodes.attribute(node, "rel", limit: 64)?.lowercased(), rel == "canonical",
           let href = XMLNodes.attribute(node, "href"), m.canonicalURL == nil
         {
           m.canonicalURL = clean(href)
         }
         continue
-      case "title":
+      case .title:
         if title == nil { title = clean(XMLNodes.text(node, limit: 2048)) }
         continue
-      case "script":
+      case .script:
         if let type = XMLNodes.attribute(node, "type", limit: 64)?.lowercased(), type.contains("ld+json"),
           jsonLD.count < 16
         {
           jsonLD.append(XMLNodes.text(node, limit: 1 << 20))
         }
         continue
-      case "style", "svg": continue
+      case .style, .svg: continue
       default: break
       }
       if depth < 256 {
-        for k in XMLNodes.children(node).reversed() { stack.append((k, depth + 1)) }
+        var child = node.pointee.last
+        while let k = child {
+          stack.append((k, depth + 1))
+          child = k.pointee.prev
+        }
       }
     }
     var ld = JSONLDFacts()
