@@ -44,7 +44,7 @@ let package = Package(
     .executableTarget(
       name: "lede",
       dependencies: [
-        "ArticleModel", "ExplorerCore", "NCursesTerminal",
+        "ArticleModel", "WebArticle", "ExplorerCore", "NCursesTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // The command-line layer is thin (the work is in the optimised libraries); Swift 6.3's

@@ -25,6 +25,15 @@ public enum HTMLExtractor {
     return extract(root: root, url: url)
   }
 
+  /// libxml2's parse of a page and nothing else (the reference for the extractor's speed).
+  public static func parseOnly(utf8 bytes: [UInt8]) {
+    guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return }
+    let doc = bytes.withUnsafeBufferPointer { buf in
+      buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { lede_html_read($0, Int32(buf.count)) }
+    }
+    lede_free_doc(doc)
+  }
+
   /// All the text of an HTML fragment (a feed item's content) as blocks, without choosing a
   /// container: scripts, styles, forms and hidden elements are dropped, structure kept.
   public static func extractFragment(utf8 bytes: [UInt8]) -> [WebBlock] {
@@ -410,9 +419,29 @@ struct PageModel {
       let kind = blockKinds[k]
       if b.chars > 0, Double(b.linkChars) / Double(b.chars) > 0.5 && kind != .heading { continue }
       if kind == .heading && elements[o].tag == .h1 { continue }
-      out.append(WebBlock(kind: kind, text: String(decoding: b.text, as: UTF8.self)))
+      let text = String(decoding: b.text, as: UTF8.self)
+      if out.count < 3 && Self.isBylineOrDateLine(text, chars: b.chars) { continue }
+      out.append(WebBlock(kind: kind, text: text))
     }
     return out
+  }
+
+  /// A short line at the top that is only a byline ("By Ana Lima and Tom Reed") or only a
+  /// date and time ("Nov. 20, 2019 6:02 AM EST"): page furniture, not the article.
+  static func isBylineOrDateLine(_ text: String, chars: Int) -> Bool {
+    guard chars < 100 else { return false }
+    let words = text.split(separator: " ")
+    guard !words.isEmpty, words.count <= 12 else { return false }
+    if words[0] == "By" || words[0] == "BY" || words[0] == "by" {
+      // names: every further word capitalised or a joiner
+      return words.dropFirst().allSatisfy { w in
+        w.first.map { $0.isUppercase } ?? false || ["and", "&", "AND", "in", "|", "·", "-", "—"].contains(w)
+      } && !text.hasSuffix(".")
+    }
+    guard let d = DateParsing.isoDate(text), d.count == 10 else { return false }
+    // only date and time words: numbers, month and day names, AM/PM, zones, "Updated", "Published"
+    let letters = words.filter { w in w.contains { $0.isLetter } }
+    return letters.count <= 5 && !text.hasSuffix(".")
   }
 
   func allBlocks() -> [WebBlock] {
@@ -443,7 +472,7 @@ struct PageModel {
     if ld > 0.2 && weight < 25 && el.chars < 1000 { return true }
     if ld > 0.5 && weight >= 25 { return true }
     if !isList && el.chars < 25 { return true }
-    if isList && ld > 0.2 { return true }
+    if isList && ld > 0.5 { return true }
     return false
   }
 }

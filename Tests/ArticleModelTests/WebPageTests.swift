@@ -1,6 +1,7 @@
 import Foundation
-import WebArticle
 import XCTest
+
+@testable import WebArticle
 
 @testable import ArticleModel
 
@@ -166,6 +167,18 @@ final class WebPageTests: XCTestCase {
     XCTAssertFalse(doc.text.contains("Enable JS"))
     XCTAssertFalse(doc.text.contains("Hidden words"))
     XCTAssertTrue(doc.text.contains("red"))
+  }
+
+  func testBylineAndDateLinesAtTheTopAreNotTheArticle() {
+    func line(_ s: String) -> Bool { PageModel.isBylineOrDateLine(s, chars: s.count) }
+    XCTAssertTrue(line("By DANICA KIRKA and JILL LAWLESS"))
+    XCTAssertTrue(line("Nov. 20, 2019 6:02 AM EST"))
+    XCTAssertTrue(line("Updated November 20, 2019"))
+    XCTAssertFalse(line("By Tuesday, the river had risen by two metres."))
+    XCTAssertFalse(line("The vote was held on Nov. 20, 2019."))
+    XCTAssertFalse(line("Nothing of the kind"))
+    let page = "<html><body><article><p>By Ana Lima</p><p>March 4, 2021 10:00 AM</p><p>\(String(repeating: "The bridge reopened on Thursday, two years after it closed. ", count: 8))</p></article></body></html>"
+    XCTAssertTrue(extract(page).bodyText.hasPrefix("The bridge reopened"), extract(page).bodyText)
   }
 
   func testEntitiesAndBrokenMarkup() {
