@@ -19,19 +19,25 @@ extension BenchRun {
     let pages = ids.compactMap { ExtractionBenchmark.pageBytes(dir: base + "/html", id: $0) }
     guard !pages.isEmpty else { return }
     let n = Double(pages.count)
-    var cpu = 0.0
+    // Thread CPU time is the figure judged: on this shared machine the wall clock mostly
+    // measures the other processes (both are shown; medians of the runs).
+    var cpu: [Double] = []
     let s = measure(runs: runs) {
       let c0 = threadCPUSeconds()
       for p in pages { _ = ArticleLoader.webArticle(from: p) }
-      cpu = threadCPUSeconds() - c0
+      cpu.append(threadCPUSeconds() - c0)
     }
+    var parseCPU: [Double] = []
     let parse = measure(runs: runs) {
+      let c0 = threadCPUSeconds()
       for p in pages { HTMLExtractor.parseOnly(utf8: [UInt8](p)) }
+      parseCPU.append(threadCPUSeconds() - c0)
     }
-    let perPage = s.median / n
-    add(BenchRow(section: "7 Web", name: "parse + extraction (charset, libxml2, article, metadata): \(pages.count) pages, per page",
-      value: "\(ms(perPage)) \(s.spread) (thread CPU \(ms(cpu / n)))", floor: "≤ 5 ms", pass: perPage <= 0.005,
-      reference: "libxml2 parse alone: \(ms(parse.median / n)) per page; trafilatura 2.3.1 ≈ 80-95 ms, readability-lxml ≈ 80-95 ms here (README of the set)"))
+    let perPage = Samples(seconds: Array(cpu.dropFirst())).median / n
+    let parsePerPage = Samples(seconds: Array(parseCPU.dropFirst())).median / n
+    add(BenchRow(section: "7 Web", name: "parse + extraction (charset, libxml2, article, metadata): \(pages.count) pages, thread CPU per page",
+      value: "\(ms(perPage)) (wall \(ms(s.median / n)) \(s.spread))", floor: "≤ 5 ms", pass: perPage <= 0.005,
+      reference: "libxml2's parse alone: \(ms(parsePerPage)) CPU (wall \(ms(parse.median / n))); trafilatura 2.3.1, readability-lxml ≈ 80-95 ms here (README of the set)"))
     if let r = try? ExtractionBenchmark.run(dir: base + "/html", goldPath: base + "/ground-truth.json") {
       let sm = r.summary
       add(BenchRow(section: "7 Web", name: "article body, word 4-gram F1 (P / R) on the \(sm.pages) pages",
