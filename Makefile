@@ -11,11 +11,13 @@ all: build
 build:
 	$(SWIFT) build -c release --product lede
 
-# Installs what a fresh Debian machine lacks: the ncursesw headers and tmux (for the
-# end-to-end tests). As root it runs apt-get; otherwise it prints the command to run.
+# Installs what a fresh Debian machine lacks: the ncursesw, libxml2 and zlib headers and tmux
+# (for the end-to-end tests). As root it runs apt-get; otherwise it prints the command to run.
 deps:
 	@missing=""; \
 	[ -f /usr/include/ncursesw/curses.h ] || [ -f /usr/include/curses.h ] || missing="$$missing libncurses-dev"; \
+	[ -f /usr/include/libxml2/libxml/HTMLparser.h ] || missing="$$missing libxml2-dev"; \
+	[ -f /usr/include/zlib.h ] || missing="$$missing zlib1g-dev"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	[ -x /usr/bin/time ] || missing="$$missing time"; \
@@ -75,7 +77,8 @@ clean:
 	rm -rf .build
 
 # libFuzzer over loading and the whole analysis. FUZZ_SECONDS=600 by default; FUZZ_JOBS workers.
-# The corpus is seeded from ../shared (the seed, BBC articles, slices of the book); crash inputs
+# The corpus is seeded from seeds/ (the seed article; made-up pages, feeds and wire copy in
+# seeds/fuzz) and ../shared (BBC articles, slices of the book, heads of the web pages); crash inputs
 # land in Tests/ArticleModelTests/Fixtures/fuzz-crashes, where a test replays them.
 FUZZ_SECONDS ?= 600
 FUZZ_JOBS ?= 1
@@ -89,11 +92,13 @@ fuzz:
 	$(SWIFT) build -c release --product LedeFuzz --scratch-path .build-fuzz \
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 	@mkdir -p $(FUZZ_CORPUS) Tests/ArticleModelTests/Fixtures/fuzz-crashes
-	@cp seeds/*.txt $(FUZZ_CORPUS)/
+	@cp seeds/*.txt seeds/fuzz/* $(FUZZ_CORPUS)/
 	@if [ -d ../shared/data/news/bbc-fulltext ]; then \
 	  for f in ../shared/data/news/bbc-fulltext/*/0[0-4]?.txt; do \
 	    cp "$$f" "$(FUZZ_CORPUS)/bbc-$$(basename $$(dirname $$f))-$$(basename $$f)"; done; \
 	  head -c 4000 ../shared/data/big/war-and-peace.txt > $(FUZZ_CORPUS)/book-head.txt; \
+	  for f in ../shared/data/html/article-extraction/html/[0-3]*.html.gz; do \
+	    gzip -dc "$$f" | head -c 4000 > "$(FUZZ_CORPUS)/page-$$(basename $$f .html.gz | cut -c1-12).html"; done; \
 	else echo "make fuzz: ../shared is absent; seeding the corpus with the seed article only"; fi
 	@rm -f fuzz-*.log
 	ASAN_OPTIONS=$(FUZZ_ASAN) .build-fuzz/release/LedeFuzz $(FUZZ_CORPUS) -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \

@@ -16,6 +16,7 @@ let package = Package(
     // The document model: loading, structure, entities, time expressions. Foundation only.
     .target(
       name: "ArticleModel",
+      dependencies: ["WebArticle"],
       exclude: [],
       resources: [.copy("Resources")]
     ),
@@ -25,6 +26,14 @@ let package = Package(
       pkgConfig: "ncursesw",
       providers: [.apt(["libncurses-dev"])]
     ),
+    // libxml2 (HTML and XML parsers), seen through a shim header that fixes the safe options.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // Web pages and feeds: parsing with libxml2, finding the article, metadata, feed items.
+    .target(name: "WebArticle", dependencies: ["CLibXML2"]),
     // The explorer's logic: state, actions, key table, layout, rendering into a buffer.
     // Never imports ncurses.
     .target(name: "ExplorerCore", dependencies: ["ArticleModel"]),
@@ -40,7 +49,7 @@ let package = Package(
     .executableTarget(
       name: "lede",
       dependencies: [
-        "ArticleModel", "ExplorerCore", "NCursesTerminal", "LedeConfig",
+        "ArticleModel", "WebArticle", "ExplorerCore", "NCursesTerminal", "LedeConfig",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // The command-line layer is thin (the work is in the optimised libraries); Swift 6.3's
@@ -49,7 +58,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ArticleModelTests",
-      dependencies: ["ArticleModel"],
+      dependencies: ["ArticleModel", "WebArticle"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

@@ -21,7 +21,14 @@ public struct Analysis: Sendable {
   /// Runs every analysis over a document. `date` (YYYY-MM-DD) overrides the document date.
   public init(document: Document, date: String? = nil) {
     let scan = TemporalTagger.Scan(document)
-    let dct = TemporalTagger.documentDate(for: document, given: date, scan: scan)
+    // A date the source states about itself (a web page's or feed item's metadata) comes
+    // right after one given on the command line.
+    let dct: DocumentDate?
+    if date == nil, let published = document.metadata?.published {
+      dct = DocumentDate(value: published, source: .metadata)
+    } else {
+      dct = TemporalTagger.documentDate(for: document, given: date, scan: scan)
+    }
     let expressions = TemporalTagger.expressions(in: document, dct: dct, scan: scan)
     self.init(
       document: document,

@@ -61,10 +61,17 @@ public enum ArticleLoader {
     return try document(from: data, name: path)
   }
 
-  /// Builds a document from raw bytes, refusing binary data.
+  /// Builds a document from raw bytes, refusing binary data. A web page gives its article; a
+  /// feed gives the list of its items (`documents(from:name:)` gives each item).
   public static func document(from data: Data, name: String) throws -> Document {
     if let why = BinarySniffer.reasonNotText(data) { throw LoadError.notText(name, why) }
-    return Document(name: name, scalars: TextDecoding.decode(data))
+    switch format(of: data, name: name) {
+    case .text: return Document(name: name, scalars: TextDecoding.decode(data))
+    case .html: return htmlDocument(data, name: name)
+    case .feed:
+      if let feed = feed(from: data) { return feedListing(feed, name: name) }
+      return htmlDocument(data, name: name)
+    }
   }
 
   /// Reads the bytes of a file ("-" is standard input), with the size limit enforced while

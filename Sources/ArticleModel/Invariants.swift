@@ -11,9 +11,23 @@ public enum Invariants {
     let doc = (try? ArticleLoader.document(from: bytes, name: "fuzz"))
       ?? Document(name: "fuzz", scalars: TextDecoding.decode(bytes))
     let analysis = Analysis(document: doc)
-    let problems = violations(of: analysis)
+    var problems = violations(of: analysis)
     _ = Report.json(analysis)
     _ = Report.text(analysis)
+    // The web paths, whatever the content looks like: the bytes read as a page, and as a feed
+    // (each of its first items).
+    if doc.metadata?.format != "html" {
+      let page = Analysis(document: ArticleLoader.htmlDocument(bytes, name: "fuzz.html"))
+      problems += violations(of: page).map { "as a page: " + $0 }
+      _ = Report.json(page)
+    }
+    if let feed = ArticleLoader.feed(from: bytes) {
+      for (i, item) in feed.items.prefix(4).enumerated() {
+        let a = Analysis(document: ArticleLoader.itemDocument(item, index: i, feedName: "fuzz", feed: feed))
+        problems += violations(of: a).map { "feed item \(i): " + $0 }
+        _ = Report.json(a)
+      }
+    }
     return problems
   }
 

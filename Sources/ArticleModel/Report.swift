@@ -10,6 +10,24 @@ public enum Report {
     w.key("text"); w.string(d.text)
     w.key("source"); w.optionalString(d.source)
     w.key("title"); w.optionalString(d.title)
+    // What a web page or feed item says about itself (null for plain text).
+    w.key("metadata")
+    if let m = d.metadata {
+      w.open("{")
+      w.key("format"); w.string(m.format)
+      w.key("headline"); w.optionalString(m.headline)
+      w.key("published"); w.optionalString(m.published)
+      w.key("publishedFrom"); w.optionalString(m.publishedFrom)
+      w.key("authors")
+      w.open("[")
+      for a in m.authors { w.element(); w.string(a) }
+      w.close("]")
+      w.key("siteName"); w.optionalString(m.siteName)
+      w.key("canonicalURL"); w.optionalString(m.canonicalURL)
+      w.close("}")
+    } else {
+      w.raw("null")
+    }
     w.key("documentDate")
     if let date = a.documentDate {
       w.open("{")

@@ -25,6 +25,7 @@ struct BenchRun {
     timeExpressions()
     wholeAnalysis()
     explorer()
+    web()
   }
 
   mutating func add(_ row: BenchRow) {

@@ -12,7 +12,7 @@ struct Lede: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Open.self, Dump.self, TimelineCommand.self, Export.self, TrainNER.self, EvalNER.self, EvalTimex.self,
-      BenchCommand.self,
+      BenchCommand.self, EvalExtract.self,
     ],
     defaultSubcommand: Open.self
   )
@@ -123,8 +123,13 @@ struct Dump: ParsableCommand {
   @OptionGroup var input: InputOptions
 
   func run() throws {
-    let a = try analyse(file, date: input.date)
-    let text = format == .json ? Report.json(a) : Report.text(a)
+    // A feed gives one analysis per item (JSON: one object per line).
+    let documents: [Document]
+    do { documents = try ArticleLoader.loadAll(path: file) } catch let error as LoadError { fail(error.description) }
+    let text = documents.map { doc -> String in
+      let a = Analysis(document: doc, date: input.date)
+      return format == .json ? Report.json(a) : Report.text(a)
+    }.joined(separator: format == .json ? "" : "\n")
     if let output {
       do { try SafeWriter.write(Data(text.utf8), to: output, inputs: [file]) } catch { fail("\(error)") }
     } else {

@@ -15,11 +15,23 @@ final class DecodingTests: XCTestCase {
   }
 
   func testInvalidUTF8BecomesReplacementCharacter() {
-    XCTAssertEqual(decode([0x41, 0xFF, 0x42]), "A\u{FFFD}B")
-    XCTAssertEqual(decode([0xC3]), "\u{FFFD}")  // truncated at the end
-    XCTAssertEqual(decode([0xE2, 0x82, 0x41]), "\u{FFFD}A")  // truncated in the middle
-    XCTAssertEqual(decode([0xC0, 0xAF]), "\u{FFFD}\u{FFFD}")  // overlong "/"
-    XCTAssertEqual(decode([0xED, 0xA0, 0x80]), "\u{FFFD}\u{FFFD}\u{FFFD}")  // lone surrogate
+    // In a text that is UTF-8 elsewhere ("é"), an invalid sequence is U+FFFD.
+    let e: [UInt8] = [0xC3, 0xA9]
+    XCTAssertEqual(decode(e + [0x41, 0xFF, 0x42]), "éA\u{FFFD}B")
+    XCTAssertEqual(decode(e + [0xC3]), "é\u{FFFD}")  // truncated at the end
+    XCTAssertEqual(decode(e + [0xE2, 0x82, 0x41]), "é\u{FFFD}A")  // truncated in the middle
+    XCTAssertEqual(decode(e + [0xC0, 0xAF]), "é\u{FFFD}\u{FFFD}")  // overlong "/"
+    XCTAssertEqual(decode(e + [0xED, 0xA0, 0x80]), "é\u{FFFD}\u{FFFD}\u{FFFD}")  // lone surrogate
+  }
+
+  /// A text with bytes that are not UTF-8 and no UTF-8 sequence at all is windows-1252
+  /// (ISO-8859-1 text reads the same): "£15.8m", "café", curly quotes and the euro sign.
+  func testLegacyEightBitTextIsWindows1252() {
+    XCTAssertEqual(decode([0xA3, 0x31, 0x35]), "£15")
+    XCTAssertEqual(decode(Array("caf".utf8) + [0xE9]), "café")
+    XCTAssertEqual(decode([0x93, 0x48, 0x69, 0x94, 0x20, 0x80, 0x35]), "\u{201C}Hi\u{201D} €5")
+    // a C1 byte windows-1252 leaves unassigned still never reaches the terminal
+    XCTAssertEqual(decode([0x41, 0x81]), "A\u{FFFD}")
   }
 
   func testUTF8BOMIsStripped() {

@@ -56,8 +56,10 @@ final class InputMatrixTests: XCTestCase {
     let cases: [(String, [UInt8], String)] = [
       ("utf16le.txt", [0xFF, 0xFE] + Array("Hi there.".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "Hi there."),
       ("utf16be.txt", [0xFE, 0xFF] + Array("Hi there.".utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }, "Hi there."),
-      ("latin1.txt", Array("Caf".utf8) + [0xE9] + Array(" cr".utf8) + [0xE8, 0x6D, 0x65], "Caf\u{FFFD} cr\u{FFFD}me"),
-      ("overlong.txt", [0x41, 0xC0, 0xAF, 0xED, 0xA0, 0x80, 0x42], "A\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}B"),
+      // not UTF-8 and no UTF-8 sequence in it: windows-1252 / ISO-8859-1 (issue 14)
+      ("latin1.txt", Array("Caf".utf8) + [0xE9] + Array(" cr".utf8) + [0xE8, 0x6D, 0x65], "Café crème"),
+      // invalid sequences in a UTF-8 text ("é") are U+FFFD
+      ("overlong.txt", Array("é".utf8) + [0x41, 0xC0, 0xAF, 0xED, 0xA0, 0x80, 0x42], "éA\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}B"),
       ("crlf.txt", Array("One.\r\nTwo.\rThree.\n".utf8), "One.\nTwo.\nThree.\n"),
       ("nul.txt", Array("a\0b".utf8), "a\u{2400}b"),
       ("empty.txt", [], ""),

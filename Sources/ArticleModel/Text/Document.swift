@@ -44,6 +44,9 @@ public struct Document: Sendable {
   public let tokens: [Token]
   public let dateline: Dateline?
   public let title: String?
+  /// What the source said about itself (a web page's or feed item's headline, date, authors, …);
+  /// nil for plain text.
+  public let metadata: DocumentMetadata?
 
   /// The normalised text (built on demand: the scalar array is the source of truth).
   public var text: String { string(Span(0, scalars.count)) }
@@ -95,7 +98,11 @@ public struct Document: Sendable {
   }
 
   /// Builds a document from text that is already normalised (see `TextDecoding`).
-  public init(name: String, scalars: [Unicode.Scalar]) {
+  /// A Project Gutenberg book is read without its header and licence (see
+  /// `StructureParser.gutenbergBody`): they are not the book, nor a source of its date.
+  public init(name: String, scalars allScalars: [Unicode.Scalar]) {
+    var scalars = allScalars
+    if let body = StructureParser.gutenbergBody(allScalars) { scalars = Array(allScalars[body]) }
     self.name = name
     self.scalars = scalars
     let layout = StructureParser.parse(scalars)
@@ -104,6 +111,39 @@ public struct Document: Sendable {
     self.tokens = layout.tokens
     self.dateline = layout.dateline
     self.title = layout.title
+    self.metadata = nil
+  }
+
+  /// Builds a document from blocks whose kinds are known (a web page or feed item): each block
+  /// is one paragraph (its text decoded, sanitised and normalised, line breaks made spaces),
+  /// blocks are separated by a blank line. The title, when given, is the first paragraph.
+  public init(name: String, title: String?, blocks: [(kind: BlockKind, text: String)], metadata: DocumentMetadata?) {
+    var sc: [Unicode.Scalar] = []
+    var spans: [Span] = []
+    var kinds: [BlockKind] = []
+    func add(_ text: String, _ kind: BlockKind) {
+      var s = TextDecoding.decode(text)
+      for k in s.indices where s[k] == "\n" || s[k] == "\t" { s[k] = " " }
+      let span = StructureParser.trimmed(s, Span(0, s.count))
+      guard !span.isEmpty else { return }
+      if !sc.isEmpty { sc.append(contentsOf: ["\n", "\n"]) }
+      let start = sc.count
+      sc.append(contentsOf: s[span.start..<span.end])
+      spans.append(Span(start, sc.count))
+      kinds.append(kind)
+    }
+    if let title { add(title, .title) }
+    let cleanTitle = kinds.first == .title ? Self.string(sc[spans[0].start..<spans[0].end]) : nil
+    for b in blocks { add(b.text, b.kind) }
+    let layout = StructureParser.parse(sc, blocks: spans, kinds: kinds, title: cleanTitle)
+    self.name = name
+    self.scalars = sc
+    self.paragraphs = layout.paragraphs
+    self.sentences = layout.sentences
+    self.tokens = layout.tokens
+    self.dateline = layout.dateline
+    self.title = layout.title
+    self.metadata = metadata
   }
 
   /// Builds a document from a string (decoded, sanitised and normalised first).

@@ -18,18 +18,25 @@ enum StructureParser {
   static let hardWrapLimit = 100
 
   static func parse(_ sc: [Unicode.Scalar]) -> Layout {
-    var layout = Layout()
-    layout.tokens.reserveCapacity(sc.count / 5)
+    var title: String?
     let blocks = paragraphSpans(sc)
     var kinds = blocks.map { _ in BlockKind.body }
     let firstBody = blocks.indices.first
     if let first = firstBody, blocks.count > 1, isTitle(sc, blocks[first]) {
       kinds[first] = .title
-      layout.title = string(sc, trimmed(sc, blocks[first]))
+      title = string(sc, trimmed(sc, blocks[first]))
     }
     for (i, block) in blocks.enumerated() where kinds[i] == .body && i > 0 {
       if i + 1 < blocks.count, isHeading(sc, block) { kinds[i] = .heading }
     }
+    return parse(sc, blocks: blocks, kinds: kinds, title: title)
+  }
+
+  /// The layout of text whose paragraphs and their kinds are already known (a web page's blocks).
+  static func parse(_ sc: [Unicode.Scalar], blocks: [Span], kinds: [BlockKind], title: String?) -> Layout {
+    var layout = Layout()
+    layout.title = title
+    layout.tokens.reserveCapacity(sc.count / 5)
     // The dateline opens the first body paragraph.
     if let bodyIndex = kinds.firstIndex(of: .body) {
       layout.dateline = DatelineParser.parse(sc, in: blocks[bodyIndex])
@@ -71,15 +78,32 @@ enum StructureParser {
     var result: [Span] = []
     var block: [Span] = []  // the non-blank lines of the current block
     var lineStart = 0
+    func emit(_ lines: ArraySlice<Span>) {
+      var longest = 0
+      for line in lines { longest = max(longest, line.length) }
+      if longest > hardWrapLimit || lines.count == 1 {
+        for line in lines { result.append(trimmed(sc, line)) }
+      } else {
+        result.append(trimmed(sc, Span(lines[lines.startIndex].start, lines[lines.endIndex - 1].end)))
+      }
+    }
     func flush() {
       guard !block.isEmpty else { return }
-      var longest = 0
-      for line in block { longest = max(longest, line.length) }
-      if longest > hardWrapLimit || block.count == 1 {
-        for line in block { result.append(trimmed(sc, line)) }
-      } else {
-        result.append(trimmed(sc, Span(block[0].start, block[block.count - 1].end)))
+      // Wire copy (Reuters, AP) marks a paragraph by indenting its first line, with no blank
+      // line: in a block where some lines are indented more than the others, each such line
+      // starts a paragraph.
+      var start = 0
+      if block.count > 1 {
+        let indents = block.map { indentation(sc, $0) }
+        let least = indents.min() ?? 0
+        if indents.contains(where: { $0 >= least + 2 }) {
+          for k in 1..<block.count where indents[k] >= least + 2 {
+            emit(block[start..<k])
+            start = k
+          }
+        }
       }
+      emit(block[start...])
       block.removeAll(keepingCapacity: true)
     }
     let n = sc.count
@@ -94,6 +118,44 @@ enum StructureParser {
     }
     flush()
     return result
+  }
+
+  /// The indentation of a line in columns (a tab counts as four).
+  static func indentation(_ sc: [Unicode.Scalar], _ line: Span) -> Int {
+    var n = 0
+    for k in line.start..<line.end {
+      if sc[k] == " " { n += 1 } else if sc[k] == "\t" { n += 4 } else { break }
+    }
+    return n
+  }
+
+  /// The article inside a Project Gutenberg file: what lies between the "*** START OF THE
+  /// PROJECT GUTENBERG EBOOK … ***" and "*** END OF …" lines (the header and the licence are not
+  /// the book). Nil when the file has no such start line.
+  static func gutenbergBody(_ sc: [Unicode.Scalar]) -> Range<Int>? {
+    func line(at k: Int) -> (end: Int, marker: Int) {  // marker: 1 start, 2 end, 0 none
+      var e = k
+      while e < sc.count && sc[e] != "\n" { e += 1 }
+      guard e - k >= 20, e - k < 400, sc[k] == "*", k + 2 < e, sc[k + 1] == "*", sc[k + 2] == "*" else { return (e, 0) }
+      let upper = String(String.UnicodeScalarView(sc[k..<e])).uppercased()
+      guard upper.contains("PROJECT GUTENBERG") else { return (e, 0) }
+      if upper.contains("START OF TH") { return (e, 1) }
+      if upper.contains("END OF TH") { return (e, 2) }
+      return (e, 0)
+    }
+    var start: Int?
+    var k = 0
+    while k < sc.count {
+      let (e, marker) = line(at: k)
+      if marker == 1 && start == nil {
+        start = e
+      } else if marker == 2, let s = start {
+        let t = trimmed(sc, Span(s, k))
+        return t.start..<t.end
+      }
+      k = e + 1
+    }
+    return start.map { let t = trimmed(sc, Span($0, sc.count)); return t.start..<t.end }
   }
 
   static func isBlank(_ sc: [Unicode.Scalar], _ span: Span) -> Bool {

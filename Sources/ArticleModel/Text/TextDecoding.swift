@@ -26,6 +26,9 @@ public enum TextDecoding {
       let bytes = raw.bindMemory(to: UInt8.self)
       let decoded: [Unicode.Scalar]
       switch detectEncoding(bytes) {
+      case .utf8 where looksLikeLegacy8Bit(bytes):
+        // Not UTF-8 and no UTF-8 sequence in it: windows-1252 (a superset of ISO-8859-1's text).
+        decoded = bytes.map { $0 < 0x80 ? Unicode.Scalar($0) : windows1252[Int($0 - 0x80)] }
       case .utf8: decoded = decodeUTF8(UnsafeBufferPointer(rebasing: bytes[0...]))
       case .utf8BOM: decoded = decodeUTF8(UnsafeBufferPointer(rebasing: bytes[3...]))
       case .utf16LE: decoded = decodeUTF16(UnsafeBufferPointer(rebasing: bytes[2...]), littleEndian: true)
