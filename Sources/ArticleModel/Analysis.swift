@@ -18,10 +18,11 @@ public struct Analysis: Sendable {
     self.timeline = timeline
   }
 
-  /// Runs every analysis over a document. `date` (YYYY-MM-DD) overrides the document date.
-  public init(document: Document, date: String? = nil) {
+  /// Runs every analysis over a document. `date` (YYYY-MM-DD) overrides the document date;
+  /// `year` is the year of an undated dateline ("LONDON, March 23 -") or of an undated text.
+  public init(document: Document, date: String? = nil, year: Int? = nil) {
     let scan = TemporalTagger.Scan(document)
-    let dct = TemporalTagger.documentDate(for: document, given: date, scan: scan)
+    let dct = TemporalTagger.documentDate(for: document, given: date, year: year, scan: scan)
     let expressions = TemporalTagger.expressions(in: document, dct: dct, scan: scan)
     self.init(
       document: document,

@@ -21,9 +21,17 @@ struct InputOptions: ParsableArguments {
   @Option(name: .long, help: "The article's date (YYYY-MM-DD), for resolving relative dates.")
   var date: String?
 
+  @Option(
+    name: .long,
+    help: "The year of an undated dateline (\"LONDON, March 23 -\") or of an undated text.")
+  var year: Int?
+
   func validate() throws {
     if let date, !Self.isISODate(date) {
       throw ValidationError("--date takes a date as YYYY-MM-DD, not '\(date)'")
+    }
+    if let year, !(1...9999).contains(year) {
+      throw ValidationError("--year takes a year such as 1987, not '\(year)'")
     }
   }
 
@@ -36,10 +44,23 @@ struct InputOptions: ParsableArguments {
   }
 }
 
-/// Loads and analyses one file, or prints its one-line error and exits with status 1.
-func analyse(_ path: String, date: String?) throws -> Analysis {
+/// Loads and analyses one file, or prints its one-line error and exits with status 1. The
+/// date and year given on the command line win over a `dates.tsv` beside the file.
+func analyse(_ path: String, date: String?, year: Int? = nil) throws -> Analysis {
   do {
-    return Analysis(document: try ArticleLoader.load(path: path), date: date)
+    var date = date
+    var year = year
+    if date == nil, path != "-" {
+      do {
+        if let e = try FolderDates.entry(for: path) {
+          date = e.date
+          year = year ?? e.year
+        }
+      } catch let error as FolderDates.Failure {
+        fail(error.description)
+      }
+    }
+    return Analysis(document: try ArticleLoader.load(path: path), date: date, year: year)
   } catch let error as LoadError {
     fail(error.description)
   }
@@ -82,7 +103,7 @@ struct Open: ParsableCommand {
       try launchExplorer(
         paths: paths, date: input.date, options: ExplorerOptions(noColor: noColor, mouse: mouse))
     } else {
-      let analyses = try paths.map { try analyse($0, date: input.date) }
+      let analyses = try paths.map { try analyse($0, date: input.date, year: input.year) }
       for (i, a) in analyses.enumerated() {
         if i > 0 { writeStdout("\n") }
         writeStdout(Report.text(a))
@@ -109,7 +130,7 @@ struct Dump: ParsableCommand {
   @OptionGroup var input: InputOptions
 
   func run() throws {
-    let a = try analyse(file, date: input.date)
+    let a = try analyse(file, date: input.date, year: input.year)
     let text = format == .json ? Report.json(a) : Report.text(a)
     if let output {
       do { try SafeWriter.write(Data(text.utf8), to: output, inputs: [file]) } catch { fail("\(error)") }
@@ -129,7 +150,7 @@ struct TimelineCommand: ParsableCommand {
   @OptionGroup var input: InputOptions
 
   func run() throws {
-    let a = try analyse(file, date: input.date)
+    let a = try analyse(file, date: input.date, year: input.year)
     writeStdout(Report.timelineText(a))
   }
 }
