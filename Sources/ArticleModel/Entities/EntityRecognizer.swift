@@ -68,7 +68,7 @@ public enum EntityRecognizer {
           names.append(TaggedName(range: range, tagged: tagged, opening: opening))
         }
       }
-      for n in mended(names, in: d) {
+      for n in mended(names, in: d) + inCapitals(names, in: d) {
         add(n.range, EntityLexicon.type(tagged: n.tagged, text: d.string(span(n.range, in: d))), 1)
       }
     }
@@ -93,6 +93,57 @@ public enum EntityRecognizer {
     var range: Range<Int>
     var tagged: Int
     var opening: Bool
+  }
+
+  /// Names the tagger missed in all-capital lines ("PYONGYANG SAYS NO") that the rest of the
+  /// document names in mixed case: the headline's "PYONGYANG" is the "Pyongyang" of the text.
+  static func inCapitals(_ names: [TaggedName], in d: Document) -> [TaggedName] {
+    func isCapsSentence(_ r: Range<Int>) -> Bool {
+      var letters = false
+      for k in r {
+        let t = d.tokens[k]
+        for i in t.start..<t.end where CharacterClass.isLetter(d.scalars[i]) {
+          if CharacterClass.isLower(d.scalars[i]) { return false }
+          letters = true
+        }
+      }
+      return letters
+    }
+    let caps = d.sentences.filter { !$0.tokens.isEmpty && isCapsSentence($0.tokens) }
+    guard !caps.isEmpty else { return [] }
+    // The mixed-case names, by the hashes of their lower-cased tokens.
+    var known: [[UInt64]: Int] = [:]
+    var covered = Set<Int>()
+    for n in names {
+      for k in n.range { covered.insert(k) }
+      let first = d.tokens[n.range.lowerBound]
+      guard (first.start..<first.end).contains(where: { CharacterClass.isLower(d.scalars[$0]) })
+      else { continue }
+      let key = n.range.map { k in NERHash.lowerHash(d.scalars[d.tokens[k].start..<d.tokens[k].end]) }
+      if known[key] == nil { known[key] = n.tagged }
+    }
+    guard !known.isEmpty else { return [] }
+    let longest = known.keys.map(\.count).max() ?? 0
+    var out: [TaggedName] = []
+    for s in caps {
+      let r = s.tokens
+      let keys = r.map { k in NERHash.lowerHash(d.scalars[d.tokens[k].start..<d.tokens[k].end]) }
+      var i = 0
+      while i < keys.count {
+        var matched = 0
+        for len in stride(from: min(longest, keys.count - i), through: 1, by: -1) {
+          let range = (r.lowerBound + i)..<(r.lowerBound + i + len)
+          if range.contains(where: { covered.contains($0) }) { continue }
+          if let type = known[Array(keys[i..<(i + len)])] {
+            out.append(TaggedName(range: range, tagged: type, opening: i == 0))
+            matched = len
+            break
+          }
+        }
+        i += max(matched, 1)
+      }
+    }
+    return out
   }
 
   /// The tagger's names mended by what the rest of the document says of them.
