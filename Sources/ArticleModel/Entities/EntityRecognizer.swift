@@ -11,6 +11,18 @@ public enum EntityRecognizer {
     _ = EntityResources.baseGazetteer
   }
 
+  /// Lower-case words inside names: "Bank of England", "Ludwig van Beethoven".
+  static let nameJoiners: Set<String> = [
+    "of", "and", "the", "for", "de", "del", "della", "der", "den", "van", "von", "la", "le", "du",
+    "des", "da", "dos", "das", "bin", "ibn", "al", "el", "y", "e", "on", "upon", "in", "at", "&",
+    "'s", "’s", "zu", "ter", "op", "di", "do",
+  ]
+
+  /// Company legal forms, no names alone.
+  static let legalForms: Set<String> = [
+    "Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "LLC", "AG", "SA",
+  ]
+
   /// Titles that only a person has: the tagger's "Mr Blair" as an organisation is a person.
   static let personalTitles: Set<String> = [
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof", "Prof.", "Sir", "Dame",
@@ -61,6 +73,23 @@ public enum EntityRecognizer {
           while r.count > 1, d.tokens[r.upperBound - 1].kind == .punctuation { r = r.dropLast() }
           while r.count > 1, d.tokens[r.lowerBound].kind == .punctuation { r = r.dropFirst() }
           if d.tokens[r.lowerBound].kind == .punctuation { continue }
+          // A word in lower case that joins no name ends it: "U.S. Officials said Co" is
+          // "U.S. Officials" ("Bank of England", "Ludwig van Beethoven" keep theirs).
+          if let k = r.dropFirst().first(where: { k in
+            let t = d.tokens[k]
+            return t.kind == .word && CharacterClass.isLower(d.scalars[t.start])
+              && !nameJoiners.contains(d.string(t))
+          }) {
+            r = r.lowerBound..<k
+          }
+          // A ticker in angle brackets ("<ASA>") is no name.
+          if r.lowerBound > 0, r.upperBound < d.tokens.count,
+            d.string(d.tokens[r.lowerBound - 1]) == "<", d.string(d.tokens[r.upperBound]) == ">"
+          {
+            continue
+          }
+          // A legal form alone ("Co", "Inc.") is no name.
+          if r.count == 1, legalForms.contains(d.string(d.tokens[r.lowerBound])) { continue }
           // A title alone ("Mr.", "Herr") is no name.
           if r.count == 1, personalTitles.contains(d.string(d.tokens[r.lowerBound])) { continue }
           let (range, tagged) = withoutTitle(r, tagged: e.type, in: d, people: [])
@@ -332,6 +361,7 @@ enum PhraseRules {
     case .org: return .organization
     case .group: return .group
     case .event: return .event
+    case .misc: return .misc
     }
   }
 
