@@ -89,6 +89,17 @@ final class DocumentDateTests: XCTestCase {
     XCTAssertEqual(values("The minister said Friday that talks failed.", given: "1987-03-11"), ["Friday=1987-03-06"])
   }
 
+  func testTenseGivesWayToAMuchNearerDate() {
+    XCTAssertEqual(
+      values("The committee asked him to testify on Feb. 10.", given: "2000-01-07"),
+      ["Feb. 10=2000-02-10"])
+    XCTAssertEqual(
+      values("It will have bought shares through Sept. 29.", given: "1989-10-30"),
+      ["Sept. 29=1989-09-29"])
+    // a date far on both sides follows the tense
+    XCTAssertEqual(values("The plant opened on June 5.", given: "2000-01-07"), ["June 5=1999-06-05"])
+  }
+
   func testAWeekFromTodayIsOneExpression() {
     XCTAssertEqual(
       values("A week from today the company will report.", given: "1987-03-11"),

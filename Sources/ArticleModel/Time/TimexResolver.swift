@@ -295,10 +295,13 @@ struct TimexResolver {
     let (beforeYear, afterYear) = here.0 > ref ? (dct.year - 1, dct.year) : (dct.year, dct.year + 1)
     let before = ref - span(beforeYear).1
     let after = span(afterYear).0 - ref
+    // The tense of a clause is a hint, not a rule: a date much nearer on the other side is
+    // usually the one meant ("asked him to testify on Feb. 10" a month ahead; "bought shares
+    // through Sept. 29" a month back).
     let near = 30
     switch tense {
-    case .past: return after <= near && before > near ? afterYear : beforeYear
-    case .future: return before <= near && after > near ? beforeYear : afterYear
+    case .past: return (after <= near && before > near) || after * 5 < before ? afterYear : beforeYear
+    case .future: return (before <= near && after > near) || before * 5 < after ? beforeYear : afterYear
     default: return after < before ? afterYear : beforeYear
     }
   }
