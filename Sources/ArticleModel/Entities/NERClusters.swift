@@ -5,10 +5,10 @@ import Foundation
 /// name the training data never had ("Lacana", "Yorkton") is seen through the company of words
 /// like it. Keyed by the hash of the lower-cased word, as the tagger's tokens are.
 struct NERClusters: @unchecked Sendable {
-  /// An open-addressing table keyed by the (already mixed) word hash: keys, and values
-  /// fine (bits 0-11) | middle << 12 | coarse << 22, each id + 1 (0: no cluster).
-  var keys: [UInt64] = []
-  var values: [UInt32] = []
+  /// An open-addressing table keyed by the (already mixed) word hash: each slot holds the
+  /// hash's high 32 bits << 32 | the clusters, fine (bits 0-11) | middle << 12 | coarse << 22,
+  /// each id + 1 (0: an empty slot). One array, so that a lookup touches one cache line.
+  var slots: [UInt64] = []
   var mask = 0
   var count = 0
 
@@ -17,16 +17,16 @@ struct NERClusters: @unchecked Sendable {
   init() {}
 
   var isEmpty: Bool { count == 0 }
-  var memoryBytes: Int { keys.count * 12 }
+  var memoryBytes: Int { slots.count * 8 }
 
   @inline(__always) func lookup(_ key: UInt64) -> UInt32 {
     if mask == 0 { return 0 }
-    let k = key == 0 ? 1 : key
-    var s = Int(truncatingIfNeeded: k >> 20) & mask
+    let check = key >> 32
+    var s = Int(truncatingIfNeeded: key >> 8) & mask
     while true {
-      let x = keys[s]
-      if x == k { return values[s] }
+      let x = slots[s]
       if x == 0 { return 0 }
+      if x >> 32 == check { return UInt32(truncatingIfNeeded: x) }
       s = (s + 1) & mask
     }
   }
@@ -39,13 +39,12 @@ struct NERClusters: @unchecked Sendable {
       var lines = 0
       for k in 0..<n where b[k] == 10 { lines += 1 }
       var size = 1024
-      while size < lines * 2 { size <<= 1 }
-      var keys = [UInt64](repeating: 0, count: size)
-      var values = [UInt32](repeating: 0, count: size)
+      while size * 2 < lines * 3 { size <<= 1 }  // at most two thirds full
+      var slots = [UInt64](repeating: 0, count: size)
       let mask = size - 1
       var count = 0
-      keys.withUnsafeMutableBufferPointer { keys in
-        values.withUnsafeMutableBufferPointer { values in
+      slots.withUnsafeMutableBufferPointer { slots in
+        do {
           var i = 0
           var scalars: [Unicode.Scalar] = []
           while i < n {
@@ -88,7 +87,7 @@ struct NERClusters: @unchecked Sendable {
             guard found == 3, wordEnd > start, ids.0 < 4095, ids.1 < 1023, ids.2 < 1023 else {
               continue
             }
-            var key: UInt64
+            let key: UInt64
             if ascii {
               key = NERHash.mix(h)
             } else {
@@ -97,17 +96,15 @@ struct NERClusters: @unchecked Sendable {
               scalars.append(contentsOf: s.unicodeScalars)
               key = NERHash.lowerHash(scalars)
             }
-            if key == 0 { key = 1 }
-            var s = Int(truncatingIfNeeded: key >> 20) & mask
-            while keys[s] != 0 && keys[s] != key { s = (s + 1) & mask }
-            if keys[s] == 0 { count += 1 }
-            keys[s] = key
-            values[s] = (ids.0 + 1) | (ids.1 + 1) << 12 | (ids.2 + 1) << 22
+            let check = key >> 32
+            var s = Int(truncatingIfNeeded: key >> 8) & mask
+            while slots[s] != 0 && slots[s] >> 32 != check { s = (s + 1) & mask }
+            if slots[s] == 0 { count += 1 }
+            slots[s] = check << 32 | UInt64((ids.0 + 1) | (ids.1 + 1) << 12 | (ids.2 + 1) << 22)
           }
         }
       }
-      self.keys = keys
-      self.values = values
+      self.slots = slots
       self.mask = mask
       self.count = count
     }
