@@ -73,4 +73,27 @@ final class WireCopyEntityTests: XCTestCase {
       e.contains { Set([$0.name] + $0.aliases).isSuperset(of: ["EC", "European Commission"]) },
       "\(e.map { ($0.name, $0.aliases) })")
   }
+
+  func testNamesJoinedByAndUnderAnOrganisationsHead() {
+    let e = entities(
+      "Officials at Pratt and Kellerman Tobacco declined to comment. Pratt and Kellerman makes "
+        + "cigars. A study by Yale University's Water and Climate Policy Center found it.")
+    let names = e.map(\.name)
+    XCTAssertTrue(names.contains("Pratt and Kellerman Tobacco"), "\(names)")
+    XCTAssertTrue(names.contains("Pratt and Kellerman"), "\(names)")
+    XCTAssertTrue(names.contains("Water and Climate Policy Center"), "\(names)")
+    XCTAssertFalse(names.contains("Pratt") || names.contains("Kellerman") || names.contains("Water"), "\(names)")
+  }
+
+  func testPortfoliosAreNoEntities() {
+    let e = entities("The Secretary of State for the Family spoke. The Minister for Sport agreed.")
+    XCTAssertFalse(e.contains { $0.name == "Family" || $0.name == "Sport" }, "\(e.map(\.name))")
+  }
+
+  func testAnOrganisationWithoutItsOfPart() {
+    let e = entities(
+      "The Tenants Association of Ontario protested on Monday. The Tenants Association said rents rose.")
+    let o = e.first { $0.name == "Tenants Association of Ontario" }
+    XCTAssertEqual(o?.aliases, ["Tenants Association"], "\(e.map { ($0.name, $0.aliases) })")
+  }
 }

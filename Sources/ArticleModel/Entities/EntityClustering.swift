@@ -260,6 +260,25 @@ enum EntityClustering {
       else { continue }
       mergedInto[c] = owner
     }
+    // An organisation named without its "of" part: "Housewives Association" is the
+    // "Housewives Association of Japan" of the text, when only one such name fits.
+    var headOf: [[String]: Set<Int>] = [:]
+    for c in members.indices where mergedInto[c] == c {
+      let f = fullest(c)
+      guard cands[f].type == .organization, cands[f].tokens.count >= 3, !isFigure[f] else { continue }
+      let w = words(cands[f].tokens, d)
+      if let p = w.firstIndex(where: { $0 == "of" || $0 == "for" }), p >= 2 {
+        headOf[Array(w[..<p]), default: []].insert(c)
+      }
+    }
+    for c in members.indices where mergedInto[c] == c {
+      let f = fullest(c)
+      guard cands[f].type == .organization, cands[f].tokens.count >= 2, !isFigure[f],
+        !keys[f].hasPrefix("@"), let owners = headOf[words(cands[f].tokens, d)], owners.count == 1,
+        let owner = owners.first, owner != c
+      else { continue }
+      mergedInto[c] = owner
+    }
     // Acronyms without brackets: "J&J" is "Johnson & Johnson" when no other name fits.
     var byInitials: [String: Set<Int>] = [:]
     for c in members.indices where mergedInto[c] == c {

@@ -97,7 +97,19 @@ public enum EntityRecognizer {
           names.append(TaggedName(range: range, tagged: tagged, opening: opening))
         }
       }
-      for n in mended(names, in: d) + inCapitals(names, in: d) {
+      for n in joined(mended(names, in: d), in: d) + inCapitals(names, in: d) {
+        // A portfolio is no entity: "Secretary of State for the Family", "Minister for Sport".
+        if n.range.count == 1, n.range.lowerBound >= 2 {
+          let k = n.range.lowerBound
+          let before = d.string(d.tokens[k - 1]) == "the" ? k - 2 : k - 1
+          if before >= 1, d.string(d.tokens[before]) == "for",
+            portfolioHolders.contains(d.string(d.tokens[before - 1]))
+              || (before >= 3 && d.string(d.tokens[before - 1]) == "State"
+                && d.string(d.tokens[before - 3]) == "Secretary")
+          {
+            continue
+          }
+        }
         add(n.range, EntityLexicon.type(tagged: n.tagged, text: d.string(span(n.range, in: d))), 1)
       }
     }
@@ -122,6 +134,52 @@ public enum EntityRecognizer {
     var range: Range<Int>
     var tagged: Int
     var opening: Bool
+  }
+
+  /// Holders of a portfolio named after "for": "Minister for Sport".
+  static let portfolioHolders: Set<String> = [
+    "Minister", "Secretary", "Commissioner", "Spokesman", "Spokeswoman", "Spokesperson",
+    "Minister", "Ministry", "Department", "Office", "Czar", "Tsar",
+  ]
+
+  /// Heads of organisation names that take two names joined by "and": "Brown and Williamson
+  /// Tobacco", "the Energy and Environment Policy Center".
+  static let joinedHeads: Set<String> = EntityLexicon.companyHeads.union([
+    "Center", "Centre", "Institute", "Foundation", "Council", "Committee", "Association",
+    "Society", "Union", "Tobacco", "Company", "University", "College", "School", "Agency",
+    "Commission", "Board", "Fund", "Program", "Programme", "Project", "Laboratory",
+  ])
+
+  /// Two names joined by "and" or "&" where the second ends in an organisation's head are one
+  /// organisation: "Brown and Williamson Tobacco", not the person Brown and the firm.
+  /// Later, "Brown and Williamson" alone is that organisation too.
+  static func joined(_ names: [TaggedName], in d: Document) -> [TaggedName] {
+    func words(_ r: Range<Int>) -> [String] { r.map { d.string(d.tokens[$0]) } }
+    var organisations: [[String]] = []
+    for pass in 0..<2 {
+      var out: [TaggedName] = []
+      for n in names {
+        if let last = out.last, last.range.upperBound + 1 == n.range.lowerBound,
+          ["and", "&"].contains(d.string(d.tokens[last.range.upperBound])),
+          d.tokens[last.range.upperBound - 1].kind == .word,
+          // "Sorel Gold and Pinecrest Development" are two companies
+          !joinedHeads.contains(d.string(d.tokens[last.range.upperBound - 1]))
+        {
+          let range = last.range.lowerBound..<n.range.upperBound
+          let w = words(range)
+          if joinedHeads.contains(d.string(d.tokens[n.range.upperBound - 1]))
+            || (pass == 1 && organisations.contains { $0.starts(with: w) })
+          {
+            if pass == 0 { organisations.append(w) }
+            out[out.count - 1] = TaggedName(range: range, tagged: 1, opening: last.opening)
+            continue
+          }
+        }
+        out.append(n)
+      }
+      if pass == 1 || organisations.isEmpty { return out }
+    }
+    return names
   }
 
   /// Names the tagger missed in all-capital lines ("PYONGYANG SAYS NO") that the rest of the
