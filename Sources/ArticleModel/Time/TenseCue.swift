@@ -85,7 +85,8 @@ enum TenseCue {
     while k >= sentence.lowerBound && k >= first - 12 {
       if [
         "could", "might", "should", "may", "must", "aims", "aim", "target", "forecast",
-        "forecasts", "predicts", "predicted", "projected",
+        "forecasts", "predicts", "predicted", "projected", "would", "hopes", "hope", "expected",
+        "expects", "plans", "planned", "scheduled", "due", "likely",
       ].contains(s.words[k]) && !s.capitalised[k] {
         return true
       }
