@@ -72,6 +72,13 @@ final class DocumentDateTests: XCTestCase {
     XCTAssertEqual(d?.display, "2004?")
   }
 
+  func testPlansAndConditionsAreNoEvidence() {
+    let d = date(
+      "Trade talks\n\nThe country hopes to join early next year. That would allow membership from "
+        + "January 2006, officials said.")
+    XCTAssertNil(d, "\(String(describing: d))")
+  }
+
   func testGivenYearForAnUndatedDateline() {
     let d = date("LONDON, March 23 - The council met.", year: 1987)
     XCTAssertEqual(d?.value, "1987-03-23")
