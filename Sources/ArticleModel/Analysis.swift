@@ -18,8 +18,9 @@ public struct Analysis: Sendable {
     self.timeline = timeline
   }
 
-  /// Runs every analysis over a document. `date` (YYYY-MM-DD) overrides the document date.
-  public init(document: Document, date: String? = nil) {
+  /// Runs every analysis over a document. `date` (YYYY-MM-DD) overrides the document date;
+  /// `year` is the year of an undated dateline ("LONDON, March 23 -") or of an undated text.
+  public init(document: Document, date: String? = nil, year: Int? = nil) {
     let scan = TemporalTagger.Scan(document)
     // A date the source states about itself (a web page's or feed item's metadata) comes
     // right after one given on the command line.
@@ -27,7 +28,7 @@ public struct Analysis: Sendable {
     if date == nil, let published = document.metadata?.published {
       dct = DocumentDate(value: published, source: .metadata)
     } else {
-      dct = TemporalTagger.documentDate(for: document, given: date, scan: scan)
+      dct = TemporalTagger.documentDate(for: document, given: date, year: year, scan: scan)
     }
     let expressions = TemporalTagger.expressions(in: document, dct: dct, scan: scan)
     self.init(

@@ -33,6 +33,11 @@ public enum Report {
       w.open("{")
       w.key("value"); w.string(date.value)
       w.key("source"); w.string(date.source.rawValue)
+      w.key("display"); w.string(date.display)
+      w.key("evidence")
+      w.open("[")
+      for e in date.evidence { w.element(); w.string(e) }
+      w.close("]")
       w.close("}")
     } else {
       w.raw("null")

@@ -54,7 +54,7 @@ struct Export: ParsableCommand {
     var written: [(String, Data)] = []
     var taken = Set<String>()
     for path in paths {
-      let a = try analyse(path, date: input.date)
+      let a = try analyse(path, date: input.date, year: input.year)
       let text: String
       switch format {
       case .jsonl: text = Report.json(a)

@@ -23,9 +23,17 @@ struct InputOptions: ParsableArguments {
   @Option(name: .long, help: "The article's date (YYYY-MM-DD), for resolving relative dates.")
   var date: String?
 
+  @Option(
+    name: .long,
+    help: "The year of an undated dateline (\"LONDON, March 23 -\") or of an undated text.")
+  var year: Int?
+
   func validate() throws {
     if let date, !Self.isISODate(date) {
       throw ValidationError("--date takes a date as YYYY-MM-DD, not '\(date)'")
+    }
+    if let year, !(1...9999).contains(year) {
+      throw ValidationError("--year takes a year such as 1987, not '\(year)'")
     }
   }
 
@@ -38,12 +46,39 @@ struct InputOptions: ParsableArguments {
   }
 }
 
-/// Loads and analyses one file, or prints its one-line error and exits with status 1.
-func analyse(_ path: String, date: String?) throws -> Analysis {
+/// The date and year to analyse a file with: those given on the command line win over a
+/// `dates.tsv` beside the file.
+func dating(_ path: String, date: String?, year: Int?) -> (date: String?, year: Int?) {
+  guard date == nil, path != "-" else { return (date, year) }
   do {
-    return Analysis(document: try ArticleLoader.load(path: path), date: date)
+    if let e = try FolderDates.entry(for: path) { return (e.date, year ?? e.year) }
+  } catch let error as FolderDates.Failure {
+    fail(error.description)
+  } catch {
+    fail("\(error)")
+  }
+  return (date, year)
+}
+
+/// Loads and analyses one file, or prints its one-line error and exits with status 1.
+func analyse(_ path: String, date: String?, year: Int? = nil) throws -> Analysis {
+  let (date, year) = dating(path, date: date, year: year)
+  do {
+    return Analysis(document: try ArticleLoader.load(path: path), date: date, year: year)
   } catch let error as LoadError {
     fail(error.description)
+  }
+}
+
+/// Every article a file holds (a feed's items, else the one article), analysed.
+func analyseAll(_ path: String, date: String?, year: Int? = nil) -> [Analysis] {
+  let (date, year) = dating(path, date: date, year: year)
+  do {
+    return try ArticleLoader.loadAll(path: path).map { Analysis(document: $0, date: date, year: year) }
+  } catch let error as LoadError {
+    fail(error.description)
+  } catch {
+    fail("\(path): \(error)")
   }
 }
 
@@ -96,7 +131,7 @@ struct Open: ParsableCommand {
         paths: paths, date: input.date,
         options: ExplorerOptions(noColor: noColor, mouse: mouse || config.mouse))
     } else {
-      let analyses = try paths.map { try analyse($0, date: input.date) }
+      let analyses = try paths.map { try analyse($0, date: input.date, year: input.year) }
       for (i, a) in analyses.enumerated() {
         if i > 0 { writeStdout("\n") }
         writeStdout(Report.text(a))
@@ -124,11 +159,8 @@ struct Dump: ParsableCommand {
 
   func run() throws {
     // A feed gives one analysis per item (JSON: one object per line).
-    let documents: [Document]
-    do { documents = try ArticleLoader.loadAll(path: file) } catch let error as LoadError { fail(error.description) }
-    let text = documents.map { doc -> String in
-      let a = Analysis(document: doc, date: input.date)
-      return format == .json ? Report.json(a) : Report.text(a)
+    let text = analyseAll(file, date: input.date, year: input.year).map { a -> String in
+      format == .json ? Report.json(a) : Report.text(a)
     }.joined(separator: format == .json ? "" : "\n")
     if let output {
       do { try SafeWriter.write(Data(text.utf8), to: output, inputs: [file]) } catch { fail("\(error)") }
@@ -148,7 +180,7 @@ struct TimelineCommand: ParsableCommand {
   @OptionGroup var input: InputOptions
 
   func run() throws {
-    let a = try analyse(file, date: input.date)
+    let a = try analyse(file, date: input.date, year: input.year)
     writeStdout(Report.timelineText(a))
   }
 }

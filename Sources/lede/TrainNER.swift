@@ -23,6 +23,9 @@ struct TrainNER: ParsableCommand {
   @Option(name: .long, help: "Training epochs.")
   var epochs: Int = 12
 
+  @Flag(name: .long, help: "Leave the word-cluster features out (for an ablation).")
+  var noClusters = false
+
   @Option(name: .long, help: "Drop weights smaller than this fraction of the largest one.")
   var prune: Float = 0.002
 
@@ -39,6 +42,7 @@ struct TrainNER: ParsableCommand {
     var options = NERTrainer.Options()
     options.seed = seed
     options.epochs = epochs
+    options.clusters = !noClusters
     var trainer = NERTrainer(options: options, log: log)
     let model = trainer.train(
       train: trainCorpus.documents, dev: devCorpus.documents, base: EntityResources.baseGazetteer)

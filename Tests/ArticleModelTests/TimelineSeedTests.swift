@@ -60,7 +60,10 @@ final class TimelineSeedTests: XCTestCase {
     XCTAssertTrue(text.contains("~1954"))
     XCTAssertTrue(text.contains("2014-06"))
     let json = Report.json(a)
-    XCTAssertTrue(json.contains("\"documentDate\":{\"value\":\"2014\",\"source\":\"inferred\"}"))
+    XCTAssertTrue(
+      json.contains(
+        "\"documentDate\":{\"value\":\"2014\",\"source\":\"inferred\",\"display\":\"2014?\","
+          + "\"evidence\":[\"not before 2014-04-01: 'released in April, 2014'\"]}"), json.prefix(2000).description)
     XCTAssertTrue(json.contains("\"value\":\"2010\""))
   }
 

@@ -260,6 +260,25 @@ enum EntityClustering {
       else { continue }
       mergedInto[c] = owner
     }
+    // An organisation named without its "of" part: "Housewives Association" is the
+    // "Housewives Association of Japan" of the text, when only one such name fits.
+    var headOf: [[String]: Set<Int>] = [:]
+    for c in members.indices where mergedInto[c] == c {
+      let f = fullest(c)
+      guard cands[f].type == .organization, cands[f].tokens.count >= 3, !isFigure[f] else { continue }
+      let w = words(cands[f].tokens, d)
+      if let p = w.firstIndex(where: { $0 == "of" || $0 == "for" }), p >= 2 {
+        headOf[Array(w[..<p]), default: []].insert(c)
+      }
+    }
+    for c in members.indices where mergedInto[c] == c {
+      let f = fullest(c)
+      guard cands[f].type == .organization, cands[f].tokens.count >= 2, !isFigure[f],
+        !keys[f].hasPrefix("@"), let owners = headOf[words(cands[f].tokens, d)], owners.count == 1,
+        let owner = owners.first, owner != c
+      else { continue }
+      mergedInto[c] = owner
+    }
     // Acronyms without brackets: "J&J" is "Johnson & Johnson" when no other name fits.
     var byInitials: [String: Set<Int>] = [:]
     for c in members.indices where mergedInto[c] == c {
@@ -296,12 +315,16 @@ enum EntityClustering {
       // acronyms take the full name's type); ties go to the fullest mention's type.
       var votes: [EntityType: Int] = [:]
       for i in members[r] { votes[cands[i].type, default: 0] += 1 }
-      // The fullest form names the entity; a headline's capitals ("PYONGYANG") only if there is
-      // no other spelling.
+      // The fullest form names the entity; a headline's or dateline's capitals ("PYONGYANG",
+      // "IRAN") only if there is no other spelling, and then as the tables write the name
+      // ("MADRID" → "Madrid"). Short acronyms ("NATO", "EU") are written in capitals anyway.
+      func letters(_ i: Int) -> Int { texts[i].unicodeScalars.filter { CharacterClass.isLetter($0) }.count }
+      func capitals(_ i: Int) -> Bool {
+        !texts[i].unicodeScalars.contains { CharacterClass.isLower($0) } && letters(i) >= 2
+      }
+      let mixed = Set(sorted.filter { !capitals($0) }.map { EntityLexicon.key(texts[$0]) })
       func shouted(_ i: Int) -> Bool {
-        cands[i].tokens.count > 0 && texts[i].unicodeScalars.count > 3
-          && !texts[i].unicodeScalars.contains { CharacterClass.isLower($0) }
-          && texts[i].unicodeScalars.filter { CharacterClass.isLetter($0) }.count > 4
+        capitals(i) && (letters(i) > 4 || mixed.contains(EntityLexicon.key(texts[i])))
       }
       let best = sorted.max {
         let sa = shouted($0)
@@ -316,10 +339,15 @@ enum EntityClustering {
         ? cands[best].type : votes.filter { $0.value == top }.map(\.key).sorted { $0.rawValue < $1.rawValue }[0]
       // A name of the tables has the table's type ("Texas Instruments" is a company).
       if let i = sorted.first(where: { lexiconType[keys[$0]] != nil }) { type = lexiconType[keys[i]]! }
-      let name = texts[best].split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
+      func oneLine(_ t: String) -> String {
+        t.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+      }
+      var name = oneLine(texts[best])
+      if shouted(best), let written = EntityLexicon.writtenForm(name) { name = written }
       var aliases: [String] = []
-      for i in sorted where texts[i] != texts[best] && !aliases.contains(texts[i]) {
-        aliases.append(texts[i])
+      for i in sorted {
+        let a = oneLine(texts[i])
+        if a != name && !aliases.contains(a) { aliases.append(a) }
       }
       entities.append(
         (Entity(name: name, type: type, mentions: sorted.map { cands[$0].span }, aliases: aliases), sorted[0]))

@@ -31,6 +31,21 @@ enum EntityLexicon {
     return k
   }
 
+  /// How the alias tables write a name given in capitals: "MADRID" → "Madrid".
+  static func writtenForm(_ text: String) -> String? {
+    writtenForms[key(text)]
+  }
+
+  static let writtenForms: [String: String] = {
+    var t: [String: String] = [:]
+    for e in EntityResources.aliasEntries {
+      for n in e.names where t[key(n)] == nil && n.unicodeScalars.contains(where: { CharacterClass.isLower($0) }) {
+        t[key(n)] = n
+      }
+    }
+    return t
+  }()
+
   static let table: [String: Hit] = {
     var t: [String: Hit] = [:]
     for (i, e) in EntityResources.aliasEntries.enumerated() {
@@ -114,18 +129,32 @@ enum EntityLexicon {
   }
 
   /// The user type of a tagged name: the tagger's label, refined by the tables.
+  /// Last words of company names (capitalised, after another name word): mining and finance
+  /// houses in wire copy and the legal forms.
+  static let companyHeads: Set<String> = [
+    "Mines", "Mining", "Gold", "Development", "Developments", "Securities", "Resources",
+    "Minerals", "Explorations", "Exploration", "Petroleum", "Bancorp", "Bancshares", "Holdings",
+    "Industries", "Corp", "Corp.", "Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "Plc",
+    "PLC", "plc", "AG", "SA", "NV", "BV", "GmbH", "Investments", "Capital", "Financial",
+    "Trust", "Airlines", "Motors", "Steel", "Chemicals", "Pharmaceuticals", "Brewing",
+    "Breweries", "Enterprises", "Technologies", "Systems", "Communications", "Partners",
+  ]
+
   static func type(tagged: Int, text: String) -> EntityType {
     let hit = lookup(text)
     if let hit {
       switch hit.kind {
       case .group: return .group
       case .event: return .event
+      case .misc: return .misc
       case .country, .place: if tagged != 0 { return .place }  // a person may be "Jordan"
       case .org: return .organization
       }
     }
     if tagged != 0 && isKoreanStyleName(text) { return .person }
     let lastWord = text.split(separator: " ").last.map(String.init) ?? ""
+    // "Campbell Red Lake Mines", "Hemlo Gold", "Yorkton Securities": a company's last word.
+    if text.contains(" "), companyHeads.contains(lastWord) { return .organization }
     if tagged == 1 || tagged == 3, text.contains(" "), placeHeads.contains(lastWord) { return .place }
     // "General Election", "World Cup" tagged as an organisation or a place are events.
     if tagged == 1 || tagged == 2, text.contains(" "), organisationEventHeads.contains(lastWord.lowercased()) {

@@ -11,6 +11,18 @@ public enum EntityRecognizer {
     _ = EntityResources.baseGazetteer
   }
 
+  /// Lower-case words inside names: "Bank of England", "Ludwig van Beethoven".
+  static let nameJoiners: Set<String> = [
+    "of", "and", "the", "for", "de", "del", "della", "der", "den", "van", "von", "la", "le", "du",
+    "des", "da", "dos", "das", "bin", "ibn", "al", "el", "y", "e", "on", "upon", "in", "at", "&",
+    "'s", "’s", "zu", "ter", "op", "di", "do",
+  ]
+
+  /// Company legal forms, no names alone.
+  static let legalForms: Set<String> = [
+    "Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "LLC", "AG", "SA",
+  ]
+
   /// Titles that only a person has: the tagger's "Mr Blair" as an organisation is a person.
   static let personalTitles: Set<String> = [
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof", "Prof.", "Sir", "Dame",
@@ -61,6 +73,23 @@ public enum EntityRecognizer {
           while r.count > 1, d.tokens[r.upperBound - 1].kind == .punctuation { r = r.dropLast() }
           while r.count > 1, d.tokens[r.lowerBound].kind == .punctuation { r = r.dropFirst() }
           if d.tokens[r.lowerBound].kind == .punctuation { continue }
+          // A word in lower case that joins no name ends it: "U.S. Officials said Co" is
+          // "U.S. Officials" ("Bank of England", "Ludwig van Beethoven" keep theirs).
+          if let k = r.dropFirst().first(where: { k in
+            let t = d.tokens[k]
+            return t.kind == .word && CharacterClass.isLower(d.scalars[t.start])
+              && !nameJoiners.contains(d.string(t))
+          }) {
+            r = r.lowerBound..<k
+          }
+          // A ticker in angle brackets ("<ASA>") is no name.
+          if r.lowerBound > 0, r.upperBound < d.tokens.count,
+            d.string(d.tokens[r.lowerBound - 1]) == "<", d.string(d.tokens[r.upperBound]) == ">"
+          {
+            continue
+          }
+          // A legal form alone ("Co", "Inc.") is no name.
+          if r.count == 1, legalForms.contains(d.string(d.tokens[r.lowerBound])) { continue }
           // A title alone ("Mr.", "Herr") is no name.
           if r.count == 1, personalTitles.contains(d.string(d.tokens[r.lowerBound])) { continue }
           let (range, tagged) = withoutTitle(r, tagged: e.type, in: d, people: [])
@@ -68,7 +97,19 @@ public enum EntityRecognizer {
           names.append(TaggedName(range: range, tagged: tagged, opening: opening))
         }
       }
-      for n in mended(names, in: d) {
+      for n in joined(mended(names, in: d), in: d) + inCapitals(names, in: d) {
+        // A portfolio is no entity: "Secretary of State for the Family", "Minister for Sport".
+        if n.range.count == 1, n.range.lowerBound >= 2 {
+          let k = n.range.lowerBound
+          let before = d.string(d.tokens[k - 1]) == "the" ? k - 2 : k - 1
+          if before >= 1, d.string(d.tokens[before]) == "for",
+            portfolioHolders.contains(d.string(d.tokens[before - 1]))
+              || (before >= 3 && d.string(d.tokens[before - 1]) == "State"
+                && d.string(d.tokens[before - 3]) == "Secretary")
+          {
+            continue
+          }
+        }
         add(n.range, EntityLexicon.type(tagged: n.tagged, text: d.string(span(n.range, in: d))), 1)
       }
     }
@@ -93,6 +134,103 @@ public enum EntityRecognizer {
     var range: Range<Int>
     var tagged: Int
     var opening: Bool
+  }
+
+  /// Holders of a portfolio named after "for": "Minister for Sport".
+  static let portfolioHolders: Set<String> = [
+    "Minister", "Secretary", "Commissioner", "Spokesman", "Spokeswoman", "Spokesperson",
+    "Minister", "Ministry", "Department", "Office", "Czar", "Tsar",
+  ]
+
+  /// Heads of organisation names that take two names joined by "and": "Brown and Williamson
+  /// Tobacco", "the Energy and Environment Policy Center".
+  static let joinedHeads: Set<String> = EntityLexicon.companyHeads.union([
+    "Center", "Centre", "Institute", "Foundation", "Council", "Committee", "Association",
+    "Society", "Union", "Tobacco", "Company", "University", "College", "School", "Agency",
+    "Commission", "Board", "Fund", "Program", "Programme", "Project", "Laboratory",
+  ])
+
+  /// Two names joined by "and" or "&" where the second ends in an organisation's head are one
+  /// organisation: "Brown and Williamson Tobacco", not the person Brown and the firm.
+  /// Later, "Brown and Williamson" alone is that organisation too.
+  static func joined(_ names: [TaggedName], in d: Document) -> [TaggedName] {
+    func words(_ r: Range<Int>) -> [String] { r.map { d.string(d.tokens[$0]) } }
+    var organisations: [[String]] = []
+    for pass in 0..<2 {
+      var out: [TaggedName] = []
+      for n in names {
+        if let last = out.last, last.range.upperBound + 1 == n.range.lowerBound,
+          ["and", "&"].contains(d.string(d.tokens[last.range.upperBound])),
+          d.tokens[last.range.upperBound - 1].kind == .word,
+          // "Sorel Gold and Pinecrest Development" are two companies
+          !joinedHeads.contains(d.string(d.tokens[last.range.upperBound - 1]))
+        {
+          let range = last.range.lowerBound..<n.range.upperBound
+          let w = words(range)
+          if joinedHeads.contains(d.string(d.tokens[n.range.upperBound - 1]))
+            || (pass == 1 && organisations.contains { $0.starts(with: w) })
+          {
+            if pass == 0 { organisations.append(w) }
+            out[out.count - 1] = TaggedName(range: range, tagged: 1, opening: last.opening)
+            continue
+          }
+        }
+        out.append(n)
+      }
+      if pass == 1 || organisations.isEmpty { return out }
+    }
+    return names
+  }
+
+  /// Names the tagger missed in all-capital lines ("PYONGYANG SAYS NO") that the rest of the
+  /// document names in mixed case: the headline's "PYONGYANG" is the "Pyongyang" of the text.
+  static func inCapitals(_ names: [TaggedName], in d: Document) -> [TaggedName] {
+    func isCapsSentence(_ r: Range<Int>) -> Bool {
+      var letters = false
+      for k in r {
+        let t = d.tokens[k]
+        for i in t.start..<t.end where CharacterClass.isLetter(d.scalars[i]) {
+          if CharacterClass.isLower(d.scalars[i]) { return false }
+          letters = true
+        }
+      }
+      return letters
+    }
+    let caps = d.sentences.filter { !$0.tokens.isEmpty && isCapsSentence($0.tokens) }
+    guard !caps.isEmpty else { return [] }
+    // The mixed-case names, by the hashes of their lower-cased tokens.
+    var known: [[UInt64]: Int] = [:]
+    var covered = Set<Int>()
+    for n in names {
+      for k in n.range { covered.insert(k) }
+      let first = d.tokens[n.range.lowerBound]
+      guard (first.start..<first.end).contains(where: { CharacterClass.isLower(d.scalars[$0]) })
+      else { continue }
+      let key = n.range.map { k in NERHash.lowerHash(d.scalars[d.tokens[k].start..<d.tokens[k].end]) }
+      if known[key] == nil { known[key] = n.tagged }
+    }
+    guard !known.isEmpty else { return [] }
+    let longest = known.keys.map(\.count).max() ?? 0
+    var out: [TaggedName] = []
+    for s in caps {
+      let r = s.tokens
+      let keys = r.map { k in NERHash.lowerHash(d.scalars[d.tokens[k].start..<d.tokens[k].end]) }
+      var i = 0
+      while i < keys.count {
+        var matched = 0
+        for len in stride(from: min(longest, keys.count - i), through: 1, by: -1) {
+          let range = (r.lowerBound + i)..<(r.lowerBound + i + len)
+          if range.contains(where: { covered.contains($0) }) { continue }
+          if let type = known[Array(keys[i..<(i + len)])] {
+            out.append(TaggedName(range: range, tagged: type, opening: i == 0))
+            matched = len
+            break
+          }
+        }
+        i += max(matched, 1)
+      }
+    }
+    return out
   }
 
   /// The tagger's names mended by what the rest of the document says of them.
@@ -281,6 +419,7 @@ enum PhraseRules {
     case .org: return .organization
     case .group: return .group
     case .event: return .event
+    case .misc: return .misc
     }
   }
 

@@ -3,7 +3,7 @@ import Foundation
 /// The recogniser's shipped data: the trained model and the alias tables, found through
 /// `Bundle.module` (beside an installed binary too: `make install` copies the bundle).
 public enum EntityResources {
-  public enum Kind: String { case country, place, group, org, event }
+  public enum Kind: String { case country, place, group, org, event, misc }
 
   /// One line of the alias tables: a canonical name and the names that mean the same entity.
   public struct AliasEntry {
@@ -46,7 +46,7 @@ public enum EntityResources {
       case .place: cat = NERGazetteer.placeCategory
       case .group: cat = NERGazetteer.groupCategory
       case .org: cat = NERGazetteer.organisationCategory
-      case .event: continue
+      case .event, .misc: continue
       }
       for n in e.names { g.add(text: n, category: cat) }
     }

@@ -10,10 +10,19 @@ enum FigureRules {
     "rouble", "roubles", "won", "rupee", "rupees", "franc", "francs", "cent", "cents", "pence",
     "peso", "pesos", "dong", "baht", "ringgit", "lira", "lire", "marks", "shekel", "shekels",
     "riyal", "riyals", "dinar", "dinars", "krona", "kronor", "krone", "kroner", "zloty", "rand",
+    // wire copy: "510 dlrs", "30 mln stg", "105 billion pesetas"
+    "dlrs", "dlr", "stg", "peseta", "pesetas", "guilder", "guilders", "escudo", "escudos",
+    "schilling", "schillings", "drachma", "drachmas", "cruzado", "cruzados", "australs", "yuans",
+  ]
+  /// Numbers written out, which open a figure only before a unit: "four pct", "two billion dlrs".
+  static let spelledNumbers: [String: Int] = [
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "hundred": 100,
   ]
   static let scaleWords: Set<String> = [
     "hundred", "thousand", "million", "billion", "trillion", "bn", "m", "mn", "k", "tn", "trn",
-    "millions", "billions",
+    "millions", "billions", "mln", "bln", "billions",
   ]
   static let unitWords: Set<String> = [
     "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles", "metre",
@@ -40,13 +49,32 @@ enum FigureRules {
     func isNumber(_ k: Int) -> Bool {
       k < toks.count && toks[k].kind == .number && !isOrdinal(d.string(toks[k]))
     }
+    func glued(_ a: Int, _ b: Int) -> Bool { b < toks.count && toks[a].end == toks[b].start }
+    /// The last token of a number written with a fraction, "4-1/8" or "35-1/2" (wire-copy
+    /// prices), and whether it is one: "9/11" and "24/7" are no numbers.
+    func fractionEnd(_ k: Int) -> (last: Int, isNumber: Bool)? {
+      var n = k
+      if lower(n + 1) == "-", glued(n, n + 1), isNumber(n + 2), glued(n + 1, n + 2) { n += 2 }
+      guard lower(n + 1) == "/", glued(n, n + 1), isNumber(n + 2), glued(n + 1, n + 2) else {
+        return nil
+      }
+      let num = Int(numericPrefix(lower(n))) ?? 0
+      let den = Int(lower(n + 2)) ?? 0
+      return (n + 2, [2, 4, 8, 16, 32, 64].contains(den) && num > 0 && num < den)
+    }
     var i = 0
     while i < toks.count {
       let t = toks[i]
       // Only tokens that can open a figure: a number, a spelled number, a currency sign.
       let isUS = t.kind == .word && t.end - t.start == 2 && d.scalars[t.start] == "U"
-      guard t.kind == .number || t.kind == .symbol || isUS else { i += 1; continue }
+      let spelled = t.kind == .word && spelledNumbers[lower(i)] != nil
+      guard t.kind == .number || t.kind == .symbol || isUS || spelled else { i += 1; continue }
       let w = lower(i)
+      // the denominator or tail of "9/11" is no amount ("Fahrenheit 9/11 won")
+      if t.kind == .number, i >= 2, lower(i - 1) == "/", glued(i - 1, i), glued(i - 2, i - 1) {
+        i += 1
+        continue
+      }
       var start = i
       var j = i
       var money = false
@@ -60,13 +88,19 @@ enum FigureRules {
         j = i + 2
       } else if t.kind == .number && !isOrdinal(w) {
         j = i
+        if let f = fractionEnd(i) {
+          guard f.isNumber else { i = f.last + 1; continue }
+          j = f.last
+        }
+      } else if spelled {
+        j = i
       } else {
         i += 1
         continue
       }
       // The number token itself may carry a scale or unit: "5bn", "10km", "1,200-km".
       let numText = lower(j)
-      let suffix = numericSuffix(numText)
+      let suffix = spelled ? "" : numericSuffix(numText)
       var end = j + 1
       var type: EntityType? = money ? .money : nil
       if !suffix.isEmpty {
@@ -115,6 +149,10 @@ enum FigureRules {
           type = .money
         }
       }
+      if spelled && type != .percent && type != .money {
+        i += 1
+        continue
+      }
       if let type {
         if let last = out.last, last.range.upperBound > start {
           i = end
@@ -132,6 +170,13 @@ enum FigureRules {
   static func isOrdinal(_ w: String) -> Bool {
     let lw = w.lowercased()
     return lw.hasSuffix("st") || lw.hasSuffix("nd") || lw.hasSuffix("rd") || lw.hasSuffix("th")
+  }
+
+  /// The digits at the start of a token: "4-1" → "4".
+  static func numericPrefix(_ w: String) -> String {
+    var s = Substring(w)
+    if let dash = s.lastIndex(of: "-") { s = s[s.index(after: dash)...] }
+    return String(s.prefix { $0.isNumber })
   }
 
   /// The letters after the digits of a number token: "5bn" → "bn", "1,200-km" → "km".

@@ -51,6 +51,9 @@ struct NERDocFeatures {
   }
 
   var toks: [NERToken]
+  /// Each token's word clusters (`NERClusters`), 0 where the word has none.
+  var clusters: [UInt32]
+  var hasClusters: Bool
   var gaz: [UInt32]
   var sentenceOf: [Int32]
   var allCapsSentence: [Bool]
@@ -65,13 +68,20 @@ struct NERDocFeatures {
   var contexts: [[UInt64: [UInt64]]]
   static let maxContexts = 8
 
-  init(_ input: NERInput, gazetteer: NERGazetteer) {
+  init(_ input: NERInput, gazetteer: NERGazetteer, clusters table: NERClusters? = .shipped) {
     let n = input.starts.count
     var toks = [NERToken]()
     toks.reserveCapacity(n)
     input.scalars.withUnsafeBufferPointer { sc in
       for k in 0..<n { toks.append(NERToken(sc, Int(input.starts[k]), Int(input.ends[k]))) }
     }
+    // Looked up before acronyms get their own keys: "UN" and "un" are one word to GloVe.
+    var clusters = [UInt32](repeating: 0, count: n)
+    hasClusters = table.map { !$0.isEmpty } ?? false
+    if let table, hasClusters {
+      for k in 0..<n { clusters[k] = table.lookup(toks[k].lower) }
+    }
+    self.clusters = clusters
     sentences = input.sentences
     sentenceOf = [Int32](repeating: 0, count: n)
     allCapsSentence = []
@@ -145,6 +155,10 @@ enum NERFeatures {
   static let nextWordShape: UInt64 = 36, gazHereShape: UInt64 = 37
   static let historyT: UInt64 = 40, historyUnanimous: UInt64 = 41, historyPrevTok: UInt64 = 42
   static let historyNextTok: UInt64 = 43, aggregate: UInt64 = 44
+  static let clusterFine: UInt64 = 50, clusterMid: UInt64 = 51, clusterCoarse: UInt64 = 52
+  static let clusterM1: UInt64 = 53, clusterP1: UInt64 = 54, clusterM2: UInt64 = 55
+  static let clusterP2: UInt64 = 56, clusterShape: UInt64 = 57, clusterPair: UInt64 = 58
+  static let clusterPairR: UInt64 = 59, clusterM1Shape: UInt64 = 60, clusterP1Shape: UInt64 = 61
 
   static let boundaryM: UInt64 = 0x1111, boundaryP: UInt64 = 0x2222
 
@@ -189,6 +203,28 @@ enum NERFeatures {
     out.append(f(nextWordShape, NERHash.combine(t.shortShape, lp1)))
     out.append(f(flagsT, UInt64(t.flags) | UInt64(min(t.length, 6)) << 16))
     if i == r.lowerBound { out.append(f(firstShape, t.shortShape)) }
+    // Word clusters of the word and its neighbours (0: none or the sentence edge).
+    if d.hasClusters {
+      let c0 = d.clusters[i]
+      let cm1 = i - 1 >= r.lowerBound ? d.clusters[i - 1] : 0xFFFF_FFFF
+      let cp1 = i + 1 < r.upperBound ? d.clusters[i + 1] : 0xFFFF_FFFF
+      let cm2 = i - 2 >= r.lowerBound ? d.clusters[i - 2] >> 22 : 0xFFFF
+      let cp2 = i + 2 < r.upperBound ? d.clusters[i + 2] >> 22 : 0xFFFF
+      if c0 != 0 {
+        out.append(f(clusterFine, UInt64(c0 & NERClusters.fineMask)))
+        out.append(f(clusterMid, UInt64(c0 >> 12 & 0x3FF)))
+        out.append(f(clusterCoarse, UInt64(c0 >> 22)))
+        out.append(f(clusterShape, NERHash.combine(UInt64(c0 & NERClusters.fineMask), t.shortShape)))
+      }
+      out.append(f(clusterM1, UInt64(cm1 & NERClusters.fineMask)))
+      out.append(f(clusterP1, UInt64(cp1 & NERClusters.fineMask)))
+      out.append(f(clusterM2, UInt64(cm2)))
+      out.append(f(clusterP2, UInt64(cp2)))
+      out.append(f(clusterPair, UInt64(cm1 >> 12 & 0x3FF) << 16 | UInt64(c0 >> 12 & 0x3FF)))
+      out.append(f(clusterPairR, UInt64(c0 >> 12 & 0x3FF) << 16 | UInt64(cp1 >> 12 & 0x3FF)))
+      out.append(f(clusterM1Shape, NERHash.combine(UInt64(cm1 & NERClusters.fineMask), t.shortShape)))
+      out.append(f(clusterP1Shape, NERHash.combine(UInt64(cp1 & NERClusters.fineMask), t.shortShape)))
+    }
     if caps {
       out.append(f(capsSentShape, t.shortShape))
       out.append(f(capsSentLower, t.lower))

@@ -17,12 +17,15 @@ public final class NERModel: @unchecked Sendable {
   let rows: [Float]
   let transitions: [Float]
   let gazetteer: NERGazetteer
+  /// The word clusters the features read (a shipped resource beside the model, read with it).
+  let clusters: NERClusters = .shipped
 
   public var featureCount: Int { rows.count / NERModel.tags }
 
   /// Bytes the model holds in memory: slot table, weight rows, gazetteer (estimated).
   public var memoryBytes: Int {
     slots.count * 8 + rows.count * 4 + transitions.count * 4 + gazetteer.phrases.count * 24
+      + clusters.memoryBytes
   }
 
   init(features: [UInt64], rows: [Float], transitions: [Float], gazetteer: NERGazetteer) {
@@ -61,7 +64,7 @@ public final class NERModel: @unchecked Sendable {
 
   /// BILOU tags (see `NERTags`) for every token of the input, document-level cues included.
   public func tag(_ input: NERInput) -> [Int] {
-    let d = NERDocFeatures(input, gazetteer: gazetteer)
+    let d = NERDocFeatures(input, gazetteer: gazetteer, clusters: clusters)
     let n = NERModel.tags
     var tags = [Int](repeating: 0, count: input.starts.count)
     var history: [UInt64: NERHistory] = [:]

@@ -11,6 +11,8 @@ public struct NERTrainer {
     public var epochs = 12
     public var seed: UInt64 = 1
     public var folds = 10
+    /// Word-cluster features (off for an ablation: the features then never get weights).
+    public var clusters = true
     public init() {}
   }
 
@@ -69,7 +71,7 @@ public struct NERTrainer {
     _ part: CoNLLCorpus.DocumentPart, gazetteer: NERGazetteer, insert: Bool
   ) -> Prepared {
     let input = part.input
-    let d = NERDocFeatures(input, gazetteer: gazetteer)
+    let d = NERDocFeatures(input, gazetteer: gazetteer, clusters: options.clusters ? .shipped : nil)
     let goldSpans = part.goldSpans
     var gold: [Int] = []
     for (s, sp) in zip(part.sentences, goldSpans) { gold += NERTags.encode(sp, count: s.words.count) }

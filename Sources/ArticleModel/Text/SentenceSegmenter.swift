@@ -43,7 +43,10 @@ public enum SentenceSegmenter {
           let next = i + 1
           if next >= range.upperBound {
             boundary = true
-          } else if sentenceStarters.contains(lowerWord(scalars, tokens[next])) {
+          } else if CharacterClass.isUpper(scalars[tokens[next].start]),
+            sentenceStarters.contains(lowerWord(scalars, tokens[next]))
+          {
+            // a sentence starts with a capital: "at 10 a.m. on Thursday" goes on
             boundary = true
           }
         }

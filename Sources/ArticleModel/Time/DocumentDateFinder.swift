@@ -14,37 +14,61 @@ enum DocumentDateFinder {
   ]
 
   static func documentDate(
-    for doc: Document, given: String?, scan: TemporalTagger.Scan? = nil
+    for doc: Document, given: String?, year givenYear: Int? = nil,
+    scan: TemporalTagger.Scan? = nil
   ) -> DocumentDate? {
-    // The latest year of the text, worked out at most once (the dateline and the last resort
-    // both may need it) and only when needed.
-    var inferred: Int??
-    func yearOfText() -> Int? {
-      if let y = inferred { return y }
-      let y = inferredYear(scan ?? TemporalTagger.Scan(doc))
-      inferred = .some(y)
-      return y
+    // What the text says of its own year, weighed at most once and only when needed.
+    var weighed: Inference??
+    func inference() -> Inference? {
+      if let i = weighed { return i }
+      let i = infer(scan ?? TemporalTagger.Scan(doc))
+      weighed = .some(i)
+      return i
     }
     if let given, TimexResolver.Anchor(given) != nil {
-      return DocumentDate(value: given, source: .given)
+      return DocumentDate(value: given, source: .given, evidence: ["given: \(given)"])
     }
     let fileDate = fromName(doc.name)
     if let span = doc.dateline?.date, let (y, m, d) = parse(doc.string(span)), let m {
+      let said = "dateline: " + doc.string(span).trimmingSpaces()
       if let y {
-        return DocumentDate(value: format(y, m, d), source: .dateline)
+        return DocumentDate(value: format(y, m, d), source: .dateline, evidence: [said])
       }
       if let f = fileDate, let fy = Int(f.prefix(4)) {
-        return DocumentDate(value: format(fy, m, d), source: .dateline)
+        return DocumentDate(
+          value: format(fy, m, d), source: .dateline, evidence: [said, "year from the file name: \(f)"])
       }
-      // "WASHINGTON, March 3 (AP) —" in a text that says it is 2013
-      if let y = yearOfText() {
-        return DocumentDate(value: format(y, m, d), source: .dateline)
+      if let givenYear {
+        return DocumentDate(
+          value: format(givenYear, m, d), source: .given, evidence: [said, "year given: \(givenYear)"])
       }
+      // "WASHINGTON, March 3 (AP) -" with no year: the text's evidence may give one.
+      let inf = inference()
+      if let inf, inf.good {
+        let y = inf.year(month: m, day: d)
+        return DocumentDate(
+          value: format(y, m, d), source: .inferred, evidence: [said] + inf.evidence)
+      }
+      return DocumentDate(
+        value: "XXXX-" + TimexFormat.pad2(m) + (d.map { "-" + TimexFormat.pad2($0) } ?? ""),
+        source: .dateline, evidence: [said, "year unknown"] + (inf?.evidence ?? []))
     }
-    if let meta = fromMetadata(doc) { return DocumentDate(value: meta, source: .metadata) }
-    if let f = fileDate { return DocumentDate(value: f, source: .filename) }
-    if let y = yearOfText() {
-      return DocumentDate(value: TimexFormat.pad4(y), source: .inferred)
+    if let meta = fromMetadata(doc) {
+      return DocumentDate(value: meta, source: .metadata, evidence: ["metadata line: \(meta)"])
+    }
+    if let f = fileDate {
+      return DocumentDate(value: f, source: .filename, evidence: ["file name: \(doc.name)"])
+    }
+    if let givenYear {
+      return DocumentDate(
+        value: TimexFormat.pad4(givenYear), source: .given, evidence: ["year given: \(givenYear)"])
+    }
+    if let inf = inference() {
+      if inf.good {
+        return DocumentDate(
+          value: TimexFormat.pad4(inf.lower.year), source: .inferred, evidence: inf.evidence)
+      }
+      return DocumentDate(value: "XXXX", source: .inferred, evidence: inf.evidence + ["year unknown"])
     }
     return nil
   }
@@ -191,33 +215,108 @@ enum DocumentDateFinder {
 
   // MARK: - Inference
 
-  /// The latest year written out in full in the text, outside future-tense clauses ("will
-  /// be finished by 2030" says nothing of when the article was written).
-  static func inferredYear(_ scan: TemporalTagger.Scan) -> Int? {
+  /// What the text tells of its own date: a lower bound (an article is written after the past
+  /// it reports), and whether the bound is good enough to stand for the year.
+  struct Inference {
+    /// The earliest day the article can be from.
+    var lower: CalendarDate
+    /// Whether the bound is likely the year itself: the year is said more than once, in the
+    /// first sentences, with a month or a full date, or set against "last year" in one
+    /// sentence.
+    var good: Bool
+    var evidence: [String]
+
+    /// The first date on or after the bound with that month (and day).
+    func year(month: Int, day: Int?) -> Int {
+      let y = lower.year
+      let d = min(day ?? 1, CalendarDate.daysIn(month: month, year: y))
+      if day == nil {
+        return CalendarDate(y, month, 1).adding(months: 1).dayNumber > lower.dayNumber ? y : y + 1
+      }
+      return CalendarDate(y, month, d).dayNumber >= lower.dayNumber ? y : y + 1
+    }
+  }
+
+  /// The evidence of the explicit dates outside future-tense and hypothetical clauses ("will
+  /// be finished by 2030" says nothing of when the article was written), weighed: the latest
+  /// of them bounds the date from below ("since December 31, 1986": not before 1987), and a
+  /// year set against "last year" in one sentence ("2.5 pct last year after 1.9 pct in 1985")
+  /// puts last year after it (not before 1987). One mention of a past year deep in the text
+  /// ("a referendum in 2003") is only a bound: the year stays unknown.
+  static func infer(_ scan: TemporalTagger.Scan) -> Inference? {
     let scanner = scan.scanner
     let doc = scanner.doc
     // An article is not written after today: later years are plans and forecasts.
     let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
-    var best: Int?
+    var best: CalendarDate?
+    var bestNote = ""
+    var mentions: [Int: Int] = [:]
+    var early: Set<Int> = []
     var sentence = 0
     var cache = TenseCue.Cache(count: doc.tokens.count)
+    var lastYearSentences: Set<Int> = []
     for c in scan.candidates {
-      guard case .calendar(.explicit(let y), _, _) = c.meaning else { continue }
+      var isLastYear = false
+      switch c.meaning {
+      case .calendar(.relative(-1), nil, nil), .relative(.year, -1): isLastYear = true
+      default: break
+      }
+      if isLastYear {
+        var s = 0
+        while s < doc.sentences.count && doc.sentences[s].tokens.upperBound <= c.first { s += 1 }
+        lastYearSentences.insert(s)
+      }
+    }
+    func quote(_ c: TimexCandidate) -> String {
+      let a = max(0, c.first - 2)
+      let b = min(doc.tokens.count - 1, c.last)
+      return doc.string(Span(doc.tokens[a].start, doc.tokens[b].end))
+        .split(whereSeparator: { $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    }
+    var bestStrong = false
+    func raise(_ d: CalendarDate, _ note: String, strong: Bool) {
+      if best == nil || d.dayNumber > best!.dayNumber || (d == best! && strong) {
+        best = d
+        bestNote = note
+        bestStrong = strong
+      }
+    }
+    for c in scan.candidates {
+      guard case .calendar(.explicit(let y), let m, let d) = c.meaning else { continue }
       while sentence < doc.sentences.count && doc.sentences[sentence].tokens.upperBound <= c.first {
         sentence += 1
       }
       let range =
         sentence < doc.sentences.count ? doc.sentences[sentence].tokens : c.first..<(c.last + 1)
-      if y > thisYear { continue }
+      if y > thisYear || y < 1000 { continue }
       if TenseCue.tense(scanner, first: c.first, last: c.last, sentence: range, cache: &cache)
         == .future
       {
         continue
       }
       if TenseCue.isHypothetical(scanner, first: c.first, sentence: range) { continue }
-      if best == nil || y > best! { best = y }
+      mentions[y, default: 0] += 1
+      if sentence < 2 { early.insert(y) }
+      var day = CalendarDate(y, m ?? 1, 1)
+      // a month or a day named with its year is a precise, usually recent, reference
+      var isFull = m != nil
+      if let m, let d, CalendarDate.isValid(y, m, d) {
+        day = CalendarDate(y, m, d)
+        isFull = true
+        // "since December 31, 1986": the article is from a later day
+        if scanner.w(c.first - 1) == "since" { day = day.adding(days: 1) }
+      }
+      raise(day, "not before \(day.iso): '\(quote(c))'", strong: isFull)
+      // "rose 2.5 pct last year after 1.9 pct in 1985": last year came after 1985
+      if m == nil, lastYearSentences.contains(sentence), scanner.w(c.first - 1) == "in" {
+        let bound = CalendarDate(y + 2, 1, 1)
+        raise(bound, "not before \(y + 2): '\(quote(c))' set against 'last year'", strong: true)
+      }
     }
-    return best
+    guard let best else { return nil }
+    let y = best.year
+    let good = bestStrong || (mentions[y] ?? 0) >= 2 || early.contains(y)
+    return Inference(lower: best, good: good, evidence: [bestNote])
   }
 }
 

@@ -9,9 +9,9 @@ public enum TemporalTagger {
   /// `scan`, when given, is `scan(document)` already made (the document date and the expressions
   /// read the same scan; an inferred date needs it).
   public static func documentDate(
-    for document: Document, given: String?, scan: Scan? = nil
+    for document: Document, given: String?, year: Int? = nil, scan: Scan? = nil
   ) -> DocumentDate? {
-    DocumentDateFinder.documentDate(for: document, given: given, scan: scan)
+    DocumentDateFinder.documentDate(for: document, given: given, year: year, scan: scan)
   }
 
   /// Every time expression, in text order, with its TIMEX3 type and value.
@@ -106,6 +106,12 @@ public enum TemporalTagger {
     }
     anchorDurations(&out, candidates: kept, scanner: scanner)
     attachClockTimesToDays(&out, candidates: kept, scanner: scanner)
+    if let a = resolver.dct, !a.yearKnown {
+      for k in out.indices {
+        out[k].value = TimexResolver.maskUnknownYear(out[k].value)
+        out[k].anchoredValue = out[k].anchoredValue.map(TimexResolver.maskUnknownYear)
+      }
+    }
     return out
   }
 

@@ -52,6 +52,25 @@ enum TenseCue {
     let before = s.w(first - 1) == "on" ? s.w(first - 2) : s.w(first - 1)
     if before == "as" && s.w(first - 2) == "soon" { return true }
     switch meaning {
+    case .weekday(_, nil), .time, .dayOfMonth:
+      // "meets on Friday", "start at 10 a.m. on Thursday": a scheduled event in the present
+      var k = first - 1
+      while k >= 0 && k >= first - 6 {
+        let w = s.w(k)
+        if TimeLexicon.scheduleVerbs.contains(w) {
+          // a verb, not a noun after a determiner ("his leave on Friday")
+          return !s.capitalised[k]
+            && !["the", "a", "an", "his", "her", "its", "their", "this", "that", "to"].contains(s.w(k - 1))
+        }
+        if ["on", "at", "the", "a.m.", "p.m.", "a.m", "p.m", "noon", "local", "time", "gmt", "est", "edt"]
+          .contains(w) || s.isNumber(k)
+        {
+          k -= 1
+          continue
+        }
+        break
+      }
+      return false
     case .calendar(.unspecified, _, _), .holiday(_, .unspecified):
       return TimeLexicon.futureSignals.contains(before)
     default:
@@ -66,7 +85,8 @@ enum TenseCue {
     while k >= sentence.lowerBound && k >= first - 12 {
       if [
         "could", "might", "should", "may", "must", "aims", "aim", "target", "forecast",
-        "forecasts", "predicts", "predicted", "projected",
+        "forecasts", "predicts", "predicted", "projected", "would", "hopes", "hope", "expected",
+        "expects", "plans", "planned", "scheduled", "due", "likely",
       ].contains(s.words[k]) && !s.capitalised[k] {
         return true
       }

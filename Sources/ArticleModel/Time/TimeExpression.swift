@@ -53,13 +53,40 @@ public enum DocumentDateSource: String, Sendable, Codable {
 
 /// The document creation time (DCT) that relative expressions are resolved against.
 public struct DocumentDate: Hashable, Sendable {
-  /// "2014-06-01", "2014-06" or "2014": as precise as the evidence allows.
+  /// "2014-06-01", "2014-06" or "2014": as precise as the evidence allows. The year is "XXXX"
+  /// when nothing says it ("XXXX-03-23" from a dateline "LONDON, March 23 -" in a text with
+  /// no good evidence of the year; "XXXX" when only a lower bound is known).
   public var value: String
   public var source: DocumentDateSource
+  /// What the date was worked out from, one short line each, for `lede dump` and Ctrl-G
+  /// ("dateline: March 23", "not before 1987: 'since December 31, 1986'").
+  public var evidence: [String]
 
-  public init(value: String, source: DocumentDateSource) {
+  public init(value: String, source: DocumentDateSource, evidence: [String] = []) {
     self.value = value
     self.source = source
+    self.evidence = evidence
+  }
+
+  /// Whether the year is known (given, read or inferred); "XXXX-03-23" has none.
+  public var yearKnown: Bool { !value.hasPrefix("X") }
+
+  /// The date as a reader should see it: an inferred date carries a question mark ("1987?",
+  /// "1987-03-23?"), an unknown year says so ("March 23, year unknown", "year unknown").
+  public var display: String {
+    if !yearKnown {
+      let parts = value.split(separator: "-")
+      let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+      ]
+      guard parts.count >= 2, let m = Int(parts[1]), (1...12).contains(m) else {
+        return "year unknown"
+      }
+      if parts.count >= 3, let d = Int(parts[2]) { return "\(months[m - 1]) \(d), year unknown" }
+      return "\(months[m - 1]), year unknown"
+    }
+    return source == .inferred ? value + "?" : value
   }
 }
 

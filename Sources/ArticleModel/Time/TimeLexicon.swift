@@ -225,6 +225,15 @@ enum TimeLexicon {
     "starting",
   ]
 
+  /// Verbs of scheduled events whose present tense speaks of the future: "the board meets on
+  /// Friday", "talks start at 10 a.m. on Thursday", "the show opens Tuesday".
+  static let scheduleVerbs: Set<String> = [
+    "meet", "meets", "start", "starts", "begin", "begins", "open", "opens", "resume", "resumes",
+    "convene", "convenes", "arrive", "arrives", "depart", "departs", "leave", "leaves",
+    "travel", "travels", "host", "hosts", "kick", "kicks", "fly", "flies", "sail", "sails",
+    "reopen", "reopens", "expire", "expires",
+  ]
+
   /// Present-tense auxiliaries and verbs.
   static let presentCues: Set<String> = [
     "is", "are", "am", "has", "have", "does", "do", "says", "say", "remains", "continues",

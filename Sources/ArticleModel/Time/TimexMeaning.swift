@@ -19,6 +19,9 @@ indirect enum TimexMeaning: Hashable, Sendable {
   case calendar(year: YearRef, month: Int?, day: Int?)
   /// A weekday; `shift` nil when bare, -1 "last", +1 "next", 0 "this".
   case weekday(Int, shift: Int?)
+  /// A day of the month named alone: "on the 3rd" (the month is the document's, or the one
+  /// before or after as the tense says).
+  case dayOfMonth(Int)
   /// "today" 0, "yesterday" -1, "tomorrow" +1.
   case dayOffset(Int)
   /// "this year" 0, "last week" -1, "next month" +1; unit year, month, week, weekend, quarter...

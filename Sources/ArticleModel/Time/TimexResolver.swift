@@ -15,10 +15,21 @@ struct TimexResolver {
     var month: Int?
     var day: Int?
 
+    /// False for a dateline with no year ("LONDON, March 23 -"): `year` is then
+    /// `Anchor.unknownYear`, a stand-in for the arithmetic whose digits the tagger masks.
+    var yearKnown = true
+
+    /// The stand-in year of an anchor whose year is unknown: far from any year a text names,
+    /// and not a leap year.
+    static let unknownYear = 2401
+
     var date: CalendarDate? {
       guard let month, let day else { return nil }
       return CalendarDate(year, month, day)
     }
+
+    /// The day, when the weekday it falls on is known (not with an unknown year).
+    var weekdayDate: CalendarDate? { yearKnown ? date : nil }
 
     var quarter: Int? { month.map { ($0 - 1) / 3 + 1 } }
 
@@ -29,8 +40,15 @@ struct TimexResolver {
         guard b <= u.count else { return nil }
         return Int(String(decoding: u[a..<b], as: UTF8.self))
       }
-      guard u.count >= 4, let y = num(0, 4) else { return nil }
-      year = y
+      guard u.count >= 4 else { return nil }
+      if u.count >= 7, u[0..<4].elementsEqual("XXXX".utf8) {
+        year = Self.unknownYear
+        yearKnown = false
+      } else {
+        guard let y = num(0, 4) else { return nil }
+        year = y
+      }
+      let y = year
       if u.count >= 7, u[4] == 45, let m = num(5, 7), (1...12).contains(m) {
         month = m
         if u.count >= 10, u[7] == 45, let d = num(8, 10), CalendarDate.isValid(y, m, d) { day = d }
@@ -56,12 +74,35 @@ struct TimexResolver {
 
   let dct: Anchor?
 
+  /// A value worked out from an anchor whose year is unknown, with the stand-in year's
+  /// digits replaced by X: "2401-03-21" → "XXXX-03-21", "2400" → "XXXX", "240" → "XXX".
+  static func maskUnknownYear(_ v: String) -> String {
+    let u = Array(v.utf8)
+    func digits(_ n: Int) -> Int? {
+      guard u.count >= n else { return nil }
+      var x = 0
+      for k in 0..<n {
+        guard u[k] >= 48 && u[k] <= 57 else { return nil }
+        x = x * 10 + Int(u[k] - 48)
+      }
+      return x
+    }
+    let y = Anchor.unknownYear
+    if let x = digits(4), abs(x - y) <= 100, u.count == 4 || u[4] == 45 || u[4] == 84 {
+      return "XXXX" + v.dropFirst(4)
+    }
+    if u.count == 3, let x = digits(3), abs(x - y / 10) <= 10 { return "XXX" }
+    if u.count == 2, let x = digits(2), abs(x - y / 100) <= 1 { return "XX" }
+    return v
+  }
+
   // MARK: - Years
 
   func year(_ ref: TimexMeaning.YearRef) -> Int? {
     switch ref {
     case .explicit(let y): return y
-    case .twoDigit(let yy): return Self.expandTwoDigit(yy, around: dct?.year)
+    case .twoDigit(let yy):
+      return Self.expandTwoDigit(yy, around: dct?.yearKnown == true ? dct?.year : nil)
     case .relative(let k): return dct.map { $0.year + k }
     case .unspecified: return dct?.year
     }
@@ -86,8 +127,27 @@ struct TimexResolver {
     case .calendar(let yr, let month, let day):
       return (.date, calendar(yr, month, day, tense: tense), granularity(month: month, day: day))
     case .weekday(let wd, let shift):
-      guard let date = dct?.date else { return (.date, "XXXX-WXX-\(wd)", .day) }
+      guard let date = dct?.weekdayDate else { return (.date, "XXXX-WXX-\(wd)", .day) }
       return (.date, weekday(wd, shift: shift, from: date, tense: tense).iso, .day)
+    case .dayOfMonth(let d):
+      guard let dct, let m = dct.month else { return (.date, "XXXX-XX-\(TimexFormat.pad2(d))", .day) }
+      let here = CalendarDate(dct.year, m, 1)
+      func on(_ month: CalendarDate) -> CalendarDate? {
+        CalendarDate.isValid(month.year, month.month, d) ? CalendarDate(month.year, month.month, d) : nil
+      }
+      let this = on(here)
+      guard let today = dct.date else {
+        return (.date, this?.iso ?? "XXXX-XX-\(TimexFormat.pad2(d))", .day)
+      }
+      // The occurrence the tense points to: ahead in future and present tense ("is due on
+      // the 3rd"), behind in the past.
+      var pick = this
+      if tense == .future || tense == .present {
+        if this == nil || this! < today { pick = on(here.adding(months: 1)) }
+      } else if this == nil || today < this! {
+        pick = on(here.adding(months: -1))
+      }
+      return (.date, pick?.iso ?? "XXXX-XX-\(TimexFormat.pad2(d))", .day)
     case .dayOffset(let k):
       guard let date = dct?.date else { return (.date, "XXXX-XX-XX", .day) }
       return (.date, date.adding(days: k).iso, .day)
@@ -104,7 +164,7 @@ struct TimexResolver {
       if dct.month == nil { y = dct.year + shift }
       return (.date, "\(TimexFormat.pad4(y))-\(m2)\(dayPart)", day == nil ? .month : .day)
     case .weekdayDate(let wd, let month, let day):
-      if let dct {
+      if let dct, dct.yearKnown {
         let fits = [dct.year, dct.year - 1, dct.year + 1].filter {
           CalendarDate.isValid($0, month, day) && CalendarDate($0, month, day).weekday == wd
         }
@@ -152,7 +212,7 @@ struct TimexResolver {
       return (.date, "\(TimexFormat.pad4(y))-\(code)", .season)
     case .decade(let d, let twoDigit):
       if twoDigit {
-        let y = Self.expandTwoDigit(d * 10, around: dct?.year)
+        let y = Self.expandTwoDigit(d * 10, around: dct?.yearKnown == true ? dct?.year : nil)
         return (.date, String(y / 10), .decade)
       }
       return (.date, String(d), .decade)
@@ -235,10 +295,13 @@ struct TimexResolver {
     let (beforeYear, afterYear) = here.0 > ref ? (dct.year - 1, dct.year) : (dct.year, dct.year + 1)
     let before = ref - span(beforeYear).1
     let after = span(afterYear).0 - ref
+    // The tense of a clause is a hint, not a rule: a date much nearer on the other side is
+    // usually the one meant ("asked him to testify on Feb. 10" a month ahead; "bought shares
+    // through Sept. 29" a month back).
     let near = 30
     switch tense {
-    case .past: return after <= near && before > near ? afterYear : beforeYear
-    case .future: return before <= near && after > near ? beforeYear : afterYear
+    case .past: return (after <= near && before > near) || after * 5 < before ? afterYear : beforeYear
+    case .future: return (before <= near && after > near) || before * 5 < after ? beforeYear : afterYear
     default: return after < before ? afterYear : beforeYear
     }
   }
@@ -308,7 +371,7 @@ struct TimexResolver {
       let total = dct.year * 4 + (q - 1) + k
       return (.date, "\(TimexFormat.pad4(total / 4))-Q\(total % 4 + 1)", .quarter)
     case .week, .weekend:
-      guard let date = dct.date else { return (.date, "\(TimexFormat.pad4(dct.year))-WXX", .week) }
+      guard let date = dct.weekdayDate else { return (.date, "\(TimexFormat.pad4(dct.year))-WXX", .week) }
       var shift = k
       if unit == .weekend && k == 0 && tense == .past && date.weekday < 6 { shift = -1 }
       let w = date.adding(days: 7 * shift).isoWeek

@@ -53,8 +53,14 @@ extension TimexScanner {
         c.last = k
       }
     case "from":
-      if w(k + 1) == "now" {
-        c.meaning = .shifted(unit, count: count, sign: 1, fromReference: false)
+      // "a week from now", "a week from today"
+      if w(k + 1) == "now" || w(k + 1) == "today" {
+        // from today: a day ("a week from today" is a day seven days on)
+        if w(k + 1) == "today", unit == .week, let n = count {
+          c.meaning = .shifted(.day, count: 7 * n, sign: 1, fromReference: false)
+        } else {
+          c.meaning = .shifted(unit, count: count, sign: 1, fromReference: false)
+        }
         c.last = k + 1
       }
     case "hence":

@@ -61,6 +61,7 @@ extension TimexScanner {
       consider(dayMonth(i))
       consider(counted(i))
       if w(i + 1) == "century" { consider(centuryPhrase(i)) }
+      if best == nil { consider(dayOfMonthAlone(i)) }
       return best
     }
     if s == "'" {
@@ -163,5 +164,22 @@ extension TimexScanner {
     consider(counted(i))
     if best == nil { consider(barePlural(i)) }
     return best
+  }
+}
+
+extension TimexScanner {
+  /// "on the 3rd", "by the 21st": an ordinal day after a preposition and "the", with nothing
+  /// after it that it could count ("the 3rd floor", "the 21st century" are no dates).
+  func dayOfMonthAlone(_ i: Int) -> TimexCandidate? {
+    guard w(i - 1) == "the", ["on", "by", "until", "till", "from", "since", "before", "after"]
+      .contains(w(i - 2)),
+      TimeLexicon.ordinal(w(i)) != nil, let d = day(i)
+    else { return nil }
+    if i + 1 < count, doc.tokens[i + 1].kind == .word || doc.tokens[i + 1].kind == .number,
+      adjacent(i, i + 1), !["and", "or", "to", "when", "at"].contains(w(i + 1))
+    {
+      return nil
+    }
+    return TimexCandidate(i, i, .dayOfMonth(d))
   }
 }
