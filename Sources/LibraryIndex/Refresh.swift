@@ -167,7 +167,13 @@ final class OutcomeQueue: @unchecked Sendable {
     defer { lock.unlock() }
     let deadline = Date(timeIntervalSinceNow: seconds)
     while outcomes.count < n && finished < workers {
-      if !lock.wait(until: deadline) && !outcomes.isEmpty { break }
+      if Date() < deadline {
+        _ = lock.wait(until: deadline)
+      } else if outcomes.isEmpty {
+        lock.wait()  // past the deadline: the first outcome is enough
+      } else {
+        break
+      }
     }
     let taken = outcomes
     outcomes.removeAll(keepingCapacity: true)

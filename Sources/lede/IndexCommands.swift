@@ -73,6 +73,8 @@ func openLibrary(
   if folders.isEmpty && options.index == nil {
     fail("name the article folders (or an index with --index PATH)")
   }
+  // A folder or file that is not there is an error before anything is written.
+  for f in folders where !FileManager.default.fileExists(atPath: f) { fail(LoadError.missing(f).description) }
   let paths: [String]
   do { paths = try ArticleLoader.expand(folders) } catch let error as LoadError { fail(error.description) } catch {
     fail("\(error)")
