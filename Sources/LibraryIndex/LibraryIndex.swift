@@ -51,7 +51,7 @@ public struct IndexError: Error, CustomStringConvertible {
 /// finishes). Article files are only ever read.
 public final class LibraryIndex: @unchecked Sendable {
   /// Bumped when the tables change; an index of another schema is rebuilt.
-  public static let schemaVersion = "5"
+  public static let schemaVersion = "7"
 
   public let db: any DatabaseWriter
   public let location: IndexLocation
@@ -126,7 +126,7 @@ public final class LibraryIndex: @unchecked Sendable {
   // MARK: - Schema
 
   static let tables = [
-    "meta", "article", "sentence", "sentence_fts", "entity", "mention", "timeline", "library_entity",
+    "meta", "article", "sentence", "sentence_fts", "article_fts", "entity", "mention", "timeline", "library_entity",
     "library_key",
   ]
 
@@ -162,15 +162,8 @@ public final class LibraryIndex: @unchecked Sendable {
           CREATE TABLE sentence(
             id INTEGER PRIMARY KEY, article INTEGER NOT NULL, start INTEGER NOT NULL,
             end INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL);
-          CREATE VIRTUAL TABLE sentence_fts USING fts5(
-            text, content='sentence', content_rowid='id', tokenize='unicode61 remove_diacritics 2',
-            detail='none', columnsize=0);
-          CREATE TRIGGER sentence_ai AFTER INSERT ON sentence BEGIN
-            INSERT INTO sentence_fts(rowid, text) VALUES (new.id, new.text);
-          END;
-          CREATE TRIGGER sentence_ad AFTER DELETE ON sentence BEGIN
-            INSERT INTO sentence_fts(sentence_fts, rowid, text) VALUES ('delete', old.id, old.text);
-          END;
+          CREATE VIRTUAL TABLE article_fts USING fts5(
+            text, content='', tokenize='unicode61 remove_diacritics 2', detail='none', columnsize=0);
           CREATE TABLE entity(
             id INTEGER PRIMARY KEY, article INTEGER NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
             aliases TEXT NOT NULL, mentions INTEGER NOT NULL, library INTEGER);
@@ -183,6 +176,7 @@ public final class LibraryIndex: @unchecked Sendable {
             granularity TEXT NOT NULL, approximate INTEGER NOT NULL, start INTEGER NOT NULL,
             end INTEGER NOT NULL, text TEXT NOT NULL, sentence INTEGER, first_day INTEGER,
             last_day INTEGER);
+          CREATE INDEX timeline_sentence ON timeline(sentence);
           CREATE TABLE library_entity(
             id INTEGER PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, aliases TEXT NOT NULL,
             articles INTEGER NOT NULL, mentions INTEGER NOT NULL);
@@ -254,6 +248,11 @@ public final class LibraryIndex: @unchecked Sendable {
             FROM article WHERE id = ?
             """), arguments: [id])
     else { return }
+    let sentences = try String.fetchAll(
+      db.cachedStatement(sql: "SELECT text FROM sentence WHERE id >= ? AND id < ? ORDER BY id"),
+      arguments: [r[0], r[1]])
+    try db.cachedStatement(sql: "INSERT INTO article_fts(article_fts, rowid, text) VALUES ('delete', ?, ?)")
+      .execute(arguments: [id, sentences.joined(separator: "\n")])
     let ranges: [(String, String, Int64, Int64)] = [
       ("sentence", "id", r[0], r[1]), ("mention", "entity", r[2], r[3]), ("entity", "id", r[2], r[3]),
       ("timeline", "id", r[4], r[5]),
@@ -299,6 +298,10 @@ public final class LibraryIndex: @unchecked Sendable {
     for (i, s) in r.sentences.enumerated() {
       try sentence.execute(arguments: [firstSentence + Int64(i), article, s.start, s.end, s.kind, s.text])
     }
+    // The full-text index holds one document per article (its sentences, a line each); it
+    // keeps no copy of the text, so a deletion gives the same text back (`deleteArticle`).
+    try db.cachedStatement(sql: "INSERT INTO article_fts(rowid, text) VALUES (?, ?)")
+      .execute(arguments: [article, r.sentences.map(\.text).joined(separator: "\n")])
     func sentenceID(_ i: Int) -> Int64? { i >= 0 && i < r.sentences.count ? firstSentence + Int64(i) : nil }
     var entityID = firstEntity
     let entity = try db.cachedStatement(

@@ -65,30 +65,50 @@ public enum LibraryMerge {
   /// The comparison form of a name: lower case, no diacritics, no dots, single spaces, no
   /// possessive "'s".
   public static func key(_ name: String) -> String {
-    var s = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-    s = s.replacingOccurrences(of: "’", with: "'")
-    if s.hasSuffix("'s") { s.removeLast(2) }
-    var out = ""
+    var ascii = true
+    for c in name.utf8 where c >= 0x80 {
+      ascii = false
+      break
+    }
+    var s = ascii ? name : name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    if !ascii { s = s.replacingOccurrences(of: "’", with: "'") }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(s.utf8.count)
     var space = true
-    for c in s.unicodeScalars {
-      if c == "." { continue }
-      if c == " " || c == "\n" || c == "\t" {
-        if !space { out.append(" ") }
+    for c in s.utf8 {
+      if c == UInt8(ascii: ".") { continue }
+      if c == UInt8(ascii: " ") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\t") {
+        if !space { bytes.append(UInt8(ascii: " ")) }
         space = true
         continue
       }
       space = false
-      out.unicodeScalars.append(c)
+      bytes.append(c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c + 32 : c)
     }
-    while out.hasSuffix(" ") { out.removeLast() }
-    return out
+    while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
+    if bytes.count >= 2 && bytes[bytes.count - 2] == UInt8(ascii: "'") && bytes[bytes.count - 1] == UInt8(ascii: "s") {
+      bytes.removeLast(2)
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
-  static func groupKey(_ name: String, _ type: String) -> String {
+  /// `key`, remembered: the same few names come back thousands of times.
+  struct KeyCache {
+    var known: [String: String] = [:]
+    mutating func callAsFunction(_ s: String) -> String {
+      if let k = known[s] { return k }
+      let k = LibraryMerge.key(s)
+      known[s] = k
+      return k
+    }
+  }
+
+  static func groupKey(_ name: String, _ type: String, _ key: inout KeyCache) -> String {
     figureTypes.contains(type) ? "#\(type)#" + key(name) : key(name)
   }
 
   public static func merge(_ inputs: [Input]) -> [Output] {
+    var key = KeyCache()
     // 1. Groups by name.
     var groupOf: [String: Int] = [:]
     var groupKeys: [String] = []
@@ -100,7 +120,7 @@ public enum LibraryMerge {
     }
     var itemGroup = [Int](repeating: 0, count: inputs.count)
     for i in order {
-      let k = groupKey(inputs[i].name, inputs[i].type)
+      let k = groupKey(inputs[i].name, inputs[i].type, &key)
       let g: Int
       if let found = groupOf[k] {
         g = found

@@ -262,24 +262,27 @@ extension LibraryIndex {
   /// order), then repeated and vague ones in library order. With `entity`, only the entries
   /// whose sentence mentions it.
   public func timeline(entity: Int64? = nil) throws -> [TimelineRow] {
-    let filter =
-      entity == nil
-      ? ""
-      : """
-      WHERE t.sentence IN (SELECT m.sentence FROM entity e JOIN mention m ON m.entity = e.id
-        WHERE e.library = ? AND m.sentence IS NOT NULL)
+    let columns = """
+      SELECT t.article, a.path, t.value, t.type, t.granularity, t.approximate, t.text, t.start,
+        t.end, s.text, s.start
       """
+    let order = "ORDER BY t.first_day IS NULL, t.first_day, t.last_day DESC, a.path, t.start"
+    let sql: String
+    if entity == nil {
+      sql = """
+        \(columns) FROM timeline t JOIN article a ON a.id = t.article
+        LEFT JOIN sentence s ON s.id = t.sentence \(order)
+        """
+    } else {
+      sql = """
+        \(columns) FROM timeline t JOIN article a ON a.id = t.article
+        LEFT JOIN sentence s ON s.id = t.sentence
+        WHERE t.sentence IN (SELECT m.sentence FROM entity e JOIN mention m ON m.entity = e.id
+          WHERE e.library = ? AND m.sentence IS NOT NULL) \(order)
+        """
+    }
     return try db.read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT t.article, a.path, t.value, t.type, t.granularity, t.approximate, t.text, t.start,
-            t.end, s.text, s.start
-          FROM timeline t JOIN article a ON a.id = t.article LEFT JOIN sentence s ON s.id = t.sentence
-          \(filter)
-          ORDER BY t.first_day IS NULL, t.first_day, t.last_day DESC, a.path, t.start
-          """, arguments: entity.map { [$0] } ?? []
-      ).map { r in
+      try Row.fetchAll(db, sql: sql, arguments: entity.map { [$0] } ?? []).map { r in
         TimelineRow(
           article: r[0], path: r[1], value: r[2], type: r[3], granularity: r[4], approximate: r[5], text: r[6],
           start: r[7], end: r[8], sentence: r[9] ?? r[6], sentenceStart: r[10] ?? r[7])
@@ -287,8 +290,8 @@ extension LibraryIndex {
     }
   }
 
-  /// Searches the library. The words of `pattern` find the sentences holding all of them (each
-  /// word also as the start of a longer one); the pattern is then looked for in those sentences
+  /// Searches the library. The words of `pattern` find the articles holding all of them (each
+  /// word also as the start of a longer one); the pattern is then looked for in their sentences
   /// as in the explorer: smart case (case matters only when the pattern has a capital),
   /// diacritics aside. Matches are grouped by article, in library order; `limit` caps the
   /// number of matches.
@@ -296,47 +299,48 @@ extension LibraryIndex {
     let needle = SearchFold.fold(pattern, caseSensitive: SearchFold.hasUpper(pattern))
     guard !needle.isEmpty else { return [] }
     let words = SearchFold.words(pattern)
-    let rows: [Row] = try db.read { db in
-      if words.isEmpty {
-        // Nothing for the full-text index to go on ("£", "%"): every sentence.
-        return try Row.fetchAll(
-          db,
-          sql: """
-            SELECT s.article, a.path, a.title, s.start, s.text FROM sentence s
-            JOIN article a ON a.id = s.article ORDER BY a.path, s.start
-            """)
-      }
-      let query = words.map { "\"\($0)\"*" }.joined(separator: " AND ")
-      return try Row.fetchAll(
-        db,
-        sql: """
-          SELECT s.article, a.path, a.title, s.start, s.text FROM sentence_fts f
-          JOIN sentence s ON s.id = f.rowid JOIN article a ON a.id = s.article
-          WHERE sentence_fts MATCH ? ORDER BY a.path, s.start
-          """, arguments: [query])
-    }
     let caseSensitive = SearchFold.hasUpper(pattern)
-    var hits: [SearchHit] = []
-    var count = 0
-    for r in rows {
-      let text: String = r[4]
-      let sentenceStart: Int = r[3]
-      let found = SearchFold.find(needle, in: text, caseSensitive: caseSensitive)
-      guard !found.isEmpty else { continue }
-      let article: Int64 = r[0]
-      if hits.last?.article != article {
-        hits.append(SearchHit(article: article, path: r[1], title: r[2], matches: []))
-      }
-      for f in found {
-        hits[hits.count - 1].matches.append(
-          SearchMatch(
-            start: sentenceStart + f.lowerBound, end: sentenceStart + f.upperBound, sentence: text,
-            sentenceStart: sentenceStart))
-        count += 1
-        if let limit, count >= limit { return hits }
-      }
+    let sql: String
+    var arguments: StatementArguments = []
+    if words.isEmpty {
+      // Nothing for the full-text index to go on ("£", "%"): every sentence.
+      sql = """
+        SELECT a.id, a.path, a.title, s.start, s.text FROM article a
+        JOIN sentence s ON s.id >= a.sentences_from AND s.id < a.sentences_to ORDER BY a.path, s.start
+        """
+    } else {
+      sql = """
+        SELECT a.id, a.path, a.title, s.start, s.text
+        FROM (SELECT rowid AS id FROM article_fts WHERE article_fts MATCH ?) f
+        JOIN article a ON a.id = f.id JOIN sentence s ON s.id >= a.sentences_from AND s.id < a.sentences_to
+        ORDER BY a.path, s.start
+        """
+      arguments = [words.map { "\"\($0)\"*" }.joined(separator: " AND ")]
     }
-    return hits
+    return try db.read { db in
+      var hits: [SearchHit] = []
+      var count = 0
+      let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+      while let r = try rows.next() {
+        let text: String = r[4]
+        let sentenceStart: Int = r[3]
+        let found = SearchFold.find(needle, in: text, caseSensitive: caseSensitive)
+        guard !found.isEmpty else { continue }
+        let article: Int64 = r[0]
+        if hits.last?.article != article {
+          hits.append(SearchHit(article: article, path: r[1], title: r[2], matches: []))
+        }
+        for f in found {
+          hits[hits.count - 1].matches.append(
+            SearchMatch(
+              start: sentenceStart + f.lowerBound, end: sentenceStart + f.upperBound, sentence: text,
+              sentenceStart: sentenceStart))
+          count += 1
+          if let limit, count >= limit { return hits }
+        }
+      }
+      return hits
+    }
   }
 }
 

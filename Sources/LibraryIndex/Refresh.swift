@@ -186,3 +186,4 @@ final class OutcomeQueue: @unchecked Sendable {
     lock.unlock()
   }
 }
+

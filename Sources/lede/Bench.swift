@@ -22,8 +22,8 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Only one section: library.")
   var only: String?
 
-  @Option(help: "Where to write the table (Markdown); '-' for none.")
-  var output: String = "BENCHMARKS.md"
+  @Option(help: "Where to write the table (Markdown); '-' for none (default: BENCHMARKS.md, none with --only).")
+  var output: String?
 
   func validate() throws {
     if let only, only != "library" { throw ValidationError("--only takes: library") }
@@ -38,6 +38,7 @@ struct BenchCommand: ParsableCommand {
     bench.all(only: only)
     let table = bench.table()
     writeStdout(table)
+    let output = self.output ?? (only == nil ? "BENCHMARKS.md" : "-")
     if output != "-" {
       let doc = bench.markdown(table: table)
       do { try SafeWriter.write(Data(doc.utf8), to: output) } catch { fail("\(error)") }

@@ -200,6 +200,14 @@ final class LibraryIndexTests: XCTestCase {
     XCTAssertTrue(s.merged)
     XCTAssertNotNil(try index.entity(named: "Leeds"))
     XCTAssertNil(try index.entity(named: "Gordon Brown"))
+    // The full-text index forgot the old text (it keeps none: the deletion must give it back whole).
+    let fts = { (word: String) in
+      try index.db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [word]) }
+    }
+    XCTAssertEqual(try fts("gordon"), 0)
+    XCTAssertEqual(try fts("leeds"), 1)
+    XCTAssertEqual(try fts("blair"), 3)
+    XCTAssertEqual(try index.search("Leeds").count, 1)
     // Removed and added files.
     try FileManager.default.removeItem(atPath: dir + "/04-football.txt")
     try "Snow closes roads\n\nSnow closed roads in Aberdeen on Sunday.\n".write(
