@@ -15,8 +15,9 @@ enum EntityTypeOrder {
 /// 2. a name that articles use as an alias of one canonical name is that entity, when the
 ///    articles agree: at least 3 in 4 of the articles that use it as an alias give it the same
 ///    canonical name, the types agree, and the agreeing articles are not far outnumbered by those
-///    that use the alias as a name of its own (at least 1 in 10: one article calling "Washington"
-///    George Washington does not swallow the city);
+///    that use the alias as a name of its own (at least 1 in 10, or 1 in 20 when three articles
+///    or more agree: one article calling "Washington" George Washington does not swallow the
+///    city);
 /// 3. a one-word person name that no article uses as an alias is the person of the library whose
 ///    several-word name ends with it, when exactly one does (the within-article rule for later
 ///    short references, at library scale).
@@ -173,18 +174,38 @@ public enum LibraryMerge {
         aliasVotes[k, default: [:]][itemGroup[i], default: []].insert(e.article)
       }
     }
-    for (k, owners) in aliasVotes {
-      guard let g = groupOf[k], !figureTypes.contains(groupType[g]) else { continue }
-      let total = owners.values.reduce(0) { $0 + $1.count }
-      let (best, arts) = owners.max {
-        $0.value.count != $1.value.count ? $0.value.count < $1.value.count : $0.key > $1.key
-      }!
-      // A surname some articles tag otherwise ("Blair" as an organisation under a headline)
-      // is still the person when a third of its uses are the person's.
-      let typesAgree = groupType[best] == groupType[g] || (groupType[best] == "PERSON" && personShare[g] * 3 >= 1)
-      guard best != g, arts.count * 4 >= total * 3, typesAgree, arts.count * 10 >= groupArticles[g]
-      else { continue }
-      union(g, best)
+    // In name order (the same result in every run), twice: a name joined in the first pass
+    // ("America" with "United States") counts as one owner in the second ("US").
+    let aliasKeys = aliasVotes.keys.sorted()
+    for _ in 0..<2 {
+      for k in aliasKeys {
+        guard let g = groupOf[k], !figureTypes.contains(groupType[g]) else { continue }
+        let owners = aliasVotes[k]!
+        var byRoot: [Int: (articles: Set<Int64>, main: Int)] = [:]
+        for (o, arts) in owners.sorted(by: { $0.key < $1.key }) {
+          let r = find(o)
+          var entry = byRoot[r] ?? ([], o)
+          if arts.count > (owners[entry.main]?.count ?? 0) { entry.main = o }
+          entry.articles.formUnion(arts)
+          byRoot[r] = entry
+        }
+        let total = byRoot.values.reduce(0) { $0 + $1.articles.count }
+        let (bestRoot, top) = byRoot.max {
+          $0.value.articles.count != $1.value.articles.count
+            ? $0.value.articles.count < $1.value.articles.count : $0.key > $1.key
+        }!
+        let best = top.main
+        let arts = top.articles.count
+        // A surname some articles tag otherwise ("Blair" as an organisation under a headline)
+        // is still the person when a third of its uses are the person's.
+        let typesAgree =
+          groupType[best] == groupType[g] || (groupType[best] == "PERSON" && personShare[g] * 3 >= 1)
+        // Enough articles agree, against those that use the name alone: a tenth of them, or a
+        // twentieth when at least three articles agree.
+        let enough = arts * 10 >= groupArticles[g] || (arts >= 3 && arts * 20 >= groupArticles[g])
+        guard bestRoot != find(g), arts * 4 >= total * 3, typesAgree, enough else { continue }
+        union(g, best)
+      }
     }
     // 3. A one-word person name and the one several-word person name ending with it.
     var bySurname: [String: Set<Int>] = [:]

@@ -30,9 +30,16 @@ func warn(_ message: String) {
   FileHandle.standardError.write(Data(("lede: " + message + "\n").utf8))
 }
 
-/// A field of a tab-separated line: tabs and line breaks become spaces.
+/// A field of a tab-separated line: tabs and line breaks become spaces, and any other control
+/// character (a file name can hold an escape sequence) U+FFFD, so that none reaches a terminal.
 func tsvField(_ s: String) -> String {
-  String(String.UnicodeScalarView(s.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
+  String(
+    String.UnicodeScalarView(
+      s.unicodeScalars.map { c in
+        if c == "\t" || c == "\n" || c == "\r" { return " " }
+        if c.value < 0x20 || (c.value >= 0x7F && c.value <= 0x9F) { return "\u{FFFD}" }
+        return c
+      }))
 }
 
 /// The progress of an indexing run on stderr: a bar when stderr is a terminal, nothing otherwise

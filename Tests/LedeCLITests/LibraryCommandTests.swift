@@ -92,6 +92,19 @@ final class LibraryCommandTests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: scratch + "/j.sqlite"))
   }
 
+  func testNoControlCharacterFromAFileNameOrTextReachesTheOutput() throws {
+    let dir = scratch + "/odd"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let text = "Blair in Leeds\n\nMr Blair\u{1B}[31m visited Leeds on Monday.\u{07}\n"
+    try text.write(toFile: dir + "/a\u{1B}]0;x\u{07}b.txt", atomically: true, encoding: .utf8)
+    for args in [["search", "Leeds"], ["mentions", "Leeds"], ["entities"]] {
+      let r = try Lede.run(args + [dir, "--no-index"])
+      XCTAssertEqual(r.status, 0, r.stderr)
+      XCTAssertFalse(r.stdout.isEmpty, "\(args)")
+      XCTAssertFalse(r.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }, "\(args): \(r.stdout)")
+    }
+  }
+
   /// An index built from two shards analysed apart (`lede analyze --jsonl`, paths as arguments
   /// and on stdin) answers as the one built in one run.
   func testTwoAnalyzeShardsImportedEqualOneRun() throws {
