@@ -247,6 +247,21 @@ extension LibraryIndex {
     }
   }
 
+  /// Where every mention of an entity is, without the sentences, in the order of `mentions(of:)`:
+  /// what `]` and `[` step through across articles.
+  public func mentionPositions(of entity: Int64) throws -> [(article: Int64, path: String, start: Int, end: Int)] {
+    try db.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT m.article, a.path, m.start, m.end
+          FROM entity e JOIN mention m ON m.entity = e.id JOIN article a ON a.id = m.article
+          WHERE e.library = ? ORDER BY a.path, m.start
+          """, arguments: [entity]
+      ).map { ($0[0], $0[1], $0[2], $0[3]) }
+    }
+  }
+
   /// The scalars `from..<to` of a string (clamped).
   public static func slice(_ s: String, _ from: Int, _ to: Int) -> String {
     let scalars = s.unicodeScalars

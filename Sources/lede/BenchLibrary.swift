@@ -7,6 +7,9 @@ extension BenchRun {
   mutating func library() {
     let files = bbcFiles()
     guard !files.isEmpty else { return }
+    // The machine is shared: its load says how much of a p99 is other processes.
+    let load = ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").first ?? "?"
+    add(BenchRow(section: "7 Library", name: "machine load (1-minute average, 2 cores) at the start", value: String(load)))
     let textBytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size]) as? Int ?? 0) }
     let dir = NSTemporaryDirectory() + "lede-bench-index-\(getpid())"
     defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -65,6 +68,9 @@ extension BenchRun {
     keys("query: entity by name, then the articles mentioning it (Tony Blair)") {
       let e = try! index.entity(named: "Tony Blair")!
       n = try! index.articles(mentioning: e.id).count
+    }
+    keys("query: where every mention of Tony Blair is, across articles (for `]`)") {
+      n = try! index.mentionPositions(of: blair.id).count
     }
     keys("query: every mention of Tony Blair with its sentence (concordance)") {
       n = try! index.mentions(of: blair.id).count

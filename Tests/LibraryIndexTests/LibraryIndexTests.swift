@@ -75,6 +75,8 @@ final class LibraryIndexTests: XCTestCase {
     let mentions = try index.mentions(of: blair.id)
     XCTAssertEqual(mentions.map { URL(fileURLWithPath: $0.path).lastPathComponent }, mentions.map { URL(fileURLWithPath: $0.path).lastPathComponent }.sorted())
     XCTAssertEqual(mentions.count, blair.mentions)
+    XCTAssertEqual(try index.mentionPositions(of: blair.id).map { "\($0.path) \($0.start) \($0.end)" },
+      mentions.map { "\($0.path) \($0.start) \($0.end)" })
     for m in mentions {
       XCTAssertTrue(m.text == "Blair" || m.text == "Tony Blair", m.text)
       XCTAssertEqual(LibraryIndex.slice(m.sentence, m.start - m.sentenceStart, m.end - m.sentenceStart), m.text)
