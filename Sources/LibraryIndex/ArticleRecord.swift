@@ -115,13 +115,15 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
     self.dateSource = a.documentDate?.source.rawValue
     self.length = d.scalars.count
     self.sentences = d.sentences.map {
-      SentenceRecord(start: $0.span.start, end: $0.span.end, kind: $0.kind.rawValue, text: d.string($0.span))
+      SentenceRecord(
+        start: $0.span.start, end: $0.span.end, kind: $0.kind.rawValue, text: d.string($0.span))
     }
     self.entities = a.entities.map { e in
       EntityRecord(
         name: e.name, type: e.type.rawValue, aliases: e.aliases,
         mentions: e.mentions.map {
-          MentionRecord(start: $0.start, end: $0.end, sentence: d.sentenceIndex(containing: $0.start) ?? -1)
+          MentionRecord(
+            start: $0.start, end: $0.end, sentence: d.sentenceIndex(containing: $0.start) ?? -1)
         })
     }
     self.timeline = a.timeline.map { t in
@@ -135,7 +137,9 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
   }
 
   /// Reads and analyses one file. Throws `LoadError` (one line naming the file) when it cannot.
-  public static func analyse(path: String, analyser: String = AnalyserVersion.current) throws -> ArticleRecord {
+  public static func analyse(path: String, analyser: String = AnalyserVersion.current) throws
+    -> ArticleRecord
+  {
     let data = try ArticleLoader.read(path: path)
     let st = FileStamp.statFile(path)
     let stamp = FileStamp(

@@ -16,7 +16,9 @@ public enum IndexLocation: Sendable, Equatable {
   /// The default index of a set of folders and files: one SQLite file per set, in
   /// `$XDG_CACHE_HOME/lede/` (`~/.cache/lede/` when unset), named after the first folder and a
   /// hash of all their absolute paths.
-  public static func defaultFor(_ roots: [String], environment: [String: String] = ProcessInfo.processInfo.environment)
+  public static func defaultFor(
+    _ roots: [String], environment: [String: String] = ProcessInfo.processInfo.environment
+  )
     -> IndexLocation
   {
     let cache: String
@@ -28,7 +30,8 @@ public enum IndexLocation: Sendable, Equatable {
     let abs = roots.map { FileStamp.absolute($0) }.sorted()
     let hash = FileStamp.hash(Data(abs.joined(separator: "\n").utf8))
     var base = abs.first.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "library"
-    base = String(base.unicodeScalars.filter { PathChars.isWordish($0) }.prefix(40).map(Character.init))
+    base = String(
+      base.unicodeScalars.filter { PathChars.isWordish($0) }.prefix(40).map(Character.init))
     if base.isEmpty { base = "library" }
     return .file("\(cache)/lede/\(base)-\(hash).sqlite")
   }
@@ -36,7 +39,8 @@ public enum IndexLocation: Sendable, Equatable {
 
 enum PathChars {
   static func isWordish(_ s: Unicode.Scalar) -> Bool {
-    (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || (s >= "0" && s <= "9") || s == "-" || s == "_"
+    (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || (s >= "0" && s <= "9") || s == "-"
+      || s == "_"
   }
 }
 
@@ -61,7 +65,8 @@ public final class LibraryIndex: @unchecked Sendable {
   /// through `log`: a file that is not a usable database and an index of another analyser
   /// version are rebuilt; a folder that cannot be written falls back to memory.
   public init(
-    _ location: IndexLocation, analyser: String = AnalyserVersion.current, log: (String) -> Void = { _ in }
+    _ location: IndexLocation, analyser: String = AnalyserVersion.current,
+    log: (String) -> Void = { _ in }
   ) throws {
     self.analyser = analyser
     var config = Configuration()
@@ -88,7 +93,9 @@ public final class LibraryIndex: @unchecked Sendable {
         } catch let error as DatabaseError
           where [.SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_FORMAT].contains(error.resultCode)
         {
-          log("\(path): not a usable index (\(error.message ?? "\(error.resultCode)")); rebuilding it")
+          log(
+            "\(path): not a usable index (\(error.message ?? "\(error.resultCode)")); rebuilding it"
+          )
           opened = nil
         }
         if opened == nil {
@@ -126,7 +133,8 @@ public final class LibraryIndex: @unchecked Sendable {
   // MARK: - Schema
 
   static let tables = [
-    "meta", "article", "sentence", "sentence_fts", "article_fts", "entity", "mention", "timeline", "library_entity",
+    "meta", "article", "sentence", "sentence_fts", "article_fts", "entity", "mention", "timeline",
+    "library_entity",
     "library_key",
   ]
 
@@ -196,7 +204,8 @@ public final class LibraryIndex: @unchecked Sendable {
   public func stamps() throws -> [String: (stamp: FileStamp, analyser: String)] {
     try db.read { db in
       var out: [String: (FileStamp, String)] = [:]
-      let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime, hash, analyser FROM article")
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT path, size, mtime, hash, analyser FROM article")
       while let r = try rows.next() {
         let path: String = r[0]
         out[path] = (FileStamp(path: path, size: r[1], mtime: r[2], hash: r[3]), r[4])
@@ -229,7 +238,9 @@ public final class LibraryIndex: @unchecked Sendable {
     guard !paths.isEmpty else { return }
     try db.write { db in
       for p in paths {
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM article WHERE path = ?", arguments: [p]) {
+        if let id = try Int64.fetchOne(
+          db, sql: "SELECT id FROM article WHERE path = ?", arguments: [p])
+        {
           try Self.deleteArticle(id, db)
         }
       }
@@ -251,10 +262,13 @@ public final class LibraryIndex: @unchecked Sendable {
     let sentences = try String.fetchAll(
       db.cachedStatement(sql: "SELECT text FROM sentence WHERE id >= ? AND id < ? ORDER BY id"),
       arguments: [r[0], r[1]])
-    try db.cachedStatement(sql: "INSERT INTO article_fts(article_fts, rowid, text) VALUES ('delete', ?, ?)")
-      .execute(arguments: [id, sentences.joined(separator: "\n")])
+    try db.cachedStatement(
+      sql: "INSERT INTO article_fts(article_fts, rowid, text) VALUES ('delete', ?, ?)"
+    )
+    .execute(arguments: [id, sentences.joined(separator: "\n")])
     let ranges: [(String, String, Int64, Int64)] = [
-      ("sentence", "id", r[0], r[1]), ("mention", "entity", r[2], r[3]), ("entity", "id", r[2], r[3]),
+      ("sentence", "id", r[0], r[1]), ("mention", "entity", r[2], r[3]),
+      ("entity", "id", r[2], r[3]),
       ("timeline", "id", r[4], r[5]),
     ]
     for (table, column, from, to) in ranges where from < to {
@@ -276,7 +290,8 @@ public final class LibraryIndex: @unchecked Sendable {
     {
       try deleteArticle(old, db)
     }
-    let top = r.entities.filter { !LibraryMerge.figureTypes.contains($0.type) }.prefix(3).map(\.name)
+    let top = r.entities.filter { !LibraryMerge.figureTypes.contains($0.type) }.prefix(3).map(
+      \.name)
     let firstSentence = try next("sentence", db)
     let firstEntity = try next("entity", db)
     let firstTimeline = try next("timeline", db)
@@ -296,18 +311,23 @@ public final class LibraryIndex: @unchecked Sendable {
     let sentence = try db.cachedStatement(
       sql: "INSERT INTO sentence(id, article, start, end, kind, text) VALUES (?,?,?,?,?,?)")
     for (i, s) in r.sentences.enumerated() {
-      try sentence.execute(arguments: [firstSentence + Int64(i), article, s.start, s.end, s.kind, s.text])
+      try sentence.execute(arguments: [
+        firstSentence + Int64(i), article, s.start, s.end, s.kind, s.text,
+      ])
     }
     // The full-text index holds one document per article (its sentences, a line each); it
     // keeps no copy of the text, so a deletion gives the same text back (`deleteArticle`).
     try db.cachedStatement(sql: "INSERT INTO article_fts(rowid, text) VALUES (?, ?)")
       .execute(arguments: [article, r.sentences.map(\.text).joined(separator: "\n")])
-    func sentenceID(_ i: Int) -> Int64? { i >= 0 && i < r.sentences.count ? firstSentence + Int64(i) : nil }
+    func sentenceID(_ i: Int) -> Int64? {
+      i >= 0 && i < r.sentences.count ? firstSentence + Int64(i) : nil
+    }
     var entityID = firstEntity
     let entity = try db.cachedStatement(
       sql: "INSERT INTO entity(id, article, name, type, aliases, mentions) VALUES (?,?,?,?,?,?)")
     let mention = try db.cachedStatement(
-      sql: "INSERT OR IGNORE INTO mention(entity, article, start, end, sentence) VALUES (?,?,?,?,?)")
+      sql: "INSERT OR IGNORE INTO mention(entity, article, start, end, sentence) VALUES (?,?,?,?,?)"
+    )
     for e in r.entities {
       try entity.execute(arguments: [
         entityID, article, e.name, e.type, e.aliases.joined(separator: separator), e.mentions.count,
@@ -324,7 +344,8 @@ public final class LibraryIndex: @unchecked Sendable {
         """)
     for (i, t) in r.timeline.enumerated() {
       try timeline.execute(arguments: [
-        firstTimeline + Int64(i), article, t.value, t.type, t.granularity, t.approximate, t.start, t.end,
+        firstTimeline + Int64(i), article, t.value, t.type, t.granularity, t.approximate, t.start,
+        t.end,
         t.text, sentenceID(t.sentence), t.firstDay, t.lastDay,
       ])
     }
@@ -354,19 +375,24 @@ public final class LibraryIndex: @unchecked Sendable {
     guard dirty else { return false }
     try db.write { db in
       var inputs: [LibraryMerge.Input] = []
-      let rows = try Row.fetchCursor(db, sql: "SELECT id, article, name, type, aliases, mentions FROM entity")
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT id, article, name, type, aliases, mentions FROM entity")
       while let r = try rows.next() {
         let aliases: String = r[4]
         inputs.append(
           LibraryMerge.Input(
             id: r[0], article: r[1], name: r[2], type: r[3],
-            aliases: aliases.isEmpty ? [] : aliases.components(separatedBy: Self.separator), mentions: r[5]))
+            aliases: aliases.isEmpty ? [] : aliases.components(separatedBy: Self.separator),
+            mentions: r[5]))
       }
       let merged = LibraryMerge.merge(inputs)
       try db.execute(sql: "DELETE FROM library_entity; DELETE FROM library_key")
       let insertEntity = try db.cachedStatement(
-        sql: "INSERT INTO library_entity(id, name, type, aliases, articles, mentions) VALUES (?,?,?,?,?,?)")
-      let insertKey = try db.cachedStatement(sql: "INSERT INTO library_key(key, entity, articles) VALUES (?,?,?)")
+        sql:
+          "INSERT INTO library_entity(id, name, type, aliases, articles, mentions) VALUES (?,?,?,?,?,?)"
+      )
+      let insertKey = try db.cachedStatement(
+        sql: "INSERT INTO library_key(key, entity, articles) VALUES (?,?,?)")
       let update = try db.cachedStatement(sql: "UPDATE entity SET library = ? WHERE id = ?")
       for (i, m) in merged.enumerated() {
         let id = Int64(i + 1)

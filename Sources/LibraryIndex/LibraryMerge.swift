@@ -33,7 +33,9 @@ public enum LibraryMerge {
     public var aliases: [String]
     public var mentions: Int
 
-    public init(id: Int64, article: Int64, name: String, type: String, aliases: [String], mentions: Int) {
+    public init(
+      id: Int64, article: Int64, name: String, type: String, aliases: [String], mentions: Int
+    ) {
       self.id = id
       self.article = article
       self.name = name
@@ -71,7 +73,8 @@ public enum LibraryMerge {
       ascii = false
       break
     }
-    var s = ascii ? name : name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    var s =
+      ascii ? name : name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     if !ascii { s = s.replacingOccurrences(of: "’", with: "'") }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(s.utf8.count)
@@ -87,7 +90,9 @@ public enum LibraryMerge {
       bytes.append(c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c + 32 : c)
     }
     while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
-    if bytes.count >= 2 && bytes[bytes.count - 2] == UInt8(ascii: "'") && bytes[bytes.count - 1] == UInt8(ascii: "s") {
+    if bytes.count >= 2 && bytes[bytes.count - 2] == UInt8(ascii: "'")
+      && bytes[bytes.count - 1] == UInt8(ascii: "s")
+    {
       bytes.removeLast(2)
     }
     return String(decoding: bytes, as: UTF8.self)
@@ -146,7 +151,8 @@ public enum LibraryMerge {
         votes[inputs[i].type, default: 0] += 1
         arts.insert(inputs[i].article)
       }
-      groupType[g] = votes.max { $0.value != $1.value ? $0.value < $1.value : rank($0.key) > rank($1.key) }!.key
+      groupType[g] =
+        votes.max { $0.value != $1.value ? $0.value < $1.value : rank($0.key) > rank($1.key) }!.key
       personShare[g] = Double(votes["PERSON"] ?? 0) / Double(groupItems[g].count)
       groupArticles[g] = arts.count
     }
@@ -199,7 +205,8 @@ public enum LibraryMerge {
         // A surname some articles tag otherwise ("Blair" as an organisation under a headline)
         // is still the person when a third of its uses are the person's.
         let typesAgree =
-          groupType[best] == groupType[g] || (groupType[best] == "PERSON" && personShare[g] * 3 >= 1)
+          groupType[best] == groupType[g]
+          || (groupType[best] == "PERSON" && personShare[g] * 3 >= 1)
         // Enough articles agree, against those that use the name alone: a tenth of them, or a
         // twentieth when at least three articles agree.
         let enough = arts * 10 >= groupArticles[g] || (arts >= 3 && arts * 20 >= groupArticles[g])
@@ -268,11 +275,14 @@ public enum LibraryMerge {
       // One form per spelling ("Uk" beside "UK" is not another name), the most used.
       var seen: Set<String> = [key(name)]
       var aliases: [String] = []
-      for (a, _) in uses.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key })
+      for (a, _) in uses.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+      )
       where seen.insert(key(a)).inserted {
         aliases.append(a)
       }
-      let type = typeVotes.max { $0.value != $1.value ? $0.value < $1.value : rank($0.key) > rank($1.key) }!.key
+      let type = typeVotes.max {
+        $0.value != $1.value ? $0.value < $1.value : rank($0.key) > rank($1.key)
+      }!.key
       return Output(
         name: name, type: type, aliases: aliases, articles: articles.count, mentions: mentions,
         members: members.sorted(), keys: keys.mapValues(\.count))

@@ -112,8 +112,10 @@ extension LibraryIndex {
   /// and diacritics aside).
   public func articles(sort: ArticleSort = .path, filter: String? = nil) throws -> [ArticleRow] {
     let rows = try db.read { db in
-      try Row.fetchAll(db, sql: "SELECT \(Self.articleColumns) FROM article ORDER BY \(Self.orderBy(sort))")
-        .map(Self.articleRow)
+      try Row.fetchAll(
+        db, sql: "SELECT \(Self.articleColumns) FROM article ORDER BY \(Self.orderBy(sort))"
+      )
+      .map(Self.articleRow)
     }
     guard let filter, !filter.isEmpty else { return rows }
     let f = LibraryMerge.key(filter)
@@ -140,7 +142,9 @@ extension LibraryIndex {
   }
 
   /// Every entity of the library, merged across articles.
-  public func entities(sort: EntitySort = .articles, types: Set<EntityType>? = nil) throws -> [LibraryEntity] {
+  public func entities(sort: EntitySort = .articles, types: Set<EntityType>? = nil) throws
+    -> [LibraryEntity]
+  {
     let order: String
     switch sort {
     case .articles: order = "articles DESC, mentions DESC, name"
@@ -149,7 +153,9 @@ extension LibraryIndex {
     }
     let all = try db.read { db in
       try Row.fetchAll(
-        db, sql: "SELECT id, name, type, aliases, articles, mentions FROM library_entity ORDER BY \(order)"
+        db,
+        sql:
+          "SELECT id, name, type, aliases, articles, mentions FROM library_entity ORDER BY \(order)"
       ).map(Self.entityRow)
     }
     guard let types else { return all }
@@ -159,7 +165,8 @@ extension LibraryIndex {
   public func entity(id: Int64) throws -> LibraryEntity? {
     try db.read { db in
       try Row.fetchOne(
-        db, sql: "SELECT id, name, type, aliases, articles, mentions FROM library_entity WHERE id = ?",
+        db,
+        sql: "SELECT id, name, type, aliases, articles, mentions FROM library_entity WHERE id = ?",
         arguments: [id]
       ).map(Self.entityRow)
     }
@@ -189,7 +196,8 @@ extension LibraryIndex {
   }
 
   static let titles: Set<String> = [
-    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor", "president",
+    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor",
+    "president",
     "prime", "minister", "chancellor", "senator", "general", "king", "queen", "prince", "princess",
     "the",
   ]
@@ -241,7 +249,8 @@ extension LibraryIndex {
         let start: Int = r[2]
         let end: Int = r[3]
         return MentionRow(
-          article: r[0], path: r[1], start: start, end: end, sentence: sentence, sentenceStart: sentenceStart,
+          article: r[0], path: r[1], start: start, end: end, sentence: sentence,
+          sentenceStart: sentenceStart,
           text: Self.slice(sentence, start - sentenceStart, end - sentenceStart))
       }
     }
@@ -249,7 +258,9 @@ extension LibraryIndex {
 
   /// Where every mention of an entity is, without the sentences, in the order of `mentions(of:)`:
   /// what `]` and `[` step through across articles.
-  public func mentionPositions(of entity: Int64) throws -> [(article: Int64, path: String, start: Int, end: Int)] {
+  public func mentionPositions(of entity: Int64) throws -> [(
+    article: Int64, path: String, start: Int, end: Int
+  )] {
     try db.read { db in
       try Row.fetchAll(
         db,
@@ -299,7 +310,8 @@ extension LibraryIndex {
     return try db.read { db in
       try Row.fetchAll(db, sql: sql, arguments: entity.map { [$0] } ?? []).map { r in
         TimelineRow(
-          article: r[0], path: r[1], value: r[2], type: r[3], granularity: r[4], approximate: r[5], text: r[6],
+          article: r[0], path: r[1], value: r[2], type: r[3], granularity: r[4], approximate: r[5],
+          text: r[6],
           start: r[7], end: r[8], sentence: r[9] ?? r[6], sentenceStart: r[10] ?? r[7])
       }
     }
@@ -348,7 +360,8 @@ extension LibraryIndex {
         for f in found {
           hits[hits.count - 1].matches.append(
             SearchMatch(
-              start: sentenceStart + f.lowerBound, end: sentenceStart + f.upperBound, sentence: text,
+              start: sentenceStart + f.lowerBound, end: sentenceStart + f.upperBound,
+              sentence: text,
               sentenceStart: sentenceStart))
           count += 1
           if let limit, count >= limit { return hits }
@@ -365,7 +378,11 @@ enum SearchFold {
     var v = s
     if v.value >= 0x80 {
       // The base letter of a precomposed one ("ó" → "o").
-      if let d = String(v).decomposedStringWithCanonicalMapping.unicodeScalars.first, d.value < 0x250 { v = d }
+      if let d = String(v).decomposedStringWithCanonicalMapping.unicodeScalars.first,
+        d.value < 0x250
+      {
+        v = d
+      }
     }
     if !caseSensitive {
       if v.value < 0x80 {
@@ -382,7 +399,9 @@ enum SearchFold {
     s.unicodeScalars.map { foldScalar($0, caseSensitive: caseSensitive) }
   }
 
-  static func hasUpper(_ s: String) -> Bool { s.unicodeScalars.contains { $0.properties.isUppercase } }
+  static func hasUpper(_ s: String) -> Bool {
+    s.unicodeScalars.contains { $0.properties.isUppercase }
+  }
 
   /// The words (letters and digits) of a pattern, lower case, for the full-text index.
   static func words(_ s: String) -> [String] {
@@ -401,7 +420,8 @@ enum SearchFold {
   }
 
   /// Scalar ranges of `needle` in `text`, not overlapping.
-  static func find(_ needle: [Unicode.Scalar], in text: String, caseSensitive: Bool) -> [Range<Int>] {
+  static func find(_ needle: [Unicode.Scalar], in text: String, caseSensitive: Bool) -> [Range<Int>]
+  {
     let hay = fold(text, caseSensitive: caseSensitive)
     guard needle.count <= hay.count else { return [] }
     var out: [Range<Int>] = []

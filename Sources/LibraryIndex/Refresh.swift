@@ -31,7 +31,8 @@ extension LibraryIndex {
   /// unless `keepOthers`. Unreadable files are reported in `failures` and left out.
   @discardableResult
   public func refresh(
-    paths: [String], jobs: Int = ProcessInfo.processInfo.activeProcessorCount, keepOthers: Bool = false,
+    paths: [String], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+    keepOthers: Bool = false,
     batch: Int = 128, progress: ((RefreshProgress) -> Void)? = nil
   ) throws -> RefreshSummary {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -44,7 +45,8 @@ extension LibraryIndex {
       let path = FileStamp.absolute(given)
       guard wanted.insert(path).inserted else { continue }
       let old = known[path]
-      if let old, old.analyser == analyser, let st = FileStamp.statFile(path), st.size == old.stamp.size,
+      if let old, old.analyser == analyser, let st = FileStamp.statFile(path),
+        st.size == old.stamp.size,
         st.mtime == old.stamp.mtime
       {
         summary.unchanged += 1
@@ -97,7 +99,9 @@ extension LibraryIndex {
   /// Adds analyses made elsewhere (`lede analyze --jsonl`), in batches; nothing is removed.
   public func importRecords(_ records: [ArticleRecord], batch: Int = 256) throws {
     if let other = records.first(where: { $0.analyser != analyser }) {
-      throw IndexError("\(other.file.path): analysed by \(other.analyser), this lede is \(analyser); analyse it again")
+      throw IndexError(
+        "\(other.file.path): analysed by \(other.analyser), this lede is \(analyser); analyse it again"
+      )
     }
     var i = 0
     while i < records.count {
@@ -110,7 +114,11 @@ extension LibraryIndex {
 
 /// The refresh's analysis threads and the outcomes they hand to the writing thread.
 final class OutcomeQueue: @unchecked Sendable {
-  enum Outcome { case record(ArticleRecord), touched(FileStamp), failed(String) }
+  enum Outcome {
+    case record(ArticleRecord)
+    case touched(FileStamp)
+    case failed(String)
+  }
 
   private let lock = NSCondition()
   private let work: [(path: String, given: String, old: FileStamp?)]
@@ -148,10 +156,12 @@ final class OutcomeQueue: @unchecked Sendable {
       let data = try ArticleLoader.read(path: item.path)
       let hash = FileStamp.hash(data)
       let st = FileStamp.statFile(item.path)
-      let stamp = FileStamp(path: item.path, size: st?.size ?? Int64(data.count), mtime: st?.mtime ?? 0, hash: hash)
+      let stamp = FileStamp(
+        path: item.path, size: st?.size ?? Int64(data.count), mtime: st?.mtime ?? 0, hash: hash)
       if let old = item.old, old.hash == hash { return .touched(stamp) }
       let doc = try ArticleLoader.document(from: data, name: item.given)
-      return .record(ArticleRecord(analysis: Analysis(document: doc), file: stamp, analyser: analyser))
+      return .record(
+        ArticleRecord(analysis: Analysis(document: doc), file: stamp, analyser: analyser))
     } catch let e as LoadError {
       return .failed(e.description)
     } catch {
@@ -186,4 +196,3 @@ final class OutcomeQueue: @unchecked Sendable {
     lock.unlock()
   }
 }
-

@@ -5,7 +5,8 @@ import LibraryIndex
 
 /// Options of every command that reads or writes the library index.
 struct IndexOptions: ParsableArguments {
-  @Option(name: .long, help: "The index file (default: one per set of folders in $XDG_CACHE_HOME/lede/).")
+  @Option(
+    name: .long, help: "The index file (default: one per set of folders in $XDG_CACHE_HOME/lede/).")
   var index: String?
 
   @Flag(name: .long, help: "Keep the index in memory for this run only.")
@@ -15,7 +16,9 @@ struct IndexOptions: ParsableArguments {
   var jobs: Int?
 
   func validate() throws {
-    if index != nil && noIndex { throw ValidationError("--index and --no-index exclude each other") }
+    if index != nil && noIndex {
+      throw ValidationError("--index and --no-index exclude each other")
+    }
     if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of threads, at least 1") }
   }
 
@@ -56,7 +59,8 @@ struct ProgressBar {
     let left = rate > 0 ? Double(p.total - p.done) / rate : 0
     let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
     let line = String(
-      format: "\rindexing [%@] %d/%d  %.0f articles/s  %@ left ", bar, p.done, p.total, rate, duration(left))
+      format: "\rindexing [%@] %d/%d  %.0f articles/s  %@ left ", bar, p.done, p.total, rate,
+      duration(left))
     FileHandle.standardError.write(Data(line.utf8))
     drawn = true
   }
@@ -67,7 +71,9 @@ struct ProgressBar {
   }
 
   func duration(_ s: Double) -> String {
-    s < 60 ? String(format: "%.0fs", s.rounded(.up)) : String(format: "%dm%02ds", Int(s) / 60, Int(s) % 60)
+    s < 60
+      ? String(format: "%.0fs", s.rounded(.up))
+      : String(format: "%dm%02ds", Int(s) / 60, Int(s) % 60)
   }
 }
 
@@ -75,15 +81,20 @@ struct ProgressBar {
 /// With no folders, `--index` names an index used as it is. Unreadable articles are reported one
 /// line each and left out; `failed` tells the caller to exit with status 1 at the end.
 func openLibrary(
-  _ folders: [String], _ options: IndexOptions, summary: Bool = false, importing: [ArticleRecord] = []
+  _ folders: [String], _ options: IndexOptions, summary: Bool = false,
+  importing: [ArticleRecord] = []
 ) -> (index: LibraryIndex, failed: Bool) {
   if folders.isEmpty && options.index == nil {
     fail("name the article folders (or an index with --index PATH)")
   }
   // A folder or file that is not there is an error before anything is written.
-  for f in folders where !FileManager.default.fileExists(atPath: f) { fail(LoadError.missing(f).description) }
+  for f in folders where !FileManager.default.fileExists(atPath: f) {
+    fail(LoadError.missing(f).description)
+  }
   let paths: [String]
-  do { paths = try ArticleLoader.expand(folders) } catch let error as LoadError { fail(error.description) } catch {
+  do { paths = try ArticleLoader.expand(folders) } catch let error as LoadError {
+    fail(error.description)
+  } catch {
     fail("\(error)")
   }
   let index: LibraryIndex
@@ -121,8 +132,10 @@ func openLibrary(
       }
       warn(
         String(
-          format: "%d articles indexed: %d analysed, %d unchanged, %d removed, %d unreadable in %.2f s (%.0f articles/s); index %@",
-          total, result.analysed + result.touched, result.unchanged, result.removed, result.failures.count,
+          format:
+            "%d articles indexed: %d analysed, %d unchanged, %d removed, %d unreadable in %.2f s (%.0f articles/s); index %@",
+          total, result.analysed + result.touched, result.unchanged, result.removed,
+          result.failures.count,
           result.seconds, rate, where_))
     }
   }
@@ -148,13 +161,17 @@ struct IndexCommand: ParsableCommand {
   @Argument(help: "Folders of articles (*.txt) or article files.")
   var folders: [String] = []
 
-  @Option(name: .customLong("import"), parsing: .upToNextOption, help: "JSON-lines files from `lede analyze --jsonl`.")
+  @Option(
+    name: .customLong("import"), parsing: .upToNextOption,
+    help: "JSON-lines files from `lede analyze --jsonl`.")
   var imports: [String] = []
 
   @OptionGroup var options: IndexOptions
 
   func validate() throws {
-    if folders.isEmpty && imports.isEmpty { throw ValidationError("Missing a folder of articles (or --import FILE).") }
+    if folders.isEmpty && imports.isEmpty {
+      throw ValidationError("Missing a folder of articles (or --import FILE).")
+    }
     if folders.isEmpty && options.index == nil {
       throw ValidationError("--import needs --index PATH, or the folders the analyses are of")
     }
@@ -164,7 +181,9 @@ struct IndexCommand: ParsableCommand {
     var records: [ArticleRecord] = []
     for file in imports {
       let data: Data
-      do { data = try ArticleLoader.read(path: file) } catch let error as LoadError { fail(error.description) }
+      do { data = try ArticleLoader.read(path: file) } catch let error as LoadError {
+        fail(error.description)
+      }
       for (n, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated()
       where !line.allSatisfy({ $0 == " " }) {
         do { records.append(try ArticleRecord.fromJSONLine(line)) } catch {
@@ -174,7 +193,9 @@ struct IndexCommand: ParsableCommand {
     }
     let (index, failed) = openLibrary(folders, options, summary: true, importing: records)
     if folders.isEmpty {
-      warn("\(records.count) analyses imported; the index holds \((try? index.articleCount()) ?? 0) articles")
+      warn(
+        "\(records.count) analyses imported; the index holds \((try? index.articleCount()) ?? 0) articles"
+      )
     }
     exitIfFailed(failed)
   }
@@ -207,9 +228,12 @@ struct EntitiesCommand: ParsableCommand {
   func validate() throws {
     if let type, EntityType(rawValue: type.uppercased()) == nil {
       throw ValidationError(
-        "--type takes one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", ")), not '\(type)'")
+        "--type takes one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", ")), not '\(type)'"
+      )
     }
-    if EntitySort(rawValue: sort) == nil { throw ValidationError("--sort takes articles, mentions or name") }
+    if EntitySort(rawValue: sort) == nil {
+      throw ValidationError("--sort takes articles, mentions or name")
+    }
   }
 
   func run() throws {
@@ -230,11 +254,16 @@ struct EntitiesCommand: ParsableCommand {
       for e in all {
         w.element()
         w.open("{")
-        w.key("name"); w.string(e.name)
-        w.key("type"); w.string(e.type.rawValue)
-        w.key("aliases"); w.strings(e.aliases)
-        w.key("articles"); w.raw(String(e.articles))
-        w.key("mentions"); w.raw(String(e.mentions))
+        w.key("name")
+        w.string(e.name)
+        w.key("type")
+        w.string(e.type.rawValue)
+        w.key("aliases")
+        w.strings(e.aliases)
+        w.key("articles")
+        w.raw(String(e.articles))
+        w.key("mentions")
+        w.raw(String(e.mentions))
         w.close("}")
       }
       w.close("]")
@@ -251,7 +280,8 @@ struct MentionsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "mentions",
     abstract: "Every mention of an entity across a library, with its sentence.",
-    discussion: "TSV columns: path, start, end (Unicode scalar offsets), the mention, its sentence.")
+    discussion: "TSV columns: path, start, end (Unicode scalar offsets), the mention, its sentence."
+  )
 
   @Argument(help: "The entity's name or one of its aliases (\"Tony Blair\", \"Mr Blair\").")
   var name: String
@@ -274,25 +304,35 @@ struct MentionsCommand: ParsableCommand {
     switch format {
     case .tsv:
       for m in rows {
-        out += "\(tsvField(m.path))\t\(m.start)\t\(m.end)\t\(tsvField(m.text))\t\(tsvField(m.sentence))\n"
+        out +=
+          "\(tsvField(m.path))\t\(m.start)\t\(m.end)\t\(tsvField(m.text))\t\(tsvField(m.sentence))\n"
       }
     case .json:
       var w = JSONOut()
       w.open("{")
-      w.key("name"); w.string(entity.name)
-      w.key("type"); w.string(entity.type.rawValue)
-      w.key("aliases"); w.strings(entity.aliases)
-      w.key("articles"); w.raw(String(entity.articles))
+      w.key("name")
+      w.string(entity.name)
+      w.key("type")
+      w.string(entity.type.rawValue)
+      w.key("aliases")
+      w.strings(entity.aliases)
+      w.key("articles")
+      w.raw(String(entity.articles))
       w.key("mentions")
       w.open("[")
       for m in rows {
         w.element()
         w.open("{")
-        w.key("path"); w.string(m.path)
-        w.key("start"); w.raw(String(m.start))
-        w.key("end"); w.raw(String(m.end))
-        w.key("text"); w.string(m.text)
-        w.key("sentence"); w.string(m.sentence)
+        w.key("path")
+        w.string(m.path)
+        w.key("start")
+        w.raw(String(m.start))
+        w.key("end")
+        w.raw(String(m.end))
+        w.key("text")
+        w.string(m.text)
+        w.key("sentence")
+        w.string(m.sentence)
         w.close("}")
       }
       w.close("]")
@@ -367,10 +407,13 @@ struct AnalyzeCommand: ParsableCommand {
     var inputs = paths
     if inputs.isEmpty {
       let data = FileHandle.standardInput.readDataToEndOfFile()
-      inputs = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+      inputs = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).filter
+      { !$0.isEmpty }
     }
     let files: [String]
-    do { files = try ArticleLoader.expand(inputs) } catch let error as LoadError { fail(error.description) }
+    do { files = try ArticleLoader.expand(inputs) } catch let error as LoadError {
+      fail(error.description)
+    }
     var failed = false
     for f in files {
       do {
@@ -432,7 +475,9 @@ struct JSONOut {
       case "\t": output += "\\t"
       case "\r": output += "\\r"
       default:
-        if c.value < 0x20 || (c.value >= 0x7F && c.value <= 0x9F) || c.value == 0x2028 || c.value == 0x2029 {
+        if c.value < 0x20 || (c.value >= 0x7F && c.value <= 0x9F) || c.value == 0x2028
+          || c.value == 0x2029
+        {
           let hex = String(c.value, radix: 16)
           output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {

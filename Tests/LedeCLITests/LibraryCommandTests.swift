@@ -8,7 +8,9 @@ import XCTest
 /// `lede index`, `entities`, `mentions`, `search`, `analyze --jsonl` through the built binary, on
 /// the made-up fixture library (Tests/LibraryIndexTests/Fixtures/library).
 final class LibraryCommandTests: XCTestCase {
-  static let fixture = Lede.repoRoot.appendingPathComponent("Tests/LibraryIndexTests/Fixtures/library").path
+  static let fixture = Lede.repoRoot.appendingPathComponent(
+    "Tests/LibraryIndexTests/Fixtures/library"
+  ).path
 
   var scratch = ""
 
@@ -29,8 +31,10 @@ final class LibraryCommandTests: XCTestCase {
       try String(contentsOfFile: Self.fixture + "/" + $0, encoding: .utf8)
     }
     for i in 0..<count {
-      let text = texts[i % texts.count] + "\nStory \(i) was filed from Leeds by reporter number \(i).\n"
-      try text.write(toFile: String(format: "%@/%04d.txt", dir, i), atomically: true, encoding: .utf8)
+      let text =
+        texts[i % texts.count] + "\nStory \(i) was filed from Leeds by reporter number \(i).\n"
+      try text.write(
+        toFile: String(format: "%@/%04d.txt", dir, i), atomically: true, encoding: .utf8)
     }
     return dir
   }
@@ -51,16 +55,21 @@ final class LibraryCommandTests: XCTestCase {
     XCTAssertEqual(r.stderr, "")
     let lines = r.stdout.split(separator: "\n")
     XCTAssertEqual(lines.first, "name\ttype\tarticles\tmentions\taliases")
-    XCTAssertEqual(lines.dropFirst().first?.split(separator: "\t").prefix(3), ["Tony Blair", "PERSON", "3"])
+    XCTAssertEqual(
+      lines.dropFirst().first?.split(separator: "\t").prefix(3), ["Tony Blair", "PERSON", "3"])
     r = try Lede.run(["entities", "--index", index, "--format", "json", "--type", "person"])
-    let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+    let json = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
     XCTAssertEqual(json.first?["name"] as? String, "Tony Blair")
     XCTAssertTrue(json.allSatisfy { $0["type"] as? String == "PERSON" })
 
     r = try Lede.run(["mentions", "Mr Blair", Self.fixture, "--index", index])
     XCTAssertEqual(r.status, 0, r.stderr)
-    let mentions = r.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
-    XCTAssertEqual(Set(mentions.map { URL(fileURLWithPath: String($0[0])).lastPathComponent }),
+    let mentions = r.stdout.split(separator: "\n").map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false)
+    }
+    XCTAssertEqual(
+      Set(mentions.map { URL(fileURLWithPath: String($0[0])).lastPathComponent }),
       ["01-budget.txt", "02-election.txt", "03-visit.txt"])
     XCTAssertTrue(mentions.allSatisfy { $0.count == 5 && $0[4].contains($0[3]) })
     r = try Lede.run(["mentions", "Nobody Atall", Self.fixture, "--index", index])
@@ -74,13 +83,15 @@ final class LibraryCommandTests: XCTestCase {
 
     // In memory: the same answers, no file written.
     r = try Lede.run(["entities", Self.fixture, "--no-index", "--type", "PERSON"])
-    XCTAssertEqual(r.stdout.split(separator: "\n").dropFirst().first?.split(separator: "\t").prefix(3),
+    XCTAssertEqual(
+      r.stdout.split(separator: "\n").dropFirst().first?.split(separator: "\t").prefix(3),
       ["Tony Blair", "PERSON", "3"])
   }
 
   func testBadInputIsOneLineAndTheRestIsIndexed() throws {
     let dir = try bigFolder(3)
-    try Data([0x7F, 0x45, 0x4C, 0x46, 0, 1, 2, 3]).write(to: URL(fileURLWithPath: dir + "/9999.txt"))
+    try Data([0x7F, 0x45, 0x4C, 0x46, 0, 1, 2, 3]).write(
+      to: URL(fileURLWithPath: dir + "/9999.txt"))
     let r = try Lede.run(["index", dir, "--index", scratch + "/i.sqlite"])
     XCTAssertEqual(r.status, 1)
     let lines = r.stderr.split(separator: "\n")
@@ -101,28 +112,39 @@ final class LibraryCommandTests: XCTestCase {
       let r = try Lede.run(args + [dir, "--no-index"])
       XCTAssertEqual(r.status, 0, r.stderr)
       XCTAssertFalse(r.stdout.isEmpty, "\(args)")
-      XCTAssertFalse(r.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }, "\(args): \(r.stdout)")
+      XCTAssertFalse(
+        r.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" },
+        "\(args): \(r.stdout)")
     }
   }
 
   /// An index built from two shards analysed apart (`lede analyze --jsonl`, paths as arguments
   /// and on stdin) answers as the one built in one run.
   func testTwoAnalyzeShardsImportedEqualOneRun() throws {
-    let files = try FileManager.default.contentsOfDirectory(atPath: Self.fixture).sorted().map { Self.fixture + "/" + $0 }
+    let files = try FileManager.default.contentsOfDirectory(atPath: Self.fixture).sorted().map {
+      Self.fixture + "/" + $0
+    }
     let one = try Lede.run(["analyze", "--jsonl"] + files[..<2])
     XCTAssertEqual(one.status, 0, one.stderr)
     XCTAssertEqual(one.stdout.split(separator: "\n").count, 2)
-    let two = try Lede.run(["analyze", "--jsonl"], stdin: Data(files[2...].joined(separator: "\n").utf8))
+    let two = try Lede.run(
+      ["analyze", "--jsonl"], stdin: Data(files[2...].joined(separator: "\n").utf8))
     XCTAssertEqual(two.stdout.split(separator: "\n").count, 3)
     try one.stdout.write(toFile: scratch + "/a.jsonl", atomically: true, encoding: .utf8)
     try two.stdout.write(toFile: scratch + "/b.jsonl", atomically: true, encoding: .utf8)
     let imported = scratch + "/imported.sqlite"
-    let r = try Lede.run(["index", "--import", scratch + "/b.jsonl", scratch + "/a.jsonl", "--index", imported])
+    let r = try Lede.run([
+      "index", "--import", scratch + "/b.jsonl", scratch + "/a.jsonl", "--index", imported,
+    ])
     XCTAssertEqual(r.status, 0, r.stderr)
     let whole = scratch + "/whole.sqlite"
     XCTAssertEqual(try Lede.run(["index", Self.fixture, "--index", whole]).status, 0)
-    for args in [["entities", "--format", "json"], ["mentions", "Tony Blair"], ["search", "the"]] {
-      XCTAssertEqual(try Lede.run(args + ["--index", imported]).stdout, try Lede.run(args + ["--index", whole]).stdout, "\(args)")
+    for args in [
+      ["entities", "--format", "json"], ["mentions", "Tony Blair"], ["search", "the"],
+    ] {
+      XCTAssertEqual(
+        try Lede.run(args + ["--index", imported]).stdout,
+        try Lede.run(args + ["--index", whole]).stdout, "\(args)")
     }
     // The imported files are known: nothing to analyse for the folder.
     let refresh = try Lede.run(["index", Self.fixture, "--index", imported])
@@ -131,7 +153,8 @@ final class LibraryCommandTests: XCTestCase {
     try "{\"nope\": 1}\n".write(toFile: scratch + "/bad.jsonl", atomically: true, encoding: .utf8)
     let bad = try Lede.run(["index", "--import", scratch + "/bad.jsonl", "--index", imported])
     XCTAssertEqual(bad.status, 1)
-    XCTAssertEqual(bad.stderr, "lede: \(scratch)/bad.jsonl:1: not an analysis from `lede analyze --jsonl`\n")
+    XCTAssertEqual(
+      bad.stderr, "lede: \(scratch)/bad.jsonl:1: not an analysis from `lede analyze --jsonl`\n")
   }
 
   /// kill -9 in the middle of indexing leaves an index that opens, and the next run finishes the
@@ -151,11 +174,13 @@ final class LibraryCommandTests: XCTestCase {
     // Wait for the first batches to be committed (the log grows), then kill.
     let deadline = Date(timeIntervalSinceNow: 60)
     while Date() < deadline && p.isRunning {
-      let wal = (try? FileManager.default.attributesOfItem(atPath: index + "-wal")[.size] as? Int) ?? 0
+      let wal =
+        (try? FileManager.default.attributesOfItem(atPath: index + "-wal")[.size] as? Int) ?? 0
       if wal > 200_000 { break }
       usleep(20_000)
     }
-    XCTAssertTrue(p.isRunning, "indexing finished before it could be killed: make the folder bigger")
+    XCTAssertTrue(
+      p.isRunning, "indexing finished before it could be killed: make the folder bigger")
     kill(p.processIdentifier, SIGKILL)
     p.waitUntilExit()
     XCTAssertEqual(p.terminationReason, .uncaughtSignal)
@@ -196,8 +221,12 @@ final class LibraryCommandTests: XCTestCase {
     }
     let alone = scratch + "/alone.sqlite"
     XCTAssertEqual(try Lede.run(["index", dir, "--index", alone]).status, 0)
-    for args in [["entities", "--format", "json"], ["mentions", "Blair"], ["search", "reporter number 3"]] {
-      XCTAssertEqual(try Lede.run(args + ["--index", shared]).stdout, try Lede.run(args + ["--index", alone]).stdout, "\(args)")
+    for args in [
+      ["entities", "--format", "json"], ["mentions", "Blair"], ["search", "reporter number 3"],
+    ] {
+      XCTAssertEqual(
+        try Lede.run(args + ["--index", shared]).stdout,
+        try Lede.run(args + ["--index", alone]).stdout, "\(args)")
     }
   }
 }

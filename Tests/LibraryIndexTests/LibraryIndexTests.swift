@@ -18,7 +18,8 @@ enum FixtureLibrary {
     let dir = NSTemporaryDirectory() + "lede-library-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     for p in paths {
-      try FileManager.default.copyItem(atPath: p, toPath: dir + "/" + URL(fileURLWithPath: p).lastPathComponent)
+      try FileManager.default.copyItem(
+        atPath: p, toPath: dir + "/" + URL(fileURLWithPath: p).lastPathComponent)
     }
     return dir
   }
@@ -39,7 +40,9 @@ struct Snapshot: Equatable {
     }
     let all = try index.entities(sort: .name)
     entities = all.map { "\($0.name) \($0.type) \($0.aliases) \($0.articles) \($0.mentions)" }
-    mentions = try all.flatMap { e in try index.mentions(of: e.id).map { "\(e.name) \($0.path) \($0.start) \($0.end)" } }
+    mentions = try all.flatMap { e in
+      try index.mentions(of: e.id).map { "\(e.name) \($0.path) \($0.start) \($0.end)" }
+    }
     timeline = try index.timeline().map { "\($0.value) \($0.path) \($0.start) \($0.sentence)" }
     search = try ["the", "Blair", "2005", "£"].flatMap { p in
       try index.search(p).flatMap { h in h.matches.map { "\(p) \(h.path) \($0.start) \($0.end)" } }
@@ -69,17 +72,23 @@ final class LibraryIndexTests: XCTestCase {
     XCTAssertEqual(blair.articles, 3)
     XCTAssertEqual(try index.entity(named: "Mr Blair")?.id, blair.id)
     XCTAssertEqual(try index.entity(named: "blair")?.id, blair.id)
-    let paths = try index.articles(mentioning: blair.id).map { URL(fileURLWithPath: $0.article.path).lastPathComponent }
+    let paths = try index.articles(mentioning: blair.id).map {
+      URL(fileURLWithPath: $0.article.path).lastPathComponent
+    }
     XCTAssertEqual(Set(paths), ["01-budget.txt", "02-election.txt", "03-visit.txt"])
     // The concordance: every mention, in library order then text order, with its sentence.
     let mentions = try index.mentions(of: blair.id)
-    XCTAssertEqual(mentions.map { URL(fileURLWithPath: $0.path).lastPathComponent }, mentions.map { URL(fileURLWithPath: $0.path).lastPathComponent }.sorted())
+    XCTAssertEqual(
+      mentions.map { URL(fileURLWithPath: $0.path).lastPathComponent },
+      mentions.map { URL(fileURLWithPath: $0.path).lastPathComponent }.sorted())
     XCTAssertEqual(mentions.count, blair.mentions)
-    XCTAssertEqual(try index.mentionPositions(of: blair.id).map { "\($0.path) \($0.start) \($0.end)" },
+    XCTAssertEqual(
+      try index.mentionPositions(of: blair.id).map { "\($0.path) \($0.start) \($0.end)" },
       mentions.map { "\($0.path) \($0.start) \($0.end)" })
     for m in mentions {
       XCTAssertTrue(m.text == "Blair" || m.text == "Tony Blair", m.text)
-      XCTAssertEqual(LibraryIndex.slice(m.sentence, m.start - m.sentenceStart, m.end - m.sentenceStart), m.text)
+      XCTAssertEqual(
+        LibraryIndex.slice(m.sentence, m.start - m.sentenceStart, m.end - m.sentenceStart), m.text)
     }
     XCTAssertTrue(mentions.contains { $0.sentence.hasPrefix("Mr Blair said the talks") })
   }
@@ -97,8 +106,17 @@ final class LibraryIndexTests: XCTestCase {
     XCTAssertEqual(out[0].articles, 3)
     XCTAssertEqual(out[0].mentions, 6)
     // One article calling "Washington" George Washington does not swallow the city of 20.
-    inputs = [I(id: 1, article: 1, name: "George Washington", type: "PLACE", aliases: ["Washington"], mentions: 2)]
-    for a in 2...21 { inputs.append(I(id: Int64(a), article: Int64(a), name: "Washington", type: "PLACE", aliases: [], mentions: 1)) }
+    inputs = [
+      I(
+        id: 1, article: 1, name: "George Washington", type: "PLACE", aliases: ["Washington"],
+        mentions: 2)
+    ]
+    for a in 2...21 {
+      inputs.append(
+        I(
+          id: Int64(a), article: Int64(a), name: "Washington", type: "PLACE", aliases: [],
+          mentions: 1))
+    }
     out = LibraryMerge.merge(inputs)
     XCTAssertEqual(Set(out.map(\.name)), ["George Washington", "Washington"])
     // Articles that disagree (Cherie and Tony both "Blair") merge nothing.
@@ -132,15 +150,19 @@ final class LibraryIndexTests: XCTestCase {
     let all = try index.timeline()
     XCTAssertTrue(all.contains { $0.text == "February 2005" })
     // Dated entries are in calendar order.
-    let months = all.filter { $0.granularity == "month" || $0.granularity == "day" }.map { String($0.value.prefix(7)) }
+    let months = all.filter { $0.granularity == "month" || $0.granularity == "day" }.map {
+      String($0.value.prefix(7))
+    }
     XCTAssertEqual(months, months.sorted())
     XCTAssertTrue(months.contains("2004-10") && months.contains("2005-05"), "\(months)")
-    XCTAssertEqual(all.filter(\.isDated).count, all.prefix { $0.isDated }.count, "dated entries first")
+    XCTAssertEqual(
+      all.filter(\.isDated).count, all.prefix { $0.isDated }.count, "dated entries first")
     let blair = try XCTUnwrap(index.entity(named: "Tony Blair"))
     let his = try index.timeline(entity: blair.id)
     XCTAssertTrue(his.contains { $0.text == "16 March 2005" }, "\(his.map(\.text))")
     XCTAssertTrue(his.contains { $0.text == "April" }, "\(his.map(\.text))")
-    XCTAssertFalse(his.contains { $0.text == "February 2005" }, "that sentence names Washington and Bush")
+    XCTAssertFalse(
+      his.contains { $0.text == "February 2005" }, "that sentence names Washington and Bush")
     XCTAssertFalse(his.contains { $0.text == "October 2004" })
   }
 
@@ -150,7 +172,8 @@ final class LibraryIndexTests: XCTestCase {
     XCTAssertEqual(hits.map { URL(fileURLWithPath: $0.path).lastPathComponent }, ["03-visit.txt"])
     XCTAssertEqual(hits[0].matches.count, 2)
     for m in hits[0].matches {
-      XCTAssertEqual(LibraryIndex.slice(m.sentence, m.start - m.sentenceStart, m.end - m.sentenceStart), "talks")
+      XCTAssertEqual(
+        LibraryIndex.slice(m.sentence, m.start - m.sentenceStart, m.end - m.sentenceStart), "talks")
     }
     // Lower case finds any case; a capital makes case matter.
     XCTAssertEqual(try index.search("blair").flatMap(\.matches).count, 7)
@@ -170,7 +193,8 @@ final class LibraryIndexTests: XCTestCase {
     let byTitle = try index.articles(sort: .title).map { $0.title ?? "" }
     XCTAssertEqual(byTitle, byTitle.sorted { $0.lowercased() < $1.lowercased() })
     XCTAssertEqual(byTitle.count, 5)
-    XCTAssertEqual(try index.articles(filter: "ELECTION").map(\.title), ["Election date talk grows"])
+    XCTAssertEqual(
+      try index.articles(filter: "ELECTION").map(\.title), ["Election date talk grows"])
     let budget = try XCTUnwrap(index.articles().first)
     XCTAssertEqual(budget.topEntities.first, "Tony Blair")
   }
@@ -191,7 +215,8 @@ final class LibraryIndexTests: XCTestCase {
     XCTAssertEqual(try paths().map { try Data(contentsOf: URL(fileURLWithPath: $0)) }, before)
     // A new time with the same bytes: not analysed again.
     let budget = dir + "/01-budget.txt"
-    try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: budget)
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: budget)
     s = try index.refresh(paths: paths())
     XCTAssertEqual([s.analysed, s.unchanged, s.touched], [0, 4, 1])
     // Changed content: analysed again, the library's entities follow.
@@ -204,7 +229,10 @@ final class LibraryIndexTests: XCTestCase {
     XCTAssertNil(try index.entity(named: "Gordon Brown"))
     // The full-text index forgot the old text (it keeps none: the deletion must give it back whole).
     let fts = { (word: String) in
-      try index.db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [word]) }
+      try index.db.read {
+        try Int.fetchOne(
+          $0, sql: "SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [word])
+      }
     }
     XCTAssertEqual(try fts("gordon"), 0)
     XCTAssertEqual(try fts("leeds"), 1)
@@ -219,7 +247,8 @@ final class LibraryIndexTests: XCTestCase {
     XCTAssertNil(try index.entity(named: "Jose Mourinho"))
     XCTAssertEqual(try index.articleCount(), 5)
     // A file that cannot be read is reported and left out; the others are indexed.
-    try Data([0x7F, 0x45, 0x4C, 0x46, 0, 1, 2]).write(to: URL(fileURLWithPath: dir + "/07-binary.txt"))
+    try Data([0x7F, 0x45, 0x4C, 0x46, 0, 1, 2]).write(
+      to: URL(fileURLWithPath: dir + "/07-binary.txt"))
     s = try index.refresh(paths: paths())
     XCTAssertEqual(s.failures.count, 1)
     XCTAssertTrue(s.failures[0].contains("07-binary.txt"), s.failures[0])
@@ -245,7 +274,8 @@ final class LibraryIndexTests: XCTestCase {
   func testACorruptIndexIsRebuiltWithOneLine() throws {
     let path = tempPath()
     try FileManager.default.createDirectory(
-      atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+      atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path,
+      withIntermediateDirectories: true)
     try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: path))
     var lines: [String] = []
     let index = try LibraryIndex(.file(path), log: { lines.append($0) })
@@ -277,14 +307,19 @@ final class LibraryIndexTests: XCTestCase {
   }
 
   func testDefaultLocationIsPerFolderSetInTheCache() {
-    let a = IndexLocation.defaultFor(["/data/news/bbc"], environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"])
+    let a = IndexLocation.defaultFor(
+      ["/data/news/bbc"], environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"])
     let b = IndexLocation.defaultFor(["/data/news/bbc/"], environment: ["HOME": "/h"])
     let c = IndexLocation.defaultFor(["/data/news/other"], environment: ["HOME": "/h"])
-    guard case .file(let pa) = a, case .file(let pb) = b, case .file(let pc) = c else { return XCTFail() }
+    guard case .file(let pa) = a, case .file(let pb) = b, case .file(let pc) = c else {
+      return XCTFail()
+    }
     XCTAssertTrue(pa.hasPrefix("/c/lede/bbc-"), pa)
     XCTAssertTrue(pb.hasPrefix("/h/.cache/lede/bbc-"), pb)
-    XCTAssertEqual(URL(fileURLWithPath: pa).lastPathComponent, URL(fileURLWithPath: pb).lastPathComponent)
-    XCTAssertNotEqual(URL(fileURLWithPath: pa).lastPathComponent, URL(fileURLWithPath: pc).lastPathComponent)
+    XCTAssertEqual(
+      URL(fileURLWithPath: pa).lastPathComponent, URL(fileURLWithPath: pb).lastPathComponent)
+    XCTAssertNotEqual(
+      URL(fileURLWithPath: pa).lastPathComponent, URL(fileURLWithPath: pc).lastPathComponent)
   }
 
   // MARK: - Shards
