@@ -283,6 +283,14 @@ final class LibraryIndexTests: XCTestCase {
     XCTAssertTrue(lines[0].contains(path) && lines[0].contains("rebuilding"), "\(lines)")
     XCTAssertEqual(try index.refresh(paths: FixtureLibrary.paths).analysed, 5)
     XCTAssertEqual(index.location, .file(path))
+    // Every page but the first overwritten: the schema reads, the tables do not.
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    for i in 4096..<bytes.count { bytes[i] = UInt8(truncatingIfNeeded: i &* 31) }
+    try bytes.write(to: URL(fileURLWithPath: path))
+    lines = []
+    let overwritten = try LibraryIndex(.file(path), log: { lines.append($0) })
+    XCTAssertEqual(lines.count, 1, "\(lines)")
+    XCTAssertEqual(try overwritten.refresh(paths: FixtureLibrary.paths).analysed, 5)
     // A truncated index (a disk that filled up) too.
     let good = try Data(contentsOf: URL(fileURLWithPath: path))
     try good.prefix(good.count / 2 / 4096 * 4096 + 100).write(to: URL(fileURLWithPath: path))
