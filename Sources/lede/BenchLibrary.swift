@@ -79,11 +79,19 @@ extension BenchRun {
         value: "\(blair.articles) articles, \(blair.mentions) mentions",
         reference: "issue 13: 180-odd articles"))
     func keys(_ name: String, _ times: Int = 200, _ body: () -> Void) {
-      let s = measure(runs: times, body)
+      // Wall time is what a user waits; this thread's CPU time beside it leaves out the time
+      // slices other processes took on the shared machine.
+      var cpu: [Double] = []
+      let s = measure(runs: times) {
+        let c0 = threadCPU()
+        body()
+        cpu.append(threadCPU() - c0)
+      }
+      let c = Samples(seconds: Array(cpu.dropFirst()))
       add(
         BenchRow(
           section: "7 Library", name: name,
-          value: "p50 \(ms(s.percentile(0.5))), p99 \(ms(s.percentile(0.99)))",
+          value: "p50 \(ms(s.percentile(0.5))), p99 \(ms(s.percentile(0.99))); CPU p99 \(ms(c.percentile(0.99)))",
           floor: "≤ 10 ms (p99)",
           pass: s.percentile(0.99) <= 0.010))
     }
@@ -124,4 +132,11 @@ func processCPU() -> Double {
   getrusage(RUSAGE_SELF.rawValue, &u)
   return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(
     u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+}
+
+/// CPU seconds of the calling thread.
+func threadCPU() -> Double {
+  var ts = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+  return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }

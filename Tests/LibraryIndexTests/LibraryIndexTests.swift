@@ -271,6 +271,12 @@ final class LibraryIndexTests: XCTestCase {
     XCTAssertEqual(try index.refresh(paths: FixtureLibrary.paths).analysed, 5)
   }
 
+  func testTheAnalyserVersionFollowsTheShippedModel() {
+    XCTAssertEqual(EntityResources.fingerprint.count, 16)
+    XCTAssertNotEqual(EntityResources.fingerprint, "0000000000000000")
+    XCTAssertTrue(AnalyserVersion.current.hasSuffix("+" + EntityResources.fingerprint.prefix(8)))
+  }
+
   func testACorruptIndexIsRebuiltWithOneLine() throws {
     let path = tempPath()
     try FileManager.default.createDirectory(
