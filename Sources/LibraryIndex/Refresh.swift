@@ -44,11 +44,15 @@ extension LibraryIndex {
     for given in paths {
       let path = FileStamp.absolute(given)
       guard wanted.insert(path).inserted else { continue }
+      guard let st = FileStamp.statFile(path) else {
+        // Gone, or a FIFO or device named like an article: never opened (a FIFO would block).
+        let exists = FileManager.default.fileExists(atPath: path)
+        summary.failures.append((exists ? LoadError.notRegular(given) : LoadError.missing(given)).description)
+        wanted.remove(path)
+        continue
+      }
       let old = known[path]
-      if let old, old.analyser == analyser, let st = FileStamp.statFile(path),
-        st.size == old.stamp.size,
-        st.mtime == old.stamp.mtime
-      {
+      if let old, old.analyser == analyser, st.size == old.stamp.size, st.mtime == old.stamp.mtime {
         summary.unchanged += 1
         continue
       }

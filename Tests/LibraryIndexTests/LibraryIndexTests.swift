@@ -253,6 +253,12 @@ final class LibraryIndexTests: XCTestCase {
     XCTAssertEqual(s.failures.count, 1)
     XCTAssertTrue(s.failures[0].contains("07-binary.txt"), s.failures[0])
     XCTAssertEqual(try index.articleCount(), 5)
+    // A FIFO named like an article is reported, never opened (opening it would block).
+    try FileManager.default.removeItem(atPath: dir + "/07-binary.txt")
+    XCTAssertEqual(mkfifo(dir + "/08-fifo.txt", 0o600), 0)
+    s = try index.refresh(paths: paths())
+    XCTAssertEqual(s.failures, ["\(dir)/08-fifo.txt: not a regular file"])
+    XCTAssertEqual(try index.articleCount(), 5)
   }
 
   func testAnOtherAnalyserVersionRebuildsWithOneLine() throws {
