@@ -47,7 +47,8 @@ extension LibraryIndex {
       guard let st = FileStamp.statFile(path) else {
         // Gone, or a FIFO or device named like an article: never opened (a FIFO would block).
         let exists = FileManager.default.fileExists(atPath: path)
-        summary.failures.append((exists ? LoadError.notRegular(given) : LoadError.missing(given)).description)
+        summary.failures.append(
+          (exists ? LoadError.notRegular(given) : LoadError.missing(given)).description)
         wanted.remove(path)
         continue
       }

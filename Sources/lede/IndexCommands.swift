@@ -133,8 +133,9 @@ func openLibrary(
       warn(
         String(
           format:
-            "%d articles indexed: %d analysed, %d unchanged, %d removed, %d unreadable in %.2f s (%.0f articles/s); index %@",
-          total, result.analysed + result.touched, result.unchanged, result.removed,
+            "%d %@ indexed: %d analysed, %d unchanged, %d removed, %d unreadable in %.2f s (%.0f articles/s); index %@",
+          total, total == 1 ? "article" : "articles", result.analysed + result.touched,
+          result.unchanged, result.removed,
           result.failures.count,
           result.seconds, rate, where_))
     }
