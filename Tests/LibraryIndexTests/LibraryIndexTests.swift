@@ -342,6 +342,46 @@ final class LibraryIndexTests: XCTestCase {
       URL(fileURLWithPath: pa).lastPathComponent, URL(fileURLWithPath: pc).lastPathComponent)
   }
 
+  // MARK: - Reading while indexing (the explorer's case)
+
+  func testQueriesAnswerWhileARefreshRunsOnAnotherThread() throws {
+    let dir = try FixtureLibrary.copy()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    for i in 0..<60 {
+      let text =
+        "Leeds visit \(i)\n\nMr Blair visited Leeds on Monday with Gordon Brown, story \(i).\n"
+      try text.write(toFile: dir + "/x\(i).txt", atomically: true, encoding: .utf8)
+    }
+    let paths = try ArticleLoader.expand([dir])
+    for location in [IndexLocation.file(tempPath()), .memory] {
+      let index = try LibraryIndex(location)
+      final class Box: @unchecked Sendable {
+        var summary: RefreshSummary?
+        var progress: [Int] = []
+        let lock = NSLock()
+      }
+      let box = Box()
+      let done = DispatchSemaphore(value: 0)
+      Thread.detachNewThread {
+        box.summary = try? index.refresh(
+          paths: paths, jobs: 2, batch: 8,
+          progress: { p in box.lock.withLock { box.progress.append(p.done) } })
+        done.signal()
+      }
+      var counts: [Int] = []
+      while done.wait(timeout: .now() + .milliseconds(5)) == .timedOut {
+        counts.append(try index.articleCount())
+        _ = try index.entities()
+        _ = try index.search("Leeds", limit: 5)
+      }
+      XCTAssertEqual(box.summary?.analysed, paths.count)
+      XCTAssertEqual(counts, counts.sorted(), "articles only ever appear")
+      XCTAssertEqual(box.progress.last, paths.count)
+      XCTAssertEqual(box.progress, box.progress.sorted())
+      XCTAssertEqual(try index.entity(named: "Gordon Brown")?.articles, 61)
+    }
+  }
+
   // MARK: - Shards
 
   func testAnIndexFromTwoShardsEqualsOneBuiltInOneRun() throws {
