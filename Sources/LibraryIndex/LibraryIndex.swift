@@ -128,7 +128,8 @@ public final class LibraryIndex: @unchecked Sendable {
   /// BBC): what a truncated or overwritten file damages first.
   static func check(_ db: any DatabaseWriter) throws {
     try db.read { db in
-      let names = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+      let names = try String.fetchAll(
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
       for t in Set(names).intersection(tables) where t != "article_fts" {
         _ = try Row.fetchOne(db, sql: "SELECT * FROM \(t) LIMIT 1")
       }
@@ -224,8 +225,13 @@ public final class LibraryIndex: @unchecked Sendable {
 
   /// Adds or replaces articles in one transaction, and marks the library's merged entities as
   /// due for a rebuild (`mergeIfNeeded`).
-  public func write(_ records: [ArticleRecord]) throws {
+  public func write(_ records: [ArticleRecord], checkingAnalyser: Bool = false) throws {
     guard !records.isEmpty else { return }
+    if checkingAnalyser, let other = records.first(where: { $0.analyser != analyser }) {
+      throw IndexError(
+        "\(other.file.path): analysed by \(other.analyser), this lede is \(analyser); analyse it again"
+      )
+    }
     try db.write { db in
       for r in records { try Self.insert(r, db) }
       try db.execute(sql: "UPDATE meta SET value = '1' WHERE key = 'dirty'")

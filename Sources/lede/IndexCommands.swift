@@ -82,7 +82,7 @@ struct ProgressBar {
 /// line each and left out; `failed` tells the caller to exit with status 1 at the end.
 func openLibrary(
   _ folders: [String], _ options: IndexOptions, summary: Bool = false,
-  importing: [ArticleRecord] = []
+  importing: ((LibraryIndex) throws -> Void)? = nil
 ) -> (index: LibraryIndex, failed: Bool) {
   if folders.isEmpty && options.index == nil {
     fail("name the article folders (or an index with --index PATH)")
@@ -104,7 +104,7 @@ func openLibrary(
     fail("cannot open the index: \(error)")
   }
   do {
-    if !importing.isEmpty { try index.importRecords(importing) }
+    try importing?(index)
   } catch {
     fail("\(error)")
   }
@@ -179,26 +179,76 @@ struct IndexCommand: ParsableCommand {
   }
 
   func run() throws {
-    var records: [ArticleRecord] = []
+    // Every line is checked before anything is written (a bad line leaves the index as it was);
+    // then the lines are read again and written in batches, so no file size is too large.
+    var count = 0
     for file in imports {
-      let data: Data
-      do { data = try ArticleLoader.read(path: file) } catch let error as LoadError {
-        fail(error.description)
-      }
-      for (n, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated()
-      where !line.allSatisfy({ $0 == " " }) {
-        do { records.append(try ArticleRecord.fromJSONLine(line)) } catch {
-          fail("\(file):\(n + 1): not an analysis from `lede analyze --jsonl`")
+      count += forEachRecord(file) { r in
+        if r.analyser != AnalyserVersion.current {
+          fail(
+            "\(file): \(r.file.path) was analysed by \(r.analyser), this lede is \(AnalyserVersion.current); analyse it again"
+          )
         }
       }
     }
-    let (index, failed) = openLibrary(folders, options, summary: true, importing: records)
+    var batch: [ArticleRecord] = []
+    let (index, failed) = openLibrary(folders, options, summary: true) { index in
+      for file in imports {
+        _ = forEachRecord(file) { record in
+          batch.append(record)
+          if batch.count == 256 {
+            try index.write(batch, checkingAnalyser: true)
+            batch.removeAll(keepingCapacity: true)
+          }
+        }
+      }
+      try index.write(batch, checkingAnalyser: true)
+      try index.mergeIfNeeded()
+    }
     if folders.isEmpty {
       warn(
-        "\(records.count) analyses imported; the index holds \((try? index.articleCount()) ?? 0) articles"
-      )
+        "\(count) analyses imported; the index holds \((try? index.articleCount()) ?? 0) articles")
     }
     exitIfFailed(failed)
+  }
+
+  /// Calls `body` with each analysis of a JSON-lines file, read a megabyte at a time; a line that
+  /// is not one fails the command with one line naming the file and the line. Returns the count.
+  func forEachRecord(_ file: String, _ body: (ArticleRecord) throws -> Void) -> Int {
+    guard let handle = FileHandle(forReadingAtPath: file) else {
+      let why = FileManager.default.fileExists(atPath: file) ? "cannot be read" : "no such file"
+      fail("\(file): \(why)")
+    }
+    defer { try? handle.close() }
+    var pending = Data()
+    var lineNumber = 0
+    var count = 0
+    func handleLine(_ line: Data) {
+      lineNumber += 1
+      guard line.contains(where: { $0 != 0x20 && $0 != 0x0D }) else { return }
+      let record: ArticleRecord
+      do {
+        record = try ArticleRecord.fromJSONLine(Substring(String(decoding: line, as: UTF8.self)))
+      } catch {
+        fail("\(file):\(lineNumber): not an analysis from `lede analyze --jsonl`")
+      }
+      do { try body(record) } catch { fail("\(error)") }
+      count += 1
+    }
+    while true {
+      let chunk: Data
+      do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+        fail("\(file): cannot be read (\(error))")
+      }
+      if chunk.isEmpty { break }
+      pending.append(chunk)
+      while let nl = pending.firstIndex(of: 0x0A) {
+        handleLine(pending[pending.startIndex..<nl])
+        pending.removeSubrange(pending.startIndex...nl)
+      }
+    }
+    if !pending.isEmpty { handleLine(pending) }
+    return count
   }
 }
 

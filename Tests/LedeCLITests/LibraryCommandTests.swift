@@ -149,6 +149,21 @@ final class LibraryCommandTests: XCTestCase {
     // The imported files are known: nothing to analyse for the folder.
     let refresh = try Lede.run(["index", Self.fixture, "--index", imported])
     XCTAssertTrue(refresh.stderr.contains("0 analysed, 5 unchanged"), refresh.stderr)
+    // An analysis by another analyser version: refused whole, nothing written.
+    let before = try Lede.run(["entities", "--index", imported]).stdout
+    let old = one.stdout.replacingOccurrences(
+      of: "\"analyser\":\"lede-analysis-", with: "\"analyser\":\"old-")
+    try (two.stdout + old).write(toFile: scratch + "/old.jsonl", atomically: true, encoding: .utf8)
+    let refused = try Lede.run(["index", "--import", scratch + "/old.jsonl", "--index", imported])
+    let fresh = try Lede.run([
+      "index", "--import", scratch + "/old.jsonl", "--index", scratch + "/fresh.sqlite",
+    ])
+    XCTAssertEqual(fresh.status, 1)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: scratch + "/fresh.sqlite"))
+    XCTAssertEqual(refused.status, 1)
+    XCTAssertEqual(refused.stderr.split(separator: "\n").count, 1, refused.stderr)
+    XCTAssertTrue(refused.stderr.contains("was analysed by old-"), refused.stderr)
+    XCTAssertEqual(try Lede.run(["entities", "--index", imported]).stdout, before)
     // Not an analysis: one line naming the file and line.
     try "{\"nope\": 1}\n".write(toFile: scratch + "/bad.jsonl", atomically: true, encoding: .utf8)
     let bad = try Lede.run(["index", "--import", scratch + "/bad.jsonl", "--index", imported])
