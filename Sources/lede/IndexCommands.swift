@@ -467,6 +467,13 @@ struct AnalyzeCommand: ParsableCommand {
     }
     var failed = false
     for f in files {
+      // As `lede index`: a FIFO or device named like an article is not opened (it could block).
+      if FileStamp.statFile(f) == nil {
+        let exists = FileManager.default.fileExists(atPath: f)
+        warn((exists ? LoadError.notRegular(f) : LoadError.missing(f)).description)
+        failed = true
+        continue
+      }
       do {
         let record = try ArticleRecord.analyse(path: f)
         writeStdout(try record.jsonLine() + "\n")
