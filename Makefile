@@ -4,7 +4,7 @@ PREFIX ?= /usr/local
 SEED := seeds/vovworld-dprk-russia.txt
 RELEASE_BIN := .build/release/lede
 
-.PHONY: all build deps run test test-sanitizers bench fuzz install uninstall clean
+.PHONY: all build deps run test test-sanitizers bench fuzz docs-gen install uninstall clean
 
 all: build
 
@@ -43,9 +43,24 @@ bench: deps
 	$(SWIFT) build -c release --product lede
 	$(RELEASE_BIN) bench
 
-# Installs the binary and the resource bundle that holds the trained models beside it.
-install: build
-	install -d $(DESTDIR)$(PREFIX)/bin
+# The man page and the shell completions, generated from the command definitions
+# (swift-argument-parser's generate-manual tool and --generate-completion-script) into .build/share.
+SHARE := .build/share
+docs-gen: build
+	$(SWIFT) build --product generate-manual
+	mkdir -p $(SHARE)/man/man1 $(SHARE)/bash-completion/completions $(SHARE)/zsh/site-functions \
+	  $(SHARE)/fish/vendor_completions.d
+	"$$($(SWIFT) build --show-bin-path)/generate-manual" $(RELEASE_BIN) \
+	  --output-directory $(SHARE)/man/man1 --authors "the lede developers"
+	$(RELEASE_BIN) --generate-completion-script bash > $(SHARE)/bash-completion/completions/lede
+	$(RELEASE_BIN) --generate-completion-script zsh > $(SHARE)/zsh/site-functions/_lede
+	$(RELEASE_BIN) --generate-completion-script fish > $(SHARE)/fish/vendor_completions.d/lede.fish
+
+# Installs the binary, the resource bundle that holds the trained models beside it, the man
+# page and the completions for bash, zsh and fish.
+install: build docs-gen
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share
+	cp -R $(SHARE)/. $(DESTDIR)$(PREFIX)/share/
 	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/lede
 	for b in .build/release/*.resources; do \
 	  [ -d "$$b" ] || continue; \
@@ -54,7 +69,9 @@ install: build
 	done
 
 uninstall:
-	rm -rf $(DESTDIR)$(PREFIX)/bin/lede $(DESTDIR)$(PREFIX)/bin/lede_*.resources
+	rm -rf $(DESTDIR)$(PREFIX)/bin/lede $(DESTDIR)$(PREFIX)/bin/lede_*.resources \
+	  $(DESTDIR)$(PREFIX)/share/man/man1/lede.1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lede \
+	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_lede $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/lede.fish
 
 clean:
 	rm -rf .build

@@ -13,6 +13,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     // SQLite through the system library (Debian's libsqlite3-dev, see `make deps`).
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     // The document model: loading, structure, entities, time expressions. Foundation only.
@@ -35,6 +36,10 @@ let package = Package(
     .target(
       name: "LibraryIndex",
       dependencies: ["ArticleModel", .product(name: "GRDB", package: "GRDB.swift")]),
+    // The user's config file (TOML, through TOMLKit): key remaps, colours, search, mouse.
+    .target(
+      name: "LedeConfig",
+      dependencies: ["ArticleModel", "ExplorerCore", .product(name: "TOMLKit", package: "TOMLKit")]),
     // The only importer of CNCurses.
     .target(name: "NCursesTerminal", dependencies: ["CNCurses", "ExplorerCore"]),
     // libFuzzer target over loading and the whole analysis (`make fuzz`); without -DFUZZING it
@@ -43,7 +48,7 @@ let package = Package(
     .executableTarget(
       name: "lede",
       dependencies: [
-        "ArticleModel", "ExplorerCore", "NCursesTerminal", "LibraryIndex",
+        "ArticleModel", "ExplorerCore", "NCursesTerminal", "LibraryIndex", "LedeConfig",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // The command-line layer is thin (the work is in the optimised libraries); Swift 6.3's
@@ -63,6 +68,7 @@ let package = Package(
     .testTarget(
       name: "LibraryIndexTests", dependencies: ["LibraryIndex", "ArticleModel"],
       resources: [.copy("Fixtures")]),
+    .testTarget(name: "LedeConfigTests", dependencies: ["LedeConfig", "ExplorerCore", "ArticleModel"]),
     // Drives the real binary (.build/debug/lede) in tmux; skips when either is missing.
     .testTarget(name: "EndToEndTests"),
   ],

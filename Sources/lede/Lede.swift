@@ -1,6 +1,8 @@
 import ArgumentParser
 import ArticleModel
+import ExplorerCore
 import Foundation
+import LedeConfig
 
 @main
 struct Lede: ParsableCommand {
@@ -9,7 +11,7 @@ struct Lede: ParsableCommand {
     abstract: "Explore a news article in the terminal: its text, entities and timeline.",
     version: "0.1.0",
     subcommands: [
-      Open.self, Dump.self, TimelineCommand.self, TrainNER.self, EvalNER.self, EvalTimex.self,
+      Open.self, Dump.self, TimelineCommand.self, Export.self, TrainNER.self, EvalNER.self, EvalTimex.self,
       BenchCommand.self, IndexCommand.self, EntitiesCommand.self, MentionsCommand.self, SearchCommand.self,
       AnalyzeCommand.self,
     ],
@@ -60,8 +62,10 @@ struct Open: ParsableCommand {
     commandName: "open",
     abstract: "Open articles in the explorer (or print them when stdout is not a terminal).")
 
+  // Optional for the parser, required by validate(): an unknown option is then reported as
+  // itself ("Unknown option '--bogus'") rather than as a missing file.
   @Argument(help: "Article files or folders of articles (*.txt); '-' reads standard input.")
-  var files: [String]
+  var files: [String] = []
 
   @OptionGroup var input: InputOptions
 
@@ -71,17 +75,27 @@ struct Open: ParsableCommand {
   @Flag(name: .long, help: "Let the mouse focus panes, select items and scroll.")
   var mouse = false
 
-  func validate() throws {
-    if files.isEmpty { throw ValidationError("Missing an article file (or '-' for standard input).") }
-  }
+  @Flag(name: .long, help: "Print the settings in effect (config file and defaults) and exit.")
+  var printConfig = false
 
   func run() throws {
+    let configPath = LedeConfig.defaultPath()
+    let (config, warning) = LedeConfig.load(path: configPath)
+    if let warning { FileHandle.standardError.write(Data(("lede: " + warning + "\n").utf8)) }
+    if printConfig {
+      writeStdout(config.printed(path: configPath, bindings: KeyMap.bindings))
+      return
+    }
+    // Checked here, not in validate(): the parser reports an unknown option only after
+    // validate(), so `lede --bogus` said "Missing an article file" instead of naming --bogus.
+    if files.isEmpty { throw ValidationError("Missing an article file (or '-' for standard input).") }
     let paths: [String]
     do { paths = try ArticleLoader.expand(files) } catch let error as LoadError { fail(error.description) }
     if isatty(STDOUT_FILENO) == 1 {
       // The article is drawn as soon as it is loaded; the analysis fills in behind it.
       try launchExplorer(
-        paths: paths, date: input.date, options: ExplorerOptions(noColor: noColor, mouse: mouse))
+        paths: paths, date: input.date,
+        options: ExplorerOptions(noColor: noColor, mouse: mouse || config.mouse))
     } else {
       let analyses = try paths.map { try analyse($0, date: input.date) }
       for (i, a) in analyses.enumerated() {

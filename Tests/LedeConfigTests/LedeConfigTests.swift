@@ -1,0 +1,108 @@
+import ArticleModel
+import ExplorerCore
+import XCTest
+
+@testable import LedeConfig
+
+/// The config file (issue 16): remaps, colours, search defaults, mouse; one line per problem.
+final class LedeConfigTests: XCTestCase {
+  func testAFullFileIsRead() throws {
+    let c = try LedeConfig.parse(
+      """
+      # my lede
+      [keys]
+      quit = "x"
+      nextMatch = ["n", "Ctrl-N"]
+
+      [colors]
+      background = "light"
+      person = 25
+
+      [search]
+      case = "sensitive"
+      regex = false
+      fold-diacritics = false
+
+      [ui]
+      mouse = true
+      """)
+    XCTAssertEqual(c.keys[.quit], [.char("x")])
+    XCTAssertEqual(c.keys[.nextMatch], [.char("n"), .ctrl("n")])
+    XCTAssertEqual(c.background, .light)
+    XCTAssertEqual(c.colors[.person], 25)
+    XCTAssertEqual(c.searchCase, .sensitive)
+    XCTAssertFalse(c.regex)
+    XCTAssertFalse(c.foldDiacritics)
+    XCTAssertTrue(c.mouse)
+  }
+
+  func testEachProblemNamesItsLine() {
+    let cases: [(String, Int, String)] = [
+      ("[keys]\nquit = \"x\"\nfly = \"f\"\n", 3, "unknown action 'fly'"),
+      ("[colors]\n\nperson = 300\n", 3, "0 to 255"),
+      ("[colors]\nhue = 3\n", 2, "unknown entity type 'hue'"),
+      ("[search]\nregex = \"yes\"\n", 2, "regex is true or false"),
+      ("[keys]\nquit = \"Hyper-Q\"\n", 2, "'Hyper-Q' is not a key name"),
+      ("[ui]\nmouse = true\n[ui\n", 3, ""),
+      ("[keys]\nquit = \"x\"\nlineDown = \"x\"\n", 3, "'x' is given to both"),
+      ("colour = 3\n", 1, "unknown setting 'colour'"),
+    ]
+    for (text, line, problem) in cases {
+      XCTAssertThrowsError(try LedeConfig.parse(text), text) { error in
+        let e = error as! ConfigError
+        XCTAssertEqual(e.line, line, "\(text) → \(e)")
+        XCTAssertFalse(e.problem.isEmpty)
+        if !problem.isEmpty { XCTAssertTrue(e.problem.contains(problem), "\(text) → \(e.problem)") }
+      }
+    }
+  }
+
+  func testABadFileGivesOneLineAndTheDefaults() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lede-config-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("config.toml").path
+    try Data("[ui]\nmouse = maybe\n".utf8).write(to: URL(fileURLWithPath: path))
+    let (c, warning) = LedeConfig.load(path: path)
+    XCTAssertEqual(c, LedeConfig())
+    let w = try XCTUnwrap(warning)
+    XCTAssertTrue(w.hasPrefix("\(path):2: "), w)
+    XCTAssertFalse(w.contains("\n"))
+    XCTAssertNil(LedeConfig.load(path: dir.appendingPathComponent("none.toml").path).warning)
+  }
+
+  func testRemapsReplaceAnActionsKeysAndFreeThemElsewhere() throws {
+    let c = try LedeConfig.parse("[keys]\nnextMatch = [\"j\"]\n")
+    let b = c.bindings(KeyMap.bindings)
+    XCTAssertEqual(b.first { $0.action == .nextMatch && $0.scope == .main }?.keys, [.char("j")])
+    let down = b.first { $0.action == .lineDown && $0.scope == .main }!
+    XCTAssertFalse(down.keys.contains(.char("j")), "j is nextMatch's now")
+    XCTAssertTrue(down.keys.contains(.down))
+    let helpDown = b.first { $0.action == .lineDown && $0.scope == .help }!
+    XCTAssertTrue(helpDown.keys.contains(.char("j")), "the help keeps its own keys")
+  }
+
+  func testKeyNamesRoundTripThroughTheHelpsNames() {
+    for b in KeyMap.bindings { for k in b.keys { XCTAssertEqual(Key(name: k.name), k, k.name) } }
+  }
+
+  func testPrintedConfigReadsBackAsTheSameSettings() throws {
+    var c = LedeConfig()
+    c.colors[.place] = 34
+    c.background = .light
+    c.mouse = true
+    c.keys[.quit] = [.char("x"), .ctrl("q")]
+    let text = c.printed(path: "test", bindings: KeyMap.bindings)
+    let back = try LedeConfig.parse(text)
+    XCTAssertEqual(back.colors, c.colors)
+    XCTAssertEqual(back.background, .light)
+    XCTAssertTrue(back.mouse)
+    XCTAssertEqual(back.keys[.quit], [.char("x"), .ctrl("q")])
+  }
+
+  func testDefaultPathFollowsXDG() {
+    XCTAssertEqual(
+      LedeConfig.defaultPath(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"]), "/x/lede/config.toml")
+    XCTAssertEqual(LedeConfig.defaultPath(environment: ["HOME": "/h"]), "/h/.config/lede/config.toml")
+  }
+}
