@@ -7,9 +7,12 @@ let package = Package(
   products: [
     .executable(name: "lede", targets: ["lede"]),
     .library(name: "ArticleModel", targets: ["ArticleModel"]),
+    .library(name: "LibraryIndex", targets: ["LibraryIndex"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // SQLite through the system library (Debian's libsqlite3-dev, see `make deps`).
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
@@ -37,6 +40,11 @@ let package = Package(
     // The explorer's logic: state, actions, key table, layout, rendering into a buffer.
     // Never imports ncurses.
     .target(name: "ExplorerCore", dependencies: ["ArticleModel"]),
+    // The library: many articles' analyses in one SQLite index (GRDB), incremental, with the
+    // queries the library view and the scripting commands read.
+    .target(
+      name: "LibraryIndex",
+      dependencies: ["ArticleModel", .product(name: "GRDB", package: "GRDB.swift")]),
     // The user's config file (TOML, through TOMLKit): key remaps, colours, search, mouse.
     .target(
       name: "LedeConfig",
@@ -49,7 +57,7 @@ let package = Package(
     .executableTarget(
       name: "lede",
       dependencies: [
-        "ArticleModel", "WebArticle", "ExplorerCore", "NCursesTerminal", "LedeConfig",
+        "ArticleModel", "WebArticle", "ExplorerCore", "NCursesTerminal", "LibraryIndex", "LedeConfig",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // The command-line layer is thin (the work is in the optimised libraries); Swift 6.3's
@@ -66,6 +74,9 @@ let package = Package(
       exclude: ["Fixtures"]),
     // Runs the built `lede` binary (it must be built first: `make test` does).
     .testTarget(name: "LedeCLITests", dependencies: ["lede"]),
+    .testTarget(
+      name: "LibraryIndexTests", dependencies: ["LibraryIndex", "ArticleModel"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "LedeConfigTests", dependencies: ["LedeConfig", "ExplorerCore", "ArticleModel"]),
     // Drives the real binary (.build/debug/lede) in tmux; skips when either is missing.
     .testTarget(name: "EndToEndTests"),

@@ -19,8 +19,15 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Timed runs per figure, after one warm-up run.")
   var runs: Int = 5
 
-  @Option(help: "Where to write the table (Markdown); '-' for none.")
-  var output: String = "BENCHMARKS.md"
+  @Option(help: "Only one section: library.")
+  var only: String?
+
+  @Option(help: "Where to write the table (Markdown); '-' for none (default: BENCHMARKS.md, none with --only).")
+  var output: String?
+
+  func validate() throws {
+    if let only, only != "library" { throw ValidationError("--only takes: library") }
+  }
 
   func run() throws {
     let sharedRoot = shared ?? (FileManager.default.currentDirectoryPath + "/../shared")
@@ -28,9 +35,10 @@ struct BenchCommand: ParsableCommand {
       fail("\(sharedRoot): no shared data folder (give --shared DIR)")
     }
     var bench = BenchRun(shared: sharedRoot, runs: max(1, runs))
-    bench.all()
+    bench.all(only: only)
     let table = bench.table()
     writeStdout(table)
+    let output = self.output ?? (only == nil ? "BENCHMARKS.md" : "-")
     if output != "-" {
       let doc = bench.markdown(table: table)
       do { try SafeWriter.write(Data(doc.utf8), to: output) } catch { fail("\(error)") }

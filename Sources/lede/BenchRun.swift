@@ -19,13 +19,17 @@ struct BenchRun {
 
   var book: String { shared + "/data/big/war-and-peace.txt" }
 
-  mutating func all() {
-    loading()
-    entityTagging()
-    timeExpressions()
-    wholeAnalysis()
-    explorer()
-    web()
+  /// Every section; with `only: "library"`, the library's alone.
+  mutating func all(only: String? = nil) {
+    if only == nil {
+      loading()
+      entityTagging()
+      timeExpressions()
+      wholeAnalysis()
+      explorer()
+      web()
+    }
+    library()
   }
 
   mutating func add(_ row: BenchRow) {

@@ -35,12 +35,12 @@ extension BenchRun {
     }
     let perPage = Samples(seconds: Array(cpu.dropFirst())).median / n
     let parsePerPage = Samples(seconds: Array(parseCPU.dropFirst())).median / n
-    add(BenchRow(section: "7 Web", name: "parse + extraction (charset, libxml2, article, metadata): \(pages.count) pages, thread CPU per page",
+    add(BenchRow(section: "8 Web", name: "parse + extraction (charset, libxml2, article, metadata): \(pages.count) pages, thread CPU per page",
       value: "\(ms(perPage)) (wall \(ms(s.median / n)) \(s.spread))", floor: "≤ 5 ms", pass: perPage <= 0.005,
       reference: "libxml2's parse alone: \(ms(parsePerPage)) CPU (wall \(ms(parse.median / n))); trafilatura 2.3.1, readability-lxml ≈ 80-95 ms here (README of the set)"))
     if let r = try? ExtractionBenchmark.run(dir: base + "/html", goldPath: base + "/ground-truth.json") {
       let sm = r.summary
-      add(BenchRow(section: "7 Web", name: "article body, word 4-gram F1 (P / R) on the \(sm.pages) pages",
+      add(BenchRow(section: "8 Web", name: "article body, word 4-gram F1 (P / R) on the \(sm.pages) pages",
         value: "\(format(sm.f1, 3)) (\(format(sm.precision, 3)) / \(format(sm.recall, 3)))", floor: "≥ 0.96", pass: sm.f1 >= 0.96,
         reference: "trafilatura 0.962, readability-lxml 0.952 (same pages)"))
       let fixture = FileManager.default.currentDirectoryPath + "/Tests/ArticleModelTests/Fixtures/web/article-extraction-dates.json"
@@ -50,7 +50,7 @@ extension BenchRun {
         let stated = r.pages.filter { dates[$0.id] is String }
         let right = stated.filter { $0.published == (dates[$0.id] as? String) }.count
         let share = Double(right) / Double(max(1, stated.count))
-        add(BenchRow(section: "7 Web", name: "publication date right, pages that state one",
+        add(BenchRow(section: "8 Web", name: "publication date right, pages that state one",
           value: "\(right) of \(stated.count) (\(format(100 * share, 1)) %)", floor: "≥ 80 %", pass: share >= 0.8))
       }
       // memory: the largest page against its own text as a plain file
@@ -69,7 +69,7 @@ extension BenchRun {
         let plain = peakRSSKiB([me, "dump", text, "--format", "json"])
         if let html, let plain {
           let extra = Double(html - plain) / 1024
-          add(BenchRow(section: "7 Web", name: "lede dump of the largest page (\(format(Double(data.count) / 1e6, 2)) MB): peak RSS over its text as plain text",
+          add(BenchRow(section: "8 Web", name: "lede dump of the largest page (\(format(Double(data.count) / 1e6, 2)) MB): peak RSS over its text as plain text",
             value: "\(format(extra, 1)) MB (\(format(Double(html) / 1024, 1)) MB against \(format(Double(plain) / 1024, 1)) MB)",
             floor: "≤ 50 MB", pass: extra <= 50))
         }
