@@ -48,13 +48,6 @@ final class BackgroundAnalyser: @unchecked Sendable {
 
   init(date: String?) { self.date = date }
 
-  /// Records an analysis made elsewhere.
-  func store(_ analysis: Analysis, at index: Int) {
-    condition.lock()
-    done[index] = analysis
-    condition.unlock()
-  }
-
   /// The finished analysis of a file, if any.
   func analysis(at index: Int) -> Analysis? {
     condition.lock()
@@ -78,21 +71,40 @@ final class BackgroundAnalyser: @unchecked Sendable {
     condition.signal()
   }
 
+  /// Set by `stop()`: the workers finish the analysis they are on and end.
+  private var stopped = false
+
+  /// Ends the workers once their current analyses are done.
+  func stop() {
+    condition.lock()
+    stopped = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  // A loop with a stop condition: `while true` here sent Swift 6.3.1's optimiser into a spin
+  // (docs/compiler-bugs/licm-hang.md).
   private func work() {
-    while true {
-      condition.lock()
-      idle += 1
-      while wanted.isEmpty { condition.wait() }
-      idle -= 1
-      let job = wanted.removeLast()
-      running.insert(job.index)
-      condition.unlock()
+    while let job = nextJob() {
       let analysis = Analysis(document: job.document, date: date)
       condition.lock()
       done[job.index] = analysis
       running.remove(job.index)
       condition.unlock()
     }
+  }
+
+  /// The next file to analyse, waiting for one; nil once stopped.
+  private func nextJob() -> (index: Int, document: Document)? {
+    condition.lock()
+    defer { condition.unlock() }
+    idle += 1
+    while wanted.isEmpty && !stopped { condition.wait() }
+    idle -= 1
+    if stopped { return nil }
+    let job = wanted.removeLast()
+    running.insert(job.index)
+    return job
   }
 }
 
