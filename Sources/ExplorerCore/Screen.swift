@@ -3,16 +3,9 @@ import ArticleModel
 /// Draws an explorer state into a screen buffer: a pure function, the same for the terminal,
 /// the tests and the benchmark.
 public enum Screen {
-  /// Renders a frame. With a `size` other than the state's, the state is resized on a copy
-  /// first (and the shared wrap cache put back to the state's width afterwards).
-  public static func render(_ state: ExplorerState, size: Size? = nil) -> ScreenBuffer {
-    let size = size ?? state.size
-    if size != state.size {
-      var copy = state
-      copy.resize(to: size)
-      defer { state.layout.setWidth(PaneLayout.articleTextWidth(for: state.size)) }
-      return render(copy, size: size)
-    }
+  /// Renders a frame at the state's size.
+  public static func render(_ state: ExplorerState) -> ScreenBuffer {
+    let size = state.size
     var buf = ScreenBuffer(size: size)
     guard size.width > 0, size.height > 0 else { return buf }
     let pl = state.paneLayout

@@ -83,15 +83,21 @@ public final class SearchIndex: @unchecked Sendable {
     pattern.unicodeScalars.contains { $0.properties.isUppercase }
   }
 
-  /// Every match of a literal pattern, in text order.
-  public func find(_ pattern: String) -> [Span] {
+  /// A pattern as the scan compares it, and the text it is compared with: exact for a pattern
+  /// with an upper-case letter, folded otherwise (smart case); a tab is a space, as in the text.
+  private func prepare(_ pattern: String) -> (needle: [UInt32], hay: [UInt32]) {
     let sensitive = Self.isCaseSensitive(pattern)
     let needle: [UInt32] = pattern.unicodeScalars.map {
       let v = $0 == "\t" ? 0x20 : $0.value
       return sensitive ? v : Self.fold(v)
     }
+    return (needle, sensitive ? exact : folded)
+  }
+
+  /// Every match of a literal pattern, in text order.
+  public func find(_ pattern: String) -> [Span] {
+    let (needle, hay) = prepare(pattern)
     guard !needle.isEmpty else { return [] }
-    let hay = sensitive ? exact : folded
     let n = hay.count
     let m = needle.count
     guard m <= n else { return [] }
@@ -135,12 +141,7 @@ public final class SearchIndex: @unchecked Sendable {
   /// of an incremental search): costs the earlier matches, not the text. Same smart-case
   /// mode required, which the caller checks with `canRefine`.
   public func refine(_ earlier: [Span], to pattern: String) -> [Span] {
-    let sensitive = Self.isCaseSensitive(pattern)
-    let needle: [UInt32] = pattern.unicodeScalars.map {
-      let v = $0 == "\t" ? 0x20 : $0.value
-      return sensitive ? v : Self.fold(v)
-    }
-    let hay = sensitive ? exact : folded
+    let (needle, hay) = prepare(pattern)
     let m = needle.count
     // The earlier matches matched a prefix: only the scalars after it need checking.
     let known = earlier.first.map { min($0.length, m) } ?? 0
@@ -170,45 +171,5 @@ public final class SearchIndex: @unchecked Sendable {
   public static func canRefine(from old: String, to new: String) -> Bool {
     !old.isEmpty && new.unicodeScalars.starts(with: old.unicodeScalars)
       && isCaseSensitive(old) == isCaseSensitive(new)
-  }
-}
-
-/// A search index built on demand, or ahead of time on another thread: the explorer starts
-/// building it once the first frame is drawn, so that a book's first frame does not wait for
-/// it and the first search (almost) never does.
-public final class LazySearchIndex: @unchecked Sendable {
-  private let scalars: [Unicode.Scalar]
-  private let condition = NSCondition()
-  private var built: SearchIndex?
-  private var building = false
-
-  public init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
-
-  /// Starts building on a background thread (once).
-  public func prebuild() {
-    condition.lock()
-    defer { condition.unlock() }
-    guard built == nil, !building else { return }
-    building = true
-    let scalars = self.scalars
-    Thread.detachNewThread { [self] in
-      let index = SearchIndex(scalars: scalars)
-      condition.lock()
-      built = index
-      building = false
-      condition.broadcast()
-      condition.unlock()
-    }
-  }
-
-  /// The index: waits for a background build, or builds it now.
-  public var index: SearchIndex {
-    condition.lock()
-    defer { condition.unlock() }
-    while building { condition.wait() }
-    if let built { return built }
-    let index = SearchIndex(scalars: scalars)
-    built = index
-    return index
   }
 }

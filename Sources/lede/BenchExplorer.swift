@@ -74,7 +74,7 @@ extension BenchRun {
       value: "p50 \(ms(rs.percentile(0.5))), p99 \(ms(rs.percentile(0.99)))", floor: "≤ 50 ms",
       pass: rs.percentile(0.99) <= 0.050))
 
-    search(state.searchIndex)
+    search(SearchIndex(scalars: state.analysis.document.scalars))
   }
 
   // MARK: - 6. Search

@@ -1,0 +1,34 @@
+import ArticleModel
+
+/// What reaches `App.update`: input from the terminal and the results of background work.
+/// (The table in docs/DECISIONS.md lists each with the commands it may give.)
+public enum Message: Sendable {
+  /// A key, a resize, a click or the wheel, decoded by the terminal.
+  case input(InputEvent)
+  /// A file asked for with `.load` was read and structured.
+  case loaded(file: Int, document: Document)
+  /// A file could not be read: one line naming it and the problem.
+  case loadFailed(file: Int, problem: String)
+  /// The entities and timeline of a file are ready.
+  case analysed(file: Int, analysis: Analysis)
+  /// The search index of a file is ready.
+  case indexed(file: Int, index: SearchIndex)
+  /// SIGINT, SIGTERM or SIGHUP arrived: restore the terminal and die of it.
+  case terminate(signal: Int32)
+}
+
+/// What `App.update` asks the run loop to do; `update` itself does no I/O.
+public enum Command: Sendable {
+  /// Read a file (at once: it is about to be shown) and answer `.loaded` or `.loadFailed`.
+  case load(file: Int, path: String)
+  /// Find a document's entities and timeline in the background; answers `.analysed`.
+  case analyse(file: Int, document: Document, date: String?)
+  /// Build a document's search index in the background; answers `.indexed`.
+  case buildSearchIndex(file: Int, scalars: [Unicode.Scalar])
+  /// Clear the physical screen and paint every cell again (Ctrl-L).
+  case clearScreen
+  /// Give the terminal back and stop the process (Ctrl-Z); a resize follows on return.
+  case suspend
+  /// End the program; with a signal, die of it once the terminal is restored.
+  case quit(signal: Int32?)
+}
