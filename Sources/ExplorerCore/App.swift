@@ -15,6 +15,8 @@ public struct App {
   public struct OpenFile {
     public let path: String
     public internal(set) var document: Document?
+    /// Which part of a long file `document` is while the whole is read (nil: the whole).
+    public internal(set) var part: FilePart.Kind?
     /// The view as it was left (kept for coming back to the file).
     public internal(set) var view: ExplorerState?
     public internal(set) var analysis: AnalysisStatus = .notAsked
@@ -46,11 +48,12 @@ public struct App {
   /// the terminal is taken).
   public init(
     paths: [String], size: Size, colorMode: ColorMode = .extended, date: String? = nil,
-    first: Document? = nil
+    first: Document? = nil, firstPart: FilePart.Kind? = nil
   ) {
     precondition(!paths.isEmpty, "the explorer needs a file")
     files = paths.map(OpenFile.init)
     files[0].document = first
+    files[0].part = first == nil ? nil : firstPart
     self.size = size
     self.colorMode = colorMode
     self.date = date
@@ -71,11 +74,31 @@ public struct App {
     switch message {
     case .input(let event):
       return handle(event)
-    case .loaded(let file, let document):
+    case .loaded(let file, let document, let part):
+      let had = files[file].part
+      if files[file].document != nil && had == nil { return [] }  // the whole is there
       files[file].document = document
-      return show(file)
+      files[file].part = part
+      layouts = layouts.filter { $0.key.file != file }
+      guard var v = files[file].view, had != nil else { return show(file) }
+      var commands: [Command] = []
+      if part == .tail {
+        v.showTail(document, layout: layout(file, for: size))
+      } else if part == nil {
+        commands += self.commands(for: v.takeWhole(document, layout: layout(file, for: size)))
+        commands += backgroundWork(file)
+      }
+      files[file].view = v
+      return commands
     case .loadFailed(let file, let problem):
       if switching == file { switching = nil }
+      if files[file].part != nil, var v = files[file].view {
+        // the rest of a file shown from a part could not be read: what is shown is all there is
+        v.deferredKeys = []
+        v.note(problem)
+        files[file].view = v
+        return []
+      }
       if files[current].view == nil {
         // Nothing to show: the first file could not be read.
         return [.quit(signal: nil)]
@@ -105,6 +128,11 @@ public struct App {
     guard var v = files[current].view else { return [] }
     let effects = v.handle(event)
     files[current].view = v
+    return commands(for: effects)
+  }
+
+  /// What the view's effects ask of the run loop.
+  mutating func commands(for effects: [Effect]) -> [Command] {
     var commands: [Command] = []
     for effect in effects {
       switch effect {
@@ -112,8 +140,23 @@ public struct App {
       case .redraw: commands.append(.clearScreen)
       case .suspend: commands.append(.suspend)
       case .openFile(let offset): commands += open(current + offset)
+      case .showEnd: commands.append(.loadTail(file: current, path: files[current].path))
       }
     }
+    return commands
+  }
+
+  /// The background work a file shown needs: its analysis and search index, or first the rest
+  /// of it when only a part is there.
+  mutating func backgroundWork(_ file: Int) -> [Command] {
+    guard let document = files[file].document else { return [] }
+    if files[file].part != nil { return [.loadWhole(file: file, path: files[file].path)] }
+    var commands: [Command] = []
+    if case .notAsked = files[file].analysis {
+      files[file].analysis = .running
+      commands.append(.analyse(file: file, document: document, date: date))
+    }
+    commands.append(.buildSearchIndex(file: file, scalars: document.scalars))
     return commands
   }
 
@@ -134,7 +177,6 @@ public struct App {
     let previous = files[current].view
     if let previous { history = previous.history }
     current = file
-    var commands: [Command] = []
     if var v = files[file].view {
       if v.size != size { v.resize(to: size, layout: layout(file, for: size)) }
       v.history = history
@@ -152,17 +194,13 @@ public struct App {
     var v = ExplorerState(
       analysis: analysis, size: size, colorMode: colorMode, layout: layout(file, for: size))
     v.isAnalysing = analysing
+    v.part = files[file].part
     v.fileIndex = file
     v.fileCount = files.count
     v.history = history
     if first && files.count > 1 { v.note("\(files.count) files: } next file, { previous file") }
     files[file].view = v
-    if case .notAsked = files[file].analysis {
-      files[file].analysis = .running
-      commands.append(.analyse(file: file, document: document, date: date))
-    }
-    commands.append(.buildSearchIndex(file: file, scalars: document.scalars))
-    return commands
+    return backgroundWork(file)
   }
 
   /// The layout of a file's document for the article pane at a size, made once per width.

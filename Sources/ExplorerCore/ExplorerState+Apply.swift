@@ -18,6 +18,7 @@ extension ExplorerState {
       wheel(lines: lines, x: x, y: y)
       return []
     case .key(let key):
+      if let effects = deferIfPartial(key) { return effects }
       if let command = pendingMark {
         pendingMark = nil
         message = nil

@@ -6,6 +6,8 @@ public enum Effect: Equatable, Sendable {
   /// Show another of the files given: +1 the next, -1 the previous (the state has checked
   /// that there is one).
   case openFile(offset: Int)
+  /// `G` on a long file shown from its head: its end is wanted (`FilePart`).
+  case showEnd
 }
 
 /// Input after decoding: keys, resizes and (with --mouse) clicks and the wheel.
@@ -48,6 +50,14 @@ public struct SearchPrompt: Equatable, Sendable {
 /// `handle` change it; `Screen.render` draws it.
 public struct ExplorerState {
   public private(set) var analysis: Analysis
+  /// The title line's title and source: the whole document's, also while a part is shown.
+  public internal(set) var title: String?
+  public internal(set) var source: String?
+  /// Which part of a long file is shown while the whole is read (nil: the whole).
+  public internal(set) var part: FilePart.Kind?
+  /// Keys that need the whole document, pressed while only a part is there: replayed when the
+  /// whole comes (`takeWhole`), in order, with the keys pressed after them.
+  public internal(set) var deferredKeys: [Key] = []
   /// True while the entities and timeline are still being found (see `adopt`).
   public var isAnalysing = false
   public let theme: Theme
@@ -108,6 +118,8 @@ public struct ExplorerState {
     analysis: Analysis, size: Size, colorMode: ColorMode = .extended, layout: ArticleLayout? = nil
   ) {
     self.analysis = analysis
+    self.title = analysis.document.title
+    self.source = analysis.document.source
     self.theme = Theme(mode: colorMode)
     self.size = size
     self.layout =
@@ -133,8 +145,14 @@ public struct ExplorerState {
   /// entity recogniser and the tagger take seconds on a book): the panes fill in, the
   /// view, search and focus stay.
   public mutating func adopt(_ newAnalysis: Analysis) {
-    analysis = newAnalysis
+    replaceAnalysis(newAnalysis)
     isAnalysing = false
+  }
+
+  /// A new analysis (of the same text, or of the whole of a file shown from a part): the
+  /// lists are derived again and their selections dropped.
+  mutating func replaceAnalysis(_ newAnalysis: Analysis) {
+    analysis = newAnalysis
     (entityRows, entityOrder, mentions, timeline) = Self.derive(newAnalysis)
     selectedEntity = nil
     selectedTimeline = nil

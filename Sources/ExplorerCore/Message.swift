@@ -5,8 +5,9 @@ import ArticleModel
 public enum Message: Sendable {
   /// A key, a resize, a click or the wheel, decoded by the terminal.
   case input(InputEvent)
-  /// A file asked for with `.load` was read and structured.
-  case loaded(file: Int, document: Document)
+  /// A file was read and structured: the whole (`part` nil) or, for a long file, its head or
+  /// tail (`FilePart`), the whole to follow.
+  case loaded(file: Int, document: Document, part: FilePart.Kind?)
   /// A file could not be read: one line naming it and the problem.
   case loadFailed(file: Int, problem: String)
   /// The entities and timeline of a file are ready.
@@ -19,8 +20,14 @@ public enum Message: Sendable {
 
 /// What `App.update` asks the run loop to do; `update` itself does no I/O.
 public enum Command: Sendable {
-  /// Read a file (at once: it is about to be shown) and answer `.loaded` or `.loadFailed`.
+  /// Read a file (at once: it is about to be shown), only its head if it is long; answers
+  /// `.loaded` or `.loadFailed`.
   case load(file: Int, path: String)
+  /// Read the tail of a long file shown from its head (at once: `G` was pressed); answers
+  /// `.loaded` with part `.tail`, or nothing when it cannot (G then waits for the whole).
+  case loadTail(file: Int, path: String)
+  /// Read the whole of a long file shown from a part, in the background; answers `.loaded`.
+  case loadWhole(file: Int, path: String)
   /// Find a document's entities and timeline in the background; answers `.analysed`.
   case analyse(file: Int, document: Document, date: String?)
   /// Build a document's search index in the background; answers `.indexed`.

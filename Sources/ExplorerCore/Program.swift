@@ -10,7 +10,8 @@ public enum Program {
   @discardableResult
   public static func run(
     _ app: inout App, terminal: Terminal, executor: Executor, inbox: Inbox,
-    load: (String) throws -> Document = { try ArticleLoader.load(path: $0) }
+    load: @escaping @Sendable (String) throws -> Document = { try ArticleLoader.load(path: $0) },
+    part: (FilePart.Kind, String) throws -> Document? = { try FilePart.read($0, path: $1) }
   ) -> Int32? {
     defer { executor.stop() }
     var queue: [Message] = []
@@ -27,12 +28,20 @@ public enum Program {
         case .load(let file, let path):
           // Shown next: read now, and taken before anything else.
           do {
-            queue.insert(.loaded(file: file, document: try load(path)), at: 0)
+            if let head = try part(.head, path) {
+              queue.insert(.loaded(file: file, document: head, part: .head), at: 0)
+            } else {
+              queue.insert(.loaded(file: file, document: try load(path), part: nil), at: 0)
+            }
           } catch {
             let problem = (error as? LoadError)?.description ?? "\(path): \(error)"
             queue.insert(.loadFailed(file: file, problem: problem), at: 0)
           }
-        case .analyse, .buildSearchIndex:
+        case .loadTail(let file, let path):
+          if let tail = try? part(.tail, path) {
+            queue.insert(.loaded(file: file, document: tail, part: .tail), at: 0)
+          }
+        case .analyse, .buildSearchIndex, .loadWhole:
           background.append(command)
         }
       }
@@ -50,7 +59,7 @@ public enum Program {
         terminal.draw(app.render())
         needsFrame = false
       }
-      for command in background { submit(command, to: executor) }
+      for command in background { submit(command, to: executor, load: load) }
       background.removeAll()
       switch terminal.nextEvent(wakingFor: inbox) {
       case .input(let event): queue.append(.input(event))
@@ -61,8 +70,20 @@ public enum Program {
     }
   }
 
-  static func submit(_ command: Command, to executor: Executor) {
+  static func submit(
+    _ command: Command, to executor: Executor,
+    load: @escaping @Sendable (String) throws -> Document
+  ) {
     switch command {
+    case .loadWhole(let file, let path):
+      executor.submit("load \(file)") {
+        do {
+          return .loaded(file: file, document: try load(path), part: nil)
+        } catch {
+          return .loadFailed(
+            file: file, problem: (error as? LoadError)?.description ?? "\(path): \(error)")
+        }
+      }
     case .analyse(let file, let document, let date):
       executor.submit("analyse \(file)") {
         .analysed(file: file, analysis: Analysis(document: document, date: date))

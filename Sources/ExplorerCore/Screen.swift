@@ -42,8 +42,8 @@ public enum Screen {
     let several = state.fileCount > 1
     // With several files, which one of how many, and its name even when it has a title.
     if several { parts.append("\(state.fileIndex + 1)/\(state.fileCount) \(fileName(doc.name))") }
-    if let source = doc.source { parts.append(source) }
-    if let title = doc.title {
+    if let source = state.source { parts.append(source) }
+    if let title = state.title {
       parts.append(title)
     } else if !several {
       parts.append(fileName(doc.name))
@@ -129,11 +129,14 @@ public enum Screen {
   static func indicator(_ state: ExplorerState, _ pane: Pane) -> String {
     switch pane {
     case .article:
-      let atTop = state.top == .top
-      let atBottom = state.top >= state.layout.maxTop(height: state.textHeight)
+      // A head's end is not the file's, nor a tail's start.
+      let atTop = state.top == .top && state.part != .tail
+      let atBottom =
+        state.top >= state.layout.maxTop(height: state.textHeight) && state.part != .head
       if atTop && atBottom { return "All" }
       if atTop { return "Top" }
       if atBottom { return "Bot" }
+      if state.part != nil { return "…" }
       let total = max(1, state.analysis.document.scalars.count)
       return "\(state.layout.startOffset(state.top) * 100 / total)%"
     case .entities:

@@ -2,12 +2,14 @@
 /// can wait for the background work to report (`.settle`), so that whole sessions run
 /// in-process and the same way every time.
 public final class ScriptedTerminal: Terminal {
-  public enum Step: Equatable, Sendable {
+  public enum Step {
     case key(Key)
     case resize(Size)
     case signal(Int32)
     /// Waits until every analysis and index asked for has come back and been shown.
     case settle
+    /// Runs code between two steps (a test lets a held-back job go on, say).
+    case call(() -> Void)
   }
 
   /// A frame and the step whose input it answers (-1: before the first step; nil: drawn for
@@ -65,7 +67,7 @@ public final class ScriptedTerminal: Terminal {
     woken = false
     while played + 1 < script.count {
       let step = script[played + 1]
-      if step == .settle {
+      if case .settle = step {
         if inbox.waitForMessage() {
           woken = true
           return .woken
@@ -80,6 +82,7 @@ public final class ScriptedTerminal: Terminal {
         size = s
         return .input(.resize(s))
       case .signal(let s): return .signal(s)
+      case .call(let body): body()
       case .settle: continue
       }
     }

@@ -9,13 +9,21 @@ struct ExplorerOptions {
 }
 
 /// Opens the explorer (the program itself is `App` and `Program` in ExplorerCore). The first
-/// file is read, and every other checked, before the terminal is taken, so that a bad file is
-/// one line on stderr and status 1; the others are read when first shown.
+/// file is read (only its head if it is long), and every other checked, before the terminal is
+/// taken, so that a bad file is one line on stderr and status 1; the others are read when first
+/// shown.
 func launchExplorer(paths: [String], date: String?, options: ExplorerOptions) throws {
   guard let path = paths.first else { return }
   let first: Document
+  var firstPart: FilePart.Kind?
   do {
-    first = try ArticleLoader.load(path: path)
+    // a long file: its head now, the rest once the first screen is up
+    if let head = try FilePart.read(.head, path: path) {
+      first = head
+      firstPart = .head
+    } else {
+      first = try ArticleLoader.load(path: path)
+    }
     for other in paths.dropFirst() { try ArticleLoader.check(path: other) }
   } catch let error as LoadError {
     fail(error.description)
@@ -27,7 +35,8 @@ func launchExplorer(paths: [String], date: String?, options: ExplorerOptions) th
     fail((error as? TerminalError)?.description ?? "\(error)")
   }
   var app = App(
-    paths: paths, size: terminal.size, colorMode: terminal.colorMode, date: date, first: first)
+    paths: paths, size: terminal.size, colorMode: terminal.colorMode, date: date, first: first,
+    firstPart: firstPart)
   let inbox = Inbox()
   let signal = Program.run(&app, terminal: terminal, executor: Executor(inbox: inbox), inbox: inbox)
   terminal.close()

@@ -30,7 +30,7 @@ final class AppSessionTests: XCTestCase {
   /// Runs a script on a fresh app; returns the app, the terminal and how the run ended.
   static func session(
     _ paths: [String], size: Size = Size(width: 120, height: 40), _ script: [ScriptedTerminal.Step],
-    load: @escaping (String) throws -> Document = { try ArticleLoader.load(path: $0) }
+    load: @escaping @Sendable (String) throws -> Document = { try ArticleLoader.load(path: $0) }
   ) -> (App, ScriptedTerminal, Int32?) {
     let terminal = ScriptedTerminal(size: size, script: script)
     var app = App(paths: paths, size: size)
@@ -112,7 +112,7 @@ final class AppSessionTests: XCTestCase {
 
   func testResizingBackReusesTheLayout() throws {
     var app = App(paths: [SeedFixture.seedPath], size: Size(width: 120, height: 40))
-    _ = app.update(.loaded(file: 0, document: SeedFixture.document))
+    _ = app.update(.loaded(file: 0, document: SeedFixture.document, part: nil))
     let wide = app.view!.layout
     _ = app.update(.input(.resize(Size(width: 80, height: 24))))
     XCTAssertFalse(app.view!.layout === wide)
@@ -135,5 +135,86 @@ final class Locked<T>: @unchecked Sendable {
     lock.lock()
     body(&stored)
     lock.unlock()
+  }
+}
+
+/// A long file is shown from its head at once, `G` shows its tail, and what needs the whole
+/// waits for it (and says so); the whole then takes the place of the part where the reader is.
+final class LongFileSessionTests: XCTestCase {
+  static func longFile() throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lede-long-\(getpid())-\(UUID().uuidString).txt")
+    var text = "A Long File\n\n"
+    for n in 1...16_000 { text += "Paragraph \(n) of the long file, with a few words more.\n\n" }
+    text += "The very last paragraph.\n"
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    XCTAssertGreaterThan(text.utf8.count, FilePart.threshold)
+    return url.path
+  }
+
+  /// The whole file is read only once `gate` is signalled.
+  static func heldBack(_ gate: DispatchSemaphore) -> @Sendable (String) throws -> Document {
+    { path in
+      gate.wait()
+      return try ArticleLoader.load(path: path)
+    }
+  }
+
+  func testTheHeadFirstThenGShowsTheTailThenTheWholeTakesOver() throws {
+    let path = try Self.longFile()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let gate = DispatchSemaphore(value: 0)
+    let (app, terminal, _) = AppSessionTests.session(
+      [path],
+      [.key(.char("G")), .call { gate.signal() }, .settle, .key(.char("'")), .key(.char("'"))],
+      load: Self.heldBack(gate))
+    let first = terminal.frames[0].buffer.lines.joined(separator: "\n")
+    XCTAssertEqual(terminal.frames[0].step, -1)
+    XCTAssertTrue(first.contains("Paragraph 1 of the long file"), first)
+    XCTAssertTrue(terminal.frames[0].buffer.line(0).contains("A Long File"))
+    let end = terminal.frames(afterStep: 0)
+    XCTAssertEqual(end.count, 1)
+    let endText = end[0].lines.joined(separator: "\n")
+    XCTAssertTrue(endText.contains("The very last paragraph."), endText)
+    XCTAssertTrue(end[0].line(1).contains("Bot"), end[0].line(1))
+    XCTAssertTrue(end[0].line(0).contains("A Long File"), "the title stays the file's")
+    // the whole came: the view stays at the end, then '' goes back to the top
+    XCTAssertNil(app.files[0].part)
+    XCTAssertNil(app.view?.part)
+    let back = terminal.screen!.lines.joined(separator: "\n")
+    XCTAssertTrue(back.contains("Paragraph 1 of the long file"), back)
+    XCTAssertTrue(terminal.screen!.line(1).contains("Top"))
+    let afterWhole = terminal.frames.filter { $0.step == nil }.last!.buffer
+    XCTAssertTrue(afterWhole.lines.joined().contains("The very last paragraph."))
+  }
+
+  func testASearchWaitsForTheWholeAndSaysSo() throws {
+    let path = try Self.longFile()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let gate = DispatchSemaphore(value: 0)
+    let script: [ScriptedTerminal.Step] =
+      ScriptedTerminal.keys("/Paragraph 15999 \n") + [.call { gate.signal() }, .settle]
+    let (app, terminal, _) = AppSessionTests.session([path], script, load: Self.heldBack(gate))
+    let waiting = terminal.frames(afterStep: 0)[0]
+    XCTAssertTrue(waiting.line(39).contains("Reading the rest of the file"), waiting.line(39))
+    let screen = terminal.screen!
+    XCTAssertTrue(screen.line(39).contains("/Paragraph 15999  1/1"), screen.line(39))
+    XCTAssertTrue(screen.lines.joined().contains("Paragraph 15999 of the long file"))
+    XCTAssertEqual(app.view?.history, ["Paragraph 15999 "])
+  }
+
+  func testScrollingPastTheHeadWaitsForTheWhole() throws {
+    let path = try Self.longFile()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let gate = DispatchSemaphore(value: 0)
+    // a head is 64 KiB: ~1,100 paragraphs, ~2,200 lines; 80 pages of 37 lines go past it
+    let pages = [ScriptedTerminal.Step](repeating: .key(.char(" ")), count: 80)
+    let (app, terminal, _) = AppSessionTests.session(
+      [path], pages + [.call { gate.signal() }, .settle], load: Self.heldBack(gate))
+    XCTAssertTrue(terminal.frames(afterStep: 79)[0].line(39).contains("Reading the rest"))
+    // every page was turned in the end
+    let top = app.view!.layout.startOffset(app.view!.top)
+    let expected = app.view!.layout.startOffset(app.view!.layout.advance(.top, by: 80 * app.view!.page))
+    XCTAssertEqual(top, expected)
   }
 }
