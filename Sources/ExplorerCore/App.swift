@@ -17,6 +17,8 @@ public struct App {
     public internal(set) var document: Document?
     /// Which part of a long file `document` is while the whole is read (nil: the whole).
     public internal(set) var part: FilePart.Kind?
+    /// The tail of a long file shown from its head, read ahead for `G`.
+    public internal(set) var tail: Document?
     /// The view as it was left (kept for coming back to the file).
     public internal(set) var view: ExplorerState?
     public internal(set) var analysis: AnalysisStatus = .notAsked
@@ -81,15 +83,18 @@ public struct App {
       files[file].part = part
       layouts = layouts.filter { $0.key.file != file }
       guard var v = files[file].view, had != nil else { return show(file) }
-      var commands: [Command] = []
+      files[file].tail = nil
       if part == .tail {
         v.showTail(document, layout: layout(file, for: size))
-      } else if part == nil {
-        commands += self.commands(for: v.takeWhole(document, layout: layout(file, for: size)))
-        commands += backgroundWork(file)
+        files[file].view = v
+        return []
       }
+      let effects = v.takeWhole(document, layout: layout(file, for: size))
       files[file].view = v
-      return commands
+      return commands(for: effects) + backgroundWork(file)
+    case .tailRead(let file, let tail):
+      if files[file].part == .head { files[file].tail = tail }
+      return []
     case .loadFailed(let file, let problem):
       if switching == file { switching = nil }
       if files[file].part != nil, var v = files[file].view {
@@ -140,7 +145,13 @@ public struct App {
       case .redraw: commands.append(.clearScreen)
       case .suspend: commands.append(.suspend)
       case .openFile(let offset): commands += open(current + offset)
-      case .showEnd: commands.append(.loadTail(file: current, path: files[current].path))
+      case .showEnd:
+        if let tail = files[current].tail {
+          // read ahead: shown at once
+          commands += update(.loaded(file: current, document: tail, part: .tail))
+        } else {
+          commands.append(.loadTail(file: current, path: files[current].path))
+        }
       }
     }
     return commands
@@ -150,7 +161,12 @@ public struct App {
   /// of it when only a part is there.
   mutating func backgroundWork(_ file: Int) -> [Command] {
     guard let document = files[file].document else { return [] }
-    if files[file].part != nil { return [.loadWhole(file: file, path: files[file].path)] }
+    if let part = files[file].part {
+      // the tail is asked for last, so it comes first (the executor runs the latest job first)
+      let path = files[file].path
+      return [.loadWhole(file: file, path: path)]
+        + (part == .head ? [.readTail(file: file, path: path)] : [])
+    }
     var commands: [Command] = []
     if case .notAsked = files[file].analysis {
       files[file].analysis = .running

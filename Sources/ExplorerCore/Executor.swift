@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Runs the work that takes time (analyses, search indexes, the rest of a long file) on a few
 /// threads of its own and leaves each result in the inbox as a message.
 ///
@@ -65,6 +69,11 @@ public final class Executor: @unchecked Sendable {
   }
 
   private func work() {
+    #if os(Linux)
+      // Below the loop that reads keys and draws: on Linux a thread has a nice value of its own
+      // (`who` 0 is the calling thread), so a book's analysis does not slow the keys down.
+      _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+    #endif
     while let (key, job) = next() {
       let message = job()
       condition.lock()

@@ -8,6 +8,9 @@ public enum Message: Sendable {
   /// A file was read and structured: the whole (`part` nil) or, for a long file, its head or
   /// tail (`FilePart`), the whole to follow.
   case loaded(file: Int, document: Document, part: FilePart.Kind?)
+  /// The tail of a long file shown from its head, read ahead so that `G` need not wait (nil
+  /// when it could not be cut: `G` then waits for the whole).
+  case tailRead(file: Int, document: Document?)
   /// A file could not be read: one line naming it and the problem.
   case loadFailed(file: Int, problem: String)
   /// The entities and timeline of a file are ready.
@@ -26,6 +29,8 @@ public enum Command: Sendable {
   /// Read the tail of a long file shown from its head (at once: `G` was pressed); answers
   /// `.loaded` with part `.tail`, or nothing when it cannot (G then waits for the whole).
   case loadTail(file: Int, path: String)
+  /// Read the tail of a long file shown from its head, in the background; answers `.tailRead`.
+  case readTail(file: Int, path: String)
   /// Read the whole of a long file shown from a part, in the background; answers `.loaded`.
   case loadWhole(file: Int, path: String)
   /// Find a document's entities and timeline in the background; answers `.analysed`.

@@ -41,7 +41,7 @@ public enum Program {
           if let tail = try? part(.tail, path) {
             queue.insert(.loaded(file: file, document: tail, part: .tail), at: 0)
           }
-        case .analyse, .buildSearchIndex, .loadWhole:
+        case .analyse, .buildSearchIndex, .loadWhole, .readTail:
           background.append(command)
         }
       }
@@ -75,6 +75,10 @@ public enum Program {
     load: @escaping @Sendable (String) throws -> Document
   ) {
     switch command {
+    case .readTail(let file, let path):
+      executor.submit("tail \(file)") {
+        .tailRead(file: file, document: (try? FilePart.read(.tail, path: path)) ?? nil)
+      }
     case .loadWhole(let file, let path):
       executor.submit("load \(file)") {
         do {

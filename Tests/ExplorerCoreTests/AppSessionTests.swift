@@ -217,4 +217,21 @@ final class LongFileSessionTests: XCTestCase {
     let expected = app.view!.layout.startOffset(app.view!.layout.advance(.top, by: 80 * app.view!.page))
     XCTAssertEqual(top, expected)
   }
+
+  /// The tail is read ahead after the first frame, so that `G` shows it with no reading at all.
+  func testTheTailIsReadAheadForG() throws {
+    let path = try Self.longFile()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var app = App(paths: [path], size: Size(width: 120, height: 40))
+    let head = try FilePart.read(.head, path: path)!
+    let commands = app.update(.loaded(file: 0, document: head, part: .head))
+    let asked = commands.map { "\($0)".prefix(while: { $0 != "(" }) }
+    XCTAssertEqual(asked, ["loadWhole", "readTail"], "the whole and the tail; no analysis yet")
+    _ = app.update(.tailRead(file: 0, document: try FilePart.read(.tail, path: path)))
+    let afterG = app.update(.input(.key(.char("G"))))
+    XCTAssertTrue(afterG.isEmpty, "nothing to read: \(afterG)")
+    XCTAssertEqual(app.view?.part, .tail)
+    XCTAssertTrue(app.render().lines.joined().contains("The very last paragraph."))
+  }
 }
+
