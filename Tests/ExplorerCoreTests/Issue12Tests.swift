@@ -95,3 +95,26 @@ final class Issue12Tests: XCTestCase {
     }
   }
 }
+
+/// Issue 16's search: smart accents beside smart case.
+final class AccentSearchTests: XCTestCase {
+  func testAPatternWithoutAccentsFindsAccentedNames() {
+    let text = "Natásha met Natasha and NATÁSHA. Pyongyang’s envoy, Dólokhov, São Paulo, Łódź, Erdoğan."
+    let index = SearchIndex(scalars: Array(text.unicodeScalars))
+    func count(_ p: String) -> Int { index.find(p).count }
+    XCTAssertEqual(count("natasha"), 3, "case and accents folded")
+    XCTAssertEqual(count("Natasha"), 2, "exact case, any accent: Natásha, Natasha")
+    XCTAssertEqual(count("natásha"), 2, "exact accents, any case: Natásha, NATÁSHA")
+    XCTAssertEqual(count("Natásha"), 1, "both exact")
+    XCTAssertEqual(count("pyongyang's"), 1, "a typographic apostrophe is an apostrophe")
+    XCTAssertEqual(count("pyongyang’s"), 1)
+    for p in ["dolokhov", "sao paulo", "lodz", "erdogan"] { XCTAssertEqual(count(p), 1, p) }
+    // typing on narrows the same as a fresh search, in every mode
+    for (a, b) in [("nat", "natasha"), ("Nat", "Natasha"), ("nat", "natá")] {
+      if SearchIndex.canRefine(from: a, to: b) {
+        XCTAssertEqual(index.refine(index.find(a), to: b), index.find(b), "\(a) → \(b)")
+      }
+    }
+    XCTAssertFalse(SearchIndex.canRefine(from: "nat", to: "natá"), "an accent switches mode")
+  }
+}
