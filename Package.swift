@@ -42,10 +42,7 @@ let package = Package(
       dependencies: [
         "ArticleModel", "ExplorerCore", "NCursesTerminal", "LedeConfig",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ],
-      // The command-line layer is thin (the work is in the optimised libraries); Swift 6.3's
-      // optimiser spent over 14 minutes on this module in release builds without finishing.
-      swiftSettings: [.unsafeFlags(["-Onone"])]
+      ]
     ),
     .testTarget(
       name: "ArticleModelTests",

@@ -97,7 +97,7 @@ public enum KeyMap {
     KeyBinding([.ctrl("u"), .char("u")], .halfPageUp, "Half a page up"),
     KeyBinding([.char("g"), .home, .char("<")], .top, "Go to the top / first item"),
     KeyBinding([.char("G"), .end, .char(">")], .bottom, "Go to the end / last item"),
-    KeyBinding([.char("/")], .search, "Search the article (smart case, incremental)"),
+    KeyBinding([.char("/")], .search, "Search the article (incremental; smart case and accents: natasha finds Natásha)"),
     KeyBinding([.char("n")], .nextMatch, "Next search match"),
     KeyBinding([.char("N")], .previousMatch, "Previous search match"),
     KeyBinding([.char("]")], .nextMention, "Next entity mention in the text"),

@@ -22,12 +22,20 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Where to write the table (Markdown); '-' for none.")
   var output: String = "BENCHMARKS.md"
 
+  @Option(help: "Only these sections, comma-separated: loading, entities, time, analysis, explorer, terminal (the table is then printed, not written).")
+  var only: String?
+
   func run() throws {
     let sharedRoot = shared ?? (FileManager.default.currentDirectoryPath + "/../shared")
     guard FileManager.default.fileExists(atPath: sharedRoot + "/data") else {
       fail("\(sharedRoot): no shared data folder (give --shared DIR)")
     }
     var bench = BenchRun(shared: sharedRoot, runs: max(1, runs))
+    if let only {
+      bench.sections(only.split(separator: ",").map(String.init))
+      writeStdout(bench.table())
+      return
+    }
     bench.all()
     let table = bench.table()
     writeStdout(table)

@@ -25,6 +25,22 @@ struct BenchRun {
     timeExpressions()
     wholeAnalysis()
     explorer()
+    inTerminal()
+  }
+
+  /// Some sections only (`lede bench --only explorer,terminal`).
+  mutating func sections(_ names: [String]) {
+    for name in names {
+      switch name {
+      case "loading": loading()
+      case "entities": entityTagging()
+      case "time": timeExpressions()
+      case "analysis": wholeAnalysis()
+      case "explorer": explorer()
+      case "terminal": inTerminal()
+      default: fail("bench: no section '\(name)' (loading, entities, time, analysis, explorer, terminal)")
+      }
+    }
   }
 
   mutating func add(_ row: BenchRow) {
