@@ -11,11 +11,13 @@ all: build
 build:
 	$(SWIFT) build -c release --product lede
 
-# Installs what a fresh Debian machine lacks: the ncursesw headers and tmux (for the
-# end-to-end tests). As root it runs apt-get; otherwise it prints the command to run.
+# Installs what a fresh Debian machine lacks: the ncursesw headers, SQLite's (GRDB uses the
+# system SQLite, with FTS5, for the library index) and tmux (for the end-to-end tests). As root
+# it runs apt-get; otherwise it prints the command to run.
 deps:
 	@missing=""; \
 	[ -f /usr/include/ncursesw/curses.h ] || [ -f /usr/include/curses.h ] || missing="$$missing libncurses-dev"; \
+	[ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	[ -x /usr/bin/time ] || missing="$$missing time"; \

@@ -7,10 +7,13 @@ let package = Package(
   products: [
     .executable(name: "lede", targets: ["lede"]),
     .library(name: "ArticleModel", targets: ["ArticleModel"]),
+    .library(name: "LibraryIndex", targets: ["LibraryIndex"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    // SQLite through the system library (Debian's libsqlite3-dev, see `make deps`).
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // The document model: loading, structure, entities, time expressions. Foundation only.
@@ -32,6 +35,11 @@ let package = Package(
     .target(
       name: "LedeConfig",
       dependencies: ["ArticleModel", "ExplorerCore", .product(name: "TOMLKit", package: "TOMLKit")]),
+    // The library: many articles' analyses in one SQLite index (GRDB), incremental, with the
+    // queries the library view and the scripting commands read.
+    .target(
+      name: "LibraryIndex",
+      dependencies: ["ArticleModel", .product(name: "GRDB", package: "GRDB.swift")]),
     // The only importer of CNCurses.
     .target(name: "NCursesTerminal", dependencies: ["CNCurses", "ExplorerCore"]),
     // libFuzzer target over loading and the whole analysis (`make fuzz`); without -DFUZZING it
@@ -40,7 +48,7 @@ let package = Package(
     .executableTarget(
       name: "lede",
       dependencies: [
-        "ArticleModel", "ExplorerCore", "NCursesTerminal", "LedeConfig",
+        "ArticleModel", "ExplorerCore", "NCursesTerminal", "LedeConfig", "LibraryIndex",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -55,6 +63,9 @@ let package = Package(
     // Runs the built `lede` binary (it must be built first: `make test` does).
     .testTarget(name: "LedeCLITests", dependencies: ["lede"]),
     .testTarget(name: "LedeConfigTests", dependencies: ["LedeConfig", "ExplorerCore", "ArticleModel"]),
+    .testTarget(
+      name: "LibraryIndexTests", dependencies: ["LibraryIndex", "ArticleModel"],
+      resources: [.copy("Fixtures")]),
     // Drives the real binary (.build/debug/lede) in tmux; skips when either is missing.
     .testTarget(name: "EndToEndTests"),
   ],

@@ -19,10 +19,10 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Timed runs per figure, after one warm-up run.")
   var runs: Int = 5
 
-  @Option(help: "Where to write the table (Markdown); '-' for none.")
-  var output: String = "BENCHMARKS.md"
+  @Option(help: "Where to write the table (Markdown); '-' for none (default: BENCHMARKS.md, none with --only).")
+  var output: String?
 
-  @Option(help: "Only these sections, comma-separated: loading, entities, time, analysis, explorer, terminal (the table is then printed, not written).")
+  @Option(help: "Only these sections, comma-separated: loading, entities, time, analysis, explorer, terminal, library (the table is then printed, not written, unless --output is given).")
   var only: String?
 
   func run() throws {
@@ -33,12 +33,12 @@ struct BenchCommand: ParsableCommand {
     var bench = BenchRun(shared: sharedRoot, runs: max(1, runs))
     if let only {
       bench.sections(only.split(separator: ",").map(String.init))
-      writeStdout(bench.table())
-      return
+    } else {
+      bench.all()
     }
-    bench.all()
     let table = bench.table()
     writeStdout(table)
+    let output = self.output ?? (only == nil ? "BENCHMARKS.md" : "-")
     if output != "-" {
       let doc = bench.markdown(table: table)
       do { try SafeWriter.write(Data(doc.utf8), to: output) } catch { fail("\(error)") }

@@ -26,6 +26,7 @@ struct BenchRun {
     wholeAnalysis()
     explorer()
     inTerminal()
+    library()
   }
 
   /// Some sections only (`lede bench --only explorer,terminal`).
@@ -38,7 +39,8 @@ struct BenchRun {
       case "analysis": wholeAnalysis()
       case "explorer": explorer()
       case "terminal": inTerminal()
-      default: fail("bench: no section '\(name)' (loading, entities, time, analysis, explorer, terminal)")
+      case "library": library()
+      default: fail("bench: no section '\(name)' (loading, entities, time, analysis, explorer, terminal, library)")
       }
     }
   }

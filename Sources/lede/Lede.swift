@@ -12,7 +12,8 @@ struct Lede: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Open.self, Dump.self, TimelineCommand.self, Export.self, TrainNER.self, EvalNER.self, EvalTimex.self,
-      BenchCommand.self,
+      BenchCommand.self, IndexCommand.self, EntitiesCommand.self, MentionsCommand.self, SearchCommand.self,
+      AnalyzeCommand.self,
     ],
     defaultSubcommand: Open.self
   )
