@@ -40,6 +40,9 @@ let package = Package(
     .target(
       name: "LibraryIndex",
       dependencies: ["ArticleModel", .product(name: "GRDB", package: "GRDB.swift")]),
+    // The explorer's LibrarySource (ExplorerCore) over the index (LibraryIndex): ExplorerCore
+    // does not import GRDB.
+    .target(name: "LibraryBridge", dependencies: ["ExplorerCore", "LibraryIndex", "ArticleModel"]),
     // The only importer of CNCurses.
     .target(name: "NCursesTerminal", dependencies: ["CNCurses", "ExplorerCore"]),
     // libFuzzer target over loading and the whole analysis (`make fuzz`); without -DFUZZING it
@@ -49,7 +52,7 @@ let package = Package(
       name: "lede",
       dependencies: [
         "ArticleModel", "ExplorerCore", "NCursesTerminal", "LedeConfig", "LibraryIndex",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "LibraryBridge", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(
@@ -66,6 +69,11 @@ let package = Package(
     .testTarget(
       name: "LibraryIndexTests", dependencies: ["LibraryIndex", "ArticleModel"],
       resources: [.copy("Fixtures")]),
+    // Whole Library view sessions in-process (ScriptedTerminal) over a real index of the
+    // LibraryIndexTests fixture folder.
+    .testTarget(
+      name: "LibraryViewTests",
+      dependencies: ["LibraryBridge", "LibraryIndex", "ExplorerCore", "ArticleModel"]),
     // Drives the real binary (.build/debug/lede) in tmux; skips when either is missing.
     .testTarget(name: "EndToEndTests"),
   ],

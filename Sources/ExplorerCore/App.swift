@@ -31,7 +31,7 @@ public struct App {
     var width: Int
   }
 
-  public private(set) var files: [OpenFile]
+  public internal(set) var files: [OpenFile]
   /// The file shown (from 0).
   public private(set) var current = 0
   /// A file being loaded to be shown next (`}` or `{` pressed, its `.loaded` not yet taken).
@@ -45,12 +45,18 @@ public struct App {
   var layouts: [LayoutKey: ArticleLayout] = [:]
   /// What outlives a file: the search history.
   var history: [String] = []
+  /// The Library view, when the explorer was given several files with an index (App+Library).
+  public internal(set) var library: LibraryState?
+  /// Whether the Library view is shown (rather than a file's three panes).
+  public internal(set) var showingLibrary = false
+  /// Where to go in a file once it is shown (opened from the library).
+  var pendingJump: LibraryJump?
 
   /// `first`: the first file's document when it was read already (to report a bad file before
   /// the terminal is taken).
   public init(
     paths: [String], size: Size, colorMode: ColorMode = .extended, date: String? = nil,
-    first: Document? = nil, firstPart: FilePart.Kind? = nil
+    first: Document? = nil, firstPart: FilePart.Kind? = nil, library: Bool = false
   ) {
     precondition(!paths.isEmpty, "the explorer needs a file")
     files = paths.map(OpenFile.init)
@@ -59,10 +65,12 @@ public struct App {
     self.size = size
     self.colorMode = colorMode
     self.date = date
+    if library { self.library = LibraryState(paths: paths, size: size, colorMode: colorMode) }
   }
 
   /// Shows the first file, or asks for it to be loaded.
   public mutating func start() -> [Command] {
+    if library != nil { return startLibrary() }
     if files[0].document != nil { return show(0) }
     return [.load(file: 0, path: files[0].path)]
   }
@@ -73,6 +81,7 @@ public struct App {
   // MARK: - Update
 
   public mutating func update(_ message: Message) -> [Command] {
+    defer { takePendingJump() }
     switch message {
     case .input(let event):
       return handle(event)
@@ -119,17 +128,21 @@ public struct App {
       return []
     case .terminate(let signal):
       return [.quit(signal: signal)]
+    case .library(let m):
+      return updateLibrary(m)
     }
   }
 
   mutating func handle(_ event: InputEvent) -> [Command] {
     if case .resize(let newSize) = event {
       size = newSize
+      library?.resize(to: newSize)
       guard var v = files[current].view else { return [] }
       v.resize(to: newSize, layout: layout(current, for: newSize))
       files[current].view = v
       return []
     }
+    if let commands = handleLibrary(event) { return commands }
     guard var v = files[current].view else { return [] }
     let effects = v.handle(event)
     files[current].view = v
@@ -236,6 +249,7 @@ public struct App {
 
   /// The frame for the state: the file shown, or a blank screen before the first is loaded.
   public func render() -> ScreenBuffer {
+    if showingLibrary, let library { return LibraryView.render(library) }
     if let v = files[current].view { return Screen.render(v) }
     return ScreenBuffer(size: size)
   }

@@ -60,6 +60,16 @@ public final class Inbox: @unchecked Sendable {
     _ = write(pipeEnds[1], &byte, 1)
   }
 
+  /// Leaves a message no one waits for (the progress of a job still running) and wakes the loop.
+  public func post(_ message: Message) {
+    condition.lock()
+    messages.append(message)
+    condition.broadcast()
+    condition.unlock()
+    var byte: UInt8 = 1
+    _ = write(pipeEnds[1], &byte, 1)
+  }
+
   /// Every message posted so far, oldest first; empties the inbox.
   public func take() -> [Message] {
     condition.lock()

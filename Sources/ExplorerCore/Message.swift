@@ -19,6 +19,8 @@ public enum Message: Sendable {
   case indexed(file: Int, index: SearchIndex)
   /// SIGINT, SIGTERM or SIGHUP arrived: restore the terminal and die of it.
   case terminate(signal: Int32)
+  /// The library's index answered (LibraryMessage, in App+Library.swift).
+  case library(LibraryMessage)
 }
 
 /// What `App.update` asks the run loop to do; `update` itself does no I/O.
@@ -43,4 +45,6 @@ public enum Command: Sendable {
   case suspend
   /// End the program; with a signal, die of it once the terminal is restored.
   case quit(signal: Int32?)
+  /// Ask the library's index (LibraryCommand, in App+Library.swift).
+  case library(LibraryCommand)
 }

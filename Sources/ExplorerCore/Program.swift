@@ -11,7 +11,8 @@ public enum Program {
   public static func run(
     _ app: inout App, terminal: Terminal, executor: Executor, inbox: Inbox,
     load: @escaping @Sendable (String) throws -> Document = { try ArticleLoader.load(path: $0) },
-    part: (FilePart.Kind, String) throws -> Document? = { try FilePart.read($0, path: $1) }
+    part: (FilePart.Kind, String) throws -> Document? = { try FilePart.read($0, path: $1) },
+    library: LibrarySource? = nil
   ) -> Int32? {
     defer { executor.stop() }
     var queue: [Message] = []
@@ -41,7 +42,10 @@ public enum Program {
           if let tail = try? part(.tail, path) {
             queue.insert(.loaded(file: file, document: tail, part: .tail), at: 0)
           }
-        case .analyse, .buildSearchIndex, .loadWhole, .readTail:
+        case .library(.open):
+          // the first frame shows what the index holds
+          queue.insert(openLibrary(library), at: 0)
+        case .analyse, .buildSearchIndex, .loadWhole, .readTail, .library:
           background.append(command)
         }
       }
@@ -59,7 +63,13 @@ public enum Program {
         terminal.draw(app.render())
         needsFrame = false
       }
-      for command in background { submit(command, to: executor, load: load) }
+      for command in background {
+        if case .library(let c) = command {
+          submitLibrary(c, library, to: executor, inbox: inbox)
+        } else {
+          submit(command, to: executor, load: load)
+        }
+      }
       background.removeAll()
       switch terminal.nextEvent(wakingFor: inbox) {
       case .input(let event): queue.append(.input(event))

@@ -1,11 +1,21 @@
 import ArticleModel
 import ExplorerCore
 import Foundation
+import LibraryBridge
+import LibraryIndex
 import NCursesTerminal
 
 struct ExplorerOptions {
   var noColor: Bool
   var mouse: Bool
+  /// Where the library's index is (several files), nil: no library view.
+  var library: LibraryLaunch? = nil
+}
+
+/// The library view's index: where it is, and the threads that analyse (see LibraryBridge).
+struct LibraryLaunch {
+  var location: IndexLocation
+  var jobs: Int
 }
 
 /// Opens the explorer (the program itself is `App` and `Program` in ExplorerCore). The first
@@ -28,6 +38,17 @@ func launchExplorer(paths: [String], date: String?, options: ExplorerOptions) th
   } catch let error as LoadError {
     fail(error.description)
   }
+  // Several files: the library view over the index (opened before the terminal is taken, so
+  // that a problem with it is one line on stderr).
+  var bridge: LibraryBridge?
+  if paths.count > 1, let launch = options.library {
+    do {
+      let index = try LibraryIndex(launch.location, log: warn)
+      bridge = LibraryBridge(index: index, paths: paths, jobs: launch.jobs)
+    } catch {
+      fail("cannot open the library index: \(error)")
+    }
+  }
   let terminal: NCursesTerminal
   do {
     terminal = try NCursesTerminal(noColor: options.noColor, mouse: options.mouse)
@@ -36,9 +57,10 @@ func launchExplorer(paths: [String], date: String?, options: ExplorerOptions) th
   }
   var app = App(
     paths: paths, size: terminal.size, colorMode: terminal.colorMode, date: date, first: first,
-    firstPart: firstPart)
+    firstPart: firstPart, library: bridge != nil)
   let inbox = Inbox()
-  let signal = Program.run(&app, terminal: terminal, executor: Executor(inbox: inbox), inbox: inbox)
+  let signal = Program.run(
+    &app, terminal: terminal, executor: Executor(inbox: inbox), inbox: inbox, library: bridge)
   terminal.close()
   if let signal { NCursesTerminal.reraise(signal) }
 }
