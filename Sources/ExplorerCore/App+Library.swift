@@ -101,7 +101,10 @@ extension App {
       case .suspend: commands.append(.suspend)
       case .query(let q): commands.append(.library(.query(q)))
       case .open(let file, let at, let sentence):
-        commands += go(to: file, at: at, sentence: sentence, note: nil)
+        // what the library said of it goes with it ("Tony Blair: 3 mentions here")
+        let note = library?.message
+        library?.message = nil
+        commands += go(to: file, at: at, sentence: sentence, note: note)
       }
     }
     return commands
@@ -128,14 +131,16 @@ extension App {
   /// last one in an article to the first one in the next (the articles in the library's order).
   mutating func stepAcrossArticles(forward: Bool) -> [Command] {
     guard let lib = library, let chosen = lib.chosen, let v = files[current].view else { return [] }
-    let c = lib.concordance
+    let c = lib.walk(from: current)
+    guard !c.isEmpty else { return [] }
     // where the reader is: on a mention gone to, or just above the top of the view
     let origin = v.readingAt ?? (v.visibleRange.lowerBound - 1)
+    let here = lib.walkRank(current)
     func before(_ m: LibraryMention) -> Bool {
-      m.file != current ? m.file < current : m.span.start < origin
+      m.file != current ? lib.walkRank(m.file) < here : m.span.start < origin
     }
     func after(_ m: LibraryMention) -> Bool {
-      m.file != current ? m.file > current : m.span.start > origin
+      m.file != current ? lib.walkRank(m.file) > here : m.span.start > origin
     }
     var wrapped = false
     var k: Int
@@ -155,10 +160,7 @@ extension App {
       }
     }
     let m = c[k]
-    let articleOrder = Array(Set(c.map(\.file))).sorted()
-    let nth = (articleOrder.firstIndex(of: m.file) ?? 0) + 1
-    var note =
-      "\(chosen.name) \(k + 1)/\(c.count) · article \(nth)/\(articleOrder.count)"
+    var note = "\(chosen.name) \(k + 1)/\(c.count) · article " + lib.articleOrdinal(m.file)
     if wrapped { note = (forward ? "from the first article again · " : "from the last article · ") + note }
     return go(to: m.file, at: m.span, sentence: nil, note: note)
   }

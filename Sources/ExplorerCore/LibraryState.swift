@@ -226,7 +226,9 @@ public struct LibraryState {
     switch list {
     case .articles:
       let file = articles[item].file
-      if chosen != nil, let first = concordance.first(where: { $0.file == file }) {
+      if let e = chosen, let first = concordance.first(where: { $0.file == file }) {
+        let here = chosenCounts?[file] ?? 1
+        message = "\(e.name): \(here) mention\(here == 1 ? "" : "s") here · article \(articleOrdinal(file)) · ] next"
         return [.open(file: file, at: first.span, sentence: nil)]
       }
       return [.open(file: file, at: nil, sentence: nil)]
@@ -276,6 +278,36 @@ public struct LibraryState {
     if s < top { top = s }
     if s >= top + h { top = s - h + 1 }
     return max(0, top)
+  }
+
+  // MARK: - The walk across articles (`]` `[` `*` `#` with an entity chosen)
+
+  /// The articles in the order of the Articles list as shown (its order and filter); the
+  /// walk goes through them in that order.
+  var walkOrder: [Int] { (rows[.articles] ?? []).map { articles[$0].file } }
+
+  /// A file's place in the walk (files not in the list come after, in file order).
+  func walkRank(_ file: Int) -> Int {
+    (walkOrder.firstIndex(of: file) ?? (articles.count + file))
+  }
+
+  /// The chosen entity's mentions in walk order: article by article as the list shows them,
+  /// text order within each; the article the reader is in is kept even when filtered out.
+  func walk(from current: Int) -> [LibraryMention] {
+    let order = walkOrder
+    var rank: [Int: Int] = [:]
+    for (i, f) in order.enumerated() where rank[f] == nil { rank[f] = i }
+    return concordance.filter { rank[$0.file] != nil || $0.file == current }.sorted { a, b in
+      let ra = rank[a.file] ?? (articles.count + a.file)
+      let rb = rank[b.file] ?? (articles.count + b.file)
+      return ra != rb ? ra < rb : a.span.start < b.span.start
+    }
+  }
+
+  /// "3/168": where an article is in the walk.
+  func articleOrdinal(_ file: Int) -> String {
+    let order = walkOrder
+    return "\((order.firstIndex(of: file) ?? 0) + 1)/\(order.count)"
   }
 
   // MARK: - Sorting

@@ -167,7 +167,11 @@ final class LibraryViewTests: XCTestCase {
     let open: [ScriptedTerminal.Step] =
       [.settle, .key(.tab)] + keys("blair") + [.key(.enter), .settle, .key(.ctrl("s"))]
     let (_, probe) = try session(open)
-    let all = try XCTUnwrap(probe.library?.concordance)
+    // the walk: article by article in the order of the list shown (here by title: 01, 03, 02)
+    let all = try XCTUnwrap(probe.library?.walk(from: -1))
+    var seen: [Int] = []
+    for m in all where !seen.contains(m.file) { seen.append(m.file) }
+    XCTAssertEqual(seen, [0, 2, 1], "\(all.map(\.file))")
     XCTAssertGreaterThanOrEqual(all.count, 4)
     var steps = open + [.key(.home), .key(.enter), .settle]
     var visited: [(Int, Int)] = []
@@ -189,6 +193,11 @@ final class LibraryViewTests: XCTestCase {
     XCTAssertTrue(
       apps[0].view?.message?.contains("Tony Blair 2/\(all.count)") ?? false,
       apps[0].view?.message ?? "")
+    // opening the article said how many mentions it has
+    let (_, opened) = try session(open + [.key(.home), .key(.enter), .settle])
+    XCTAssertTrue(
+      opened.view?.message?.contains("Tony Blair: \(all.filter { $0.file == 0 }.count) mentions here · article 1/3") ?? false,
+      opened.view?.message ?? "nil")
     // and [ goes back across the articles too
     let (_, back) = try session(open + [.key(.home), .key(.enter), .settle, .key(.char("["))])
     XCTAssertEqual(back.current, all.last!.file)
