@@ -64,6 +64,7 @@ extension BenchRun {
         value: "\(ms(warm.median)) \(warm.spread)", floor: "≤ 150 ms (first frame)",
         pass: warm.median <= 0.150,
         reference: "the library pane's drawing is not in yet"))
+    libraryView(index: path, files: files)
     let index = try! LibraryIndex(.file(path))
     var count = 0
     let list = measure(runs: runs) { count = try! index.entities().count }

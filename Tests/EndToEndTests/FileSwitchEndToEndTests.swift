@@ -28,7 +28,10 @@ final class FileSwitchEndToEndTests: XCTestCase {
   func testBracesMoveBetweenTheArticlesOfAFolder() throws {
     let dir = try Self.folder()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let t = try TmuxSession(arguments: dir.path)
+    // a folder opens the library (its index in memory here); Enter opens the first article
+    let t = try TmuxSession(arguments: "--no-index " + dir.path)
+    t.wait(for: "Library · 3 articles")
+    t.send("Enter")
     t.wait("the first article, 1/3") {
       Self.title($0).contains("1/3 a.txt") && $0.contains("Aardvark committee")
     }
@@ -71,7 +74,9 @@ final class FileSwitchEndToEndTests: XCTestCase {
   func testAFileGoneWhenSwitchedToIsAMessageNotAnExit() throws {
     let dir = try Self.folder()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let t = try TmuxSession(arguments: dir.path)
+    let t = try TmuxSession(arguments: "--no-index " + dir.path)
+    t.wait(for: "Library · 3 articles")
+    t.send("Enter")
     t.wait(for: "Aardvark committee")
     try FileManager.default.removeItem(at: dir.appendingPathComponent("b.txt"))
     t.send("}")

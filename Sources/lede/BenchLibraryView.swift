@@ -1,0 +1,101 @@
+import ArticleModel
+import ExplorerCore
+import Foundation
+import LibraryBridge
+import LibraryIndex
+
+/// Section 8 of `lede bench`, the Library view (issue 13's UI): the first frame of a warm open
+/// and the keys in library scope, measured through the App as `lede FOLDER` runs it (the
+/// commands the loop performs at once are performed here; the index's answers, which the loop
+/// gets from the executor, are taken synchronously and timed apart in the rows above).
+extension BenchRun {
+  mutating func libraryView(index path: String, files: [String]) {
+    let size = Size(width: 120, height: 40)
+    // Warm open, up to the first frame: what `lede FOLDER` does before it (check every file,
+    // read the first, open the index, read its articles and entities) and the frame itself.
+    var frame = ScreenBuffer(size: size)
+    let warm = measure(runs: max(3, runs / 2)) {
+      for f in files.dropFirst() { try! ArticleLoader.check(path: f) }
+      _ = try! ArticleLoader.load(path: files[0])
+      let bridge = LibraryBridge(
+        index: try! LibraryIndex(.file(path)), paths: files, jobs: 2)
+      var app = App(paths: files, size: size, library: true)
+      for c in app.start() {
+        if case .library(.open) = c {
+          _ = app.update(.library(.loaded(try! bridge.snapshot())))
+        }
+      }
+      frame = app.render()
+    }
+    precondition(frame.lines.joined().contains("Library"))
+    add(
+      BenchRow(
+        section: "8 Library",
+        name: "warm open, Library view: check \(files.count) files, open the index, read articles and entities, first frame",
+        value: "\(ms(warm.median)) \(warm.spread)", floor: "≤ 150 ms", pass: warm.median <= 0.150))
+
+    // Keys in library scope, each with its frame.
+    let bridge = LibraryBridge(index: try! LibraryIndex(.file(path)), paths: files, jobs: 2)
+    var app = App(paths: files, size: size, library: true)
+    func drive(_ message: Message) {
+      var queue = [message]
+      while !queue.isEmpty {
+        for c in app.update(queue.removeFirst()) {
+          switch c {
+          case .library(.open): queue.append(.library(.loaded(try! bridge.snapshot())))
+          case .library(.query(let q)): queue.append(.library(.answer(try! bridge.answer(q))))
+          case .load(let file, let p):
+            queue.append(.loaded(file: file, document: try! ArticleLoader.load(path: p), part: nil))
+          default: break
+          }
+        }
+      }
+    }
+    drive(.input(.resize(size)))
+    for c in app.start() {
+      if case .library(.open) = c { drive(.library(.loaded(try! bridge.snapshot()))) }
+    }
+    var samples: [Double] = []
+    func key(_ k: Key) {
+      let t0 = now()
+      drive(.input(.key(k)))
+      _ = app.render()
+      samples.append(now() - t0)
+    }
+    func row(_ name: String) {
+      let s = Samples(seconds: samples)
+      add(
+        BenchRow(
+          section: "8 Library", name: name,
+          value: "p50 \(ms(s.percentile(0.5))), p99 \(ms(s.percentile(0.99))) (\(samples.count) keys)",
+          floor: "≤ 10 ms (p99)", pass: s.percentile(0.99) <= 0.010))
+      samples = []
+    }
+    for _ in 0..<5 {
+      for c in "election" { key(.char(c)) }
+      for _ in 0..<8 { key(.backspace) }
+      for _ in 0..<10 { key(.down) }
+      key(.pageDown)
+      key(.ctrl("s"))
+    }
+    row("Library keys: type a filter over \(files.count) articles, Backspace, Down, PgDn, Ctrl-S")
+    key(.tab)
+    samples = []
+    for _ in 0..<5 {
+      for c in "blair" { key(.char(c)) }
+      for _ in 0..<5 { key(.backspace) }
+      key(.ctrl("s"))
+    }
+    row("Library keys: type a filter over \(app.library?.entities.count ?? 0) entities, Backspace, Ctrl-S")
+    // Tony Blair chosen (the index's answer taken at once), his first article opened, then ]
+    for c in "tony blair" { drive(.input(.key(.char(c)))) }
+    while app.library?.entityOrder != .articles { drive(.input(.key(.ctrl("s")))) }
+    drive(.input(.key(.enter)))
+    drive(.input(.key(.enter)))
+    samples = []
+    let mentions = app.library?.concordance.count ?? 0
+    for _ in 0..<min(300, mentions) { key(.char("]")) }
+    row(
+      "`]` across \(app.library?.chosen?.articles ?? 0) articles of Tony Blair (\(mentions) mentions; a new article is read, as the loop does, in the key)")
+  }
+}
