@@ -9,6 +9,8 @@ public enum LibraryMessage: Sendable {
   /// Indexing finished: what changed (nil: nothing) and the index as it is now.
   case refreshed(LibrarySnapshot?, note: String?)
   case answer(LibraryAnswer)
+  /// The library's entities, made ready for the list on the executor.
+  case entities(LibraryState.EntityTable)
   /// The index could not be read or written: one line.
   case failed(String)
 }
@@ -35,7 +37,8 @@ extension App {
   /// The library first: what the index holds now, then a refresh in the background.
   mutating func startLibrary() -> [Command] {
     showingLibrary = true
-    return [.library(.open), .library(.refresh)]
+    // the entities after the first frame (asked last: the executor runs it first)
+    return [.library(.open), .library(.refresh), .library(.query(.entities))]
   }
 
   mutating func updateLibrary(_ message: LibraryMessage) -> [Command] {
@@ -47,10 +50,15 @@ extension App {
       library!.setProgress((done, total))
     case .refreshed(let snapshot, let note):
       library!.setProgress(nil)
-      if let snapshot { library!.take(snapshot) }
       if let note { library!.note(note) }
+      if let snapshot {
+        library!.take(snapshot)
+        return [.library(.query(.entities))]
+      }
     case .answer(let answer):
       library!.take(answer)
+    case .entities(let table):
+      library!.take(entities: table)
     case .failed(let line):
       library!.setProgress(nil)
       library!.note(line)

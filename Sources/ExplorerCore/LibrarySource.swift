@@ -5,7 +5,8 @@ import ArticleModel
 /// bridge (Sources/lede/LibraryBridge.swift), and tests implement it in memory. Articles are
 /// named by their place among the files the explorer was given (`file`), not by path.
 public protocol LibrarySource: AnyObject, Sendable {
-  /// What the index holds now (quick: read before the first frame of a warm open).
+  /// The articles the index holds now (quick: read before the first frame of a warm open; the
+  /// entities come after it, `LibraryQuery.entities`).
   func snapshot() throws -> LibrarySnapshot
   /// Brings the index up to date with the files (analysing what is new or changed), reporting
   /// progress as (done, total); returns a one-line summary when anything changed.
@@ -98,15 +99,15 @@ public struct LibraryTimelineItem: Sendable, Equatable {
 public struct LibrarySnapshot: Sendable, Equatable {
   /// The articles indexed (files not indexed yet are missing).
   public var articles: [LibraryArticle]
-  public var entities: [LibraryEntityItem]
 
-  public init(articles: [LibraryArticle], entities: [LibraryEntityItem]) {
+  public init(articles: [LibraryArticle]) {
     self.articles = articles
-    self.entities = entities
   }
 }
 
 public enum LibraryQuery: Sendable, Equatable {
+  /// Every entity of the library, merged across articles.
+  case entities
   /// An entity: the articles that mention it and every mention.
   case entity(id: Int64)
   /// The library entity of an article's entity (the one selected in its Entities pane).
@@ -118,6 +119,7 @@ public enum LibraryQuery: Sendable, Equatable {
 }
 
 public enum LibraryAnswer: Sendable, Equatable {
+  case entities([LibraryEntityItem])
   /// The entity, its articles (file, mentions) and every mention in library order.
   case entity(LibraryEntityItem, articles: [LibraryArticleCount], mentions: [LibraryMention])
   case timeline(entity: Int64?, [LibraryTimelineItem])

@@ -54,7 +54,10 @@ public enum LibraryView {
       } else {
         switch s.list {
         case .articles: empty = "No articles"
-        case .entities: empty = s.progress != nil ? "Indexing: the entities follow…" : "No entities"
+        case .entities:
+          empty =
+            !s.entitiesRead ? "Reading the entities…"
+            : s.progress != nil ? "Indexing: the entities follow…" : "No entities"
         case .mentions:
           empty = s.chosen == nil ? "Choose an entity in Entities (Enter) to list its mentions" : "No mentions"
         case .timeline: empty = "No dated entries"

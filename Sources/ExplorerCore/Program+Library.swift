@@ -33,7 +33,12 @@ extension Program {
     case .query(let query):
       executor.submit("library \(query)") {
         do {
-          return .library(.answer(try source.answer(query)))
+          let answer = try source.answer(query)
+          // the entities' sorting and folding done here, off the loop
+          if case .entities(let list) = answer {
+            return .library(.entities(LibraryState.EntityTable(list)))
+          }
+          return .library(.answer(answer))
         } catch {
           return .library(.failed("cannot read the library index: \(error)"))
         }

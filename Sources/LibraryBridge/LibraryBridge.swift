@@ -30,8 +30,7 @@ public final class LibraryBridge: LibrarySource, @unchecked Sendable {
       return LibraryArticle(
         file: file, title: r.title, source: r.source, date: r.date, topEntities: r.topEntities)
     }
-    let entities = try index.entities(sort: .articles).map(Self.item)
-    return LibrarySnapshot(articles: articles, entities: entities)
+    return LibrarySnapshot(articles: articles)
   }
 
   static func item(_ e: LibraryEntity) -> LibraryEntityItem {
@@ -54,6 +53,8 @@ public final class LibraryBridge: LibrarySource, @unchecked Sendable {
 
   public func answer(_ query: LibraryQuery) throws -> LibraryAnswer {
     switch query {
+    case .entities:
+      return .entities(try index.entities(sort: .articles).map(Self.item))
     case .entity(let id):
       guard let e = try index.entity(id: id) else { return .none("No such entity in the index") }
       return try entityAnswer(e)

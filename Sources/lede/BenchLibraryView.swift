@@ -28,22 +28,44 @@ extension BenchRun {
       frame = app.render()
     }
     precondition(frame.lines.joined().contains("Library"))
+    // The entities, read after the first frame.
+    let entities = measure(runs: max(3, runs / 2)) {
+      let bridge = LibraryBridge(index: try! LibraryIndex(.file(path)), paths: files, jobs: 2)
+      var app = App(paths: files, size: size, library: true)
+      if case .entities(let list) = try! bridge.answer(.entities) {
+        _ = app.update(.library(.entities(LibraryState.EntityTable(list))))
+      }
+      frame = app.render()
+    }
     add(
       BenchRow(
         section: "8 Library",
         name: "warm open, Library view: check \(files.count) files, open the index, read articles and entities, first frame",
         value: "\(ms(warm.median)) \(warm.spread)", floor: "≤ 150 ms", pass: warm.median <= 0.150))
+    add(
+      BenchRow(
+        section: "8 Library",
+        name: "then the Library view's entities, after the first frame (open, read, sort, frame)",
+        value: "\(ms(entities.median)) \(entities.spread)", floor: "≤ 100 ms",
+        pass: entities.median <= 0.100))
 
     // Keys in library scope, each with its frame.
     let bridge = LibraryBridge(index: try! LibraryIndex(.file(path)), paths: files, jobs: 2)
     var app = App(paths: files, size: size, library: true)
+    // the index's answer as the executor gives it
+    func answer(_ q: LibraryQuery) -> Message {
+      let a = try! bridge.answer(q)
+      if case .entities(let list) = a { return .library(.entities(LibraryState.EntityTable(list))) }
+      return .library(.answer(a))
+    }
     func drive(_ message: Message) {
       var queue = [message]
       while !queue.isEmpty {
         for c in app.update(queue.removeFirst()) {
           switch c {
           case .library(.open): queue.append(.library(.loaded(try! bridge.snapshot())))
-          case .library(.query(let q)): queue.append(.library(.answer(try! bridge.answer(q))))
+          case .library(.refresh): break
+          case .library(.query(let q)): queue.append(answer(q))
           case .load(let file, let p):
             queue.append(.loaded(file: file, document: try! ArticleLoader.load(path: p), part: nil))
           default: break
@@ -54,6 +76,7 @@ extension BenchRun {
     drive(.input(.resize(size)))
     for c in app.start() {
       if case .library(.open) = c { drive(.library(.loaded(try! bridge.snapshot()))) }
+      if case .library(.query(let q)) = c { drive(answer(q)) }
     }
     var samples: [Double] = []
     func key(_ k: Key) {
