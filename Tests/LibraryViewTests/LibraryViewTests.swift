@@ -1,6 +1,6 @@
 import ArticleModel
 import Foundation
-import LibraryBridge
+@testable import LibraryBridge
 import LibraryIndex
 import XCTest
 
@@ -296,5 +296,18 @@ final class LibraryKeyTests: XCTestCase {
     XCTAssertEqual(KeyMap.action(for: .char("L"), in: .main), .showLibrary)
     XCTAssertEqual(KeyMap.action(for: .backspace, in: .main), .showLibrary)
     XCTAssertEqual(KeyMap.action(for: .ctrl("s"), in: .library), .sortList)
+  }
+}
+
+final class LibraryBridgePathTests: XCTestCase {
+  /// The bridge's quick absolute path is `FileStamp.absolute`'s (what the index stores).
+  func testTheQuickAbsolutePathIsTheIndexs() {
+    let cwd = FileManager.default.currentDirectoryPath
+    for p in [
+      "/a/b.txt", "a/b.txt", "./a/b.txt", "../x/y.txt", "/a//b.txt", "/a/./b.txt", "/a/../b.txt",
+      "b.txt", "/tmp/x y/é.txt", "../../a/./b/../c.txt", "/../a.txt", "a/b/",
+    ] {
+      XCTAssertEqual(LibraryBridge.absolute(p, cwd: cwd), FileStamp.absolute(p), p)
+    }
   }
 }
