@@ -11,9 +11,9 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     // SQLite through the system library (Debian's libsqlite3-dev, see `make deps`).
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     // The document model: loading, structure, entities, time expressions. Foundation only.
@@ -49,6 +49,9 @@ let package = Package(
     .target(
       name: "LedeConfig",
       dependencies: ["ArticleModel", "ExplorerCore", .product(name: "TOMLKit", package: "TOMLKit")]),
+    // The explorer's LibrarySource (ExplorerCore) over the index (LibraryIndex): ExplorerCore
+    // does not import GRDB.
+    .target(name: "LibraryBridge", dependencies: ["ExplorerCore", "LibraryIndex", "ArticleModel"]),
     // The only importer of CNCurses.
     .target(name: "NCursesTerminal", dependencies: ["CNCurses", "ExplorerCore"]),
     // libFuzzer target over loading and the whole analysis (`make fuzz`); without -DFUZZING it
@@ -57,12 +60,9 @@ let package = Package(
     .executableTarget(
       name: "lede",
       dependencies: [
-        "ArticleModel", "WebArticle", "ExplorerCore", "NCursesTerminal", "LibraryIndex", "LedeConfig",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ],
-      // The command-line layer is thin (the work is in the optimised libraries); Swift 6.3's
-      // optimiser spent over 14 minutes on this module in release builds without finishing.
-      swiftSettings: [.unsafeFlags(["-Onone"])]
+        "ArticleModel", "WebArticle", "ExplorerCore", "NCursesTerminal", "LedeConfig", "LibraryIndex",
+        "LibraryBridge", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .testTarget(
       name: "ArticleModelTests",
@@ -74,10 +74,15 @@ let package = Package(
       exclude: ["Fixtures"]),
     // Runs the built `lede` binary (it must be built first: `make test` does).
     .testTarget(name: "LedeCLITests", dependencies: ["lede"]),
+    .testTarget(name: "LedeConfigTests", dependencies: ["LedeConfig", "ExplorerCore", "ArticleModel"]),
     .testTarget(
       name: "LibraryIndexTests", dependencies: ["LibraryIndex", "ArticleModel"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "LedeConfigTests", dependencies: ["LedeConfig", "ExplorerCore", "ArticleModel"]),
+    // Whole Library view sessions in-process (ScriptedTerminal) over a real index of the
+    // LibraryIndexTests fixture folder.
+    .testTarget(
+      name: "LibraryViewTests",
+      dependencies: ["LibraryBridge", "LibraryIndex", "ExplorerCore", "ArticleModel"]),
     // Drives the real binary (.build/debug/lede) in tmux; skips when either is missing.
     .testTarget(name: "EndToEndTests"),
   ],

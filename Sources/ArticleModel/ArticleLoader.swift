@@ -78,6 +78,20 @@ public enum ArticleLoader {
   /// reading so that a FIFO or a growing file cannot exhaust memory.
   public static func read(path: String) throws -> Data {
     if path == "-" { return try readAll(fd: FileHandle.standardInput.fileDescriptor, name: "-") }
+    let fd = try open(path: path)
+    defer { close(fd) }
+    return try readAll(fd: fd, name: path)
+  }
+
+  /// Checks that a file can be read, without reading it (the explorer reads a file when it is
+  /// first shown, but reports a missing one at the start).
+  public static func check(path: String) throws {
+    if path == "-" { return }
+    close(try open(path: path))
+  }
+
+  /// Opens a file for reading after checking its kind and size; the caller closes it.
+  static func open(path: String) throws -> Int32 {
     var st = stat()
     guard stat(path, &st) == 0 else {
       let err = errno
@@ -88,15 +102,14 @@ public enum ArticleLoader {
     if mode == S_IFDIR { throw LoadError.directory(path) }
     if mode != S_IFREG && mode != S_IFIFO && mode != S_IFCHR { throw LoadError.notRegular(path) }
     if mode == S_IFREG && Int(st.st_size) > maximumSize { throw LoadError.tooLarge(path, maximumSize) }
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else {
       // it may have vanished between the stat and the open
       let err = errno
       if err == ENOENT || err == ENOTDIR { throw LoadError.missing(path) }
       throw LoadError.unreadable(path, String(cString: strerror(err)))
     }
-    defer { close(fd) }
-    return try readAll(fd: fd, name: path)
+    return fd
   }
 
   static func readAll(fd: Int32, name: String) throws -> Data {

@@ -60,13 +60,23 @@ static inline int lede_mouse_is_click(mmask_t b) { return (b & (BUTTON1_PRESSED 
 static inline int lede_mouse_is_wheel_up(mmask_t b) { return (b & BUTTON4_PRESSED) != 0; }
 static inline int lede_mouse_is_wheel_down(mmask_t b) { return (b & BUTTON5_PRESSED) != 0; }
 
-// Signals. The handlers only record the signal; the run loop polls it and restores the
-// terminal itself (nothing unsafe runs inside a handler), except on a crash, where
-// restoring the terminal is worth the risk.
+// Signals. The handlers only write the signal's number into a pipe (write is async-signal-safe),
+// which the run loop polls beside the keyboard: a signal that arrives at any moment wakes it and
+// none is lost between a check and a wait. Nothing else runs inside a handler, except on a
+// crash, where restoring the terminal is worth the risk.
 
-static volatile sig_atomic_t lede_pending_signal = 0;
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/ioctl.h>
 
-static void lede_on_terminate(int sig) { lede_pending_signal = sig; }
+static int lede_signal_pipe[2] = {-1, -1};
+
+static void lede_on_signal(int sig) {
+  int saved = errno;
+  unsigned char b = (unsigned char)sig;
+  if (lede_signal_pipe[1] >= 0) (void)write(lede_signal_pipe[1], &b, 1);
+  errno = saved;
+}
 
 static void lede_on_crash(int sig) {
   endwin();
@@ -74,14 +84,25 @@ static void lede_on_crash(int sig) {
   raise(sig);
 }
 
-static inline void lede_install_signal_handlers(void) {
+/// Installs the handlers (after newterm, so that ours handle SIGWINCH) and returns the pipe's
+/// read end, or -1.
+static inline int lede_install_signal_handlers(void) {
+  if (lede_signal_pipe[0] < 0) {
+    if (pipe(lede_signal_pipe) != 0) return -1;
+    for (int i = 0; i < 2; i++) {
+      fcntl(lede_signal_pipe[i], F_SETFL, fcntl(lede_signal_pipe[i], F_GETFL) | O_NONBLOCK);
+      fcntl(lede_signal_pipe[i], F_SETFD, FD_CLOEXEC);
+    }
+  }
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
-  sa.sa_handler = lede_on_terminate;
+  sa.sa_handler = lede_on_signal;
   sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESTART;
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);
   sigaction(SIGHUP, &sa, NULL);
+  sigaction(SIGWINCH, &sa, NULL);
   struct sigaction crash;
   memset(&crash, 0, sizeof crash);
   crash.sa_handler = lede_on_crash;
@@ -93,12 +114,17 @@ static inline void lede_install_signal_handlers(void) {
   sigaction(SIGTRAP, &crash, NULL);
   sigaction(SIGFPE, &crash, NULL);
   sigaction(SIGABRT, &crash, NULL);
+  return lede_signal_pipe[0];
 }
 
-static inline int lede_take_pending_signal(void) {
-  int s = lede_pending_signal;
-  lede_pending_signal = 0;
-  return s;
+static inline int lede_sigwinch(void) { return SIGWINCH; }
+
+/// The terminal's size from the kernel (after SIGWINCH), told to ncurses; 0 if unknown.
+static inline int lede_update_size(int fd) {
+  struct winsize ws;
+  if (ioctl(fd, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return 0;
+  resize_term(ws.ws_row, ws.ws_col);
+  return 1;
 }
 
 /// After the terminal is restored: die of the signal, so the parent sees how we ended.

@@ -1,4 +1,5 @@
 import ArticleModel
+import Foundation
 
 /// A line of the article pane: the paragraph it belongs to and its index among that
 /// paragraph's display lines (the last display line of every paragraph but the final one is
@@ -19,12 +20,13 @@ public struct LinePosition: Hashable, Comparable, Sendable {
   public static let top = LinePosition(paragraph: 0, line: 0)
 }
 
-/// The article wrapped to a width, lazily: a paragraph is wrapped the first time one of its
-/// lines is needed and the result is kept until the width changes. Scrolling and drawing so
-/// cost the visible lines, never the whole document (War and Peace has 12,000 paragraphs).
+/// The article wrapped to one width, lazily: a paragraph is wrapped the first time one of its
+/// lines is needed. Scrolling and drawing so cost the visible lines, never the whole document
+/// (War and Peace has 12,000 paragraphs).
 ///
-/// A reference type on purpose: the cache is a pure function of (document, width), so the
-/// copies of an `ExplorerState` may share it.
+/// A reference type on purpose, and immutable in what it means: the lines are a pure function of
+/// (document, width), remembered behind a lock, so copies of an `ExplorerState` and the threads
+/// that draw may share it. A new width is a new layout (the `App` keeps them per file and width).
 public final class ArticleLayout: @unchecked Sendable {
   public struct Block: Sendable {
     public var span: Span
@@ -33,9 +35,10 @@ public final class ArticleLayout: @unchecked Sendable {
 
   public let scalars: [Unicode.Scalar]
   public let blocks: [Block]
-  public private(set) var width: Int
-  /// Wrapped text lines per paragraph, for `width`.
-  private var wrapped: [Int: [Range<Int>]] = [:]
+  public let width: Int
+  /// Wrapped text lines per paragraph, filled on first use; guarded by `lock`.
+  private var wrapped: [[Range<Int>]?]
+  private let lock = NSLock()
   /// Paragraph start offsets, for binary search.
   private let starts: [Int]
 
@@ -48,24 +51,21 @@ public final class ArticleLayout: @unchecked Sendable {
     self.blocks = blocks
     self.starts = blocks.map { $0.span.start }
     self.width = max(1, width)
-  }
-
-  /// Switches the cache to another width (dropping the old lines).
-  public func setWidth(_ w: Int) {
-    let w = max(1, w)
-    if w != width {
-      width = w
-      wrapped.removeAll(keepingCapacity: true)
-    }
+    self.wrapped = Array(repeating: nil, count: blocks.count)
   }
 
   public var lastParagraph: Int { blocks.count - 1 }
 
   /// The wrapped text lines of a paragraph (at least one, maybe empty).
   public func textLines(_ p: Int) -> [Range<Int>] {
-    if let lines = wrapped[p] { return lines }
+    lock.lock()
+    let known = wrapped[p]
+    lock.unlock()
+    if let known { return known }
     let lines = Self.wrap(scalars, blocks[p].span, width: width)
+    lock.lock()
     wrapped[p] = lines
+    lock.unlock()
     return lines
   }
 
@@ -144,12 +144,7 @@ public final class ArticleLayout: @unchecked Sendable {
 
   /// The index of the paragraph holding `offset` (or the next one, between paragraphs).
   public func paragraph(containing offset: Int) -> Int {
-    var lo = 0
-    var hi = starts.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if starts[mid] <= offset { lo = mid + 1 } else { hi = mid }
-    }
+    let lo = starts.partitionPoint { $0 > offset }
     // lo - 1 is the last paragraph starting at or before offset
     let p = max(0, lo - 1)
     if offset >= blocks[p].span.end && p < lastParagraph { return p + 1 }

@@ -51,7 +51,7 @@ enum ArticlePaneView {
             i += 1
           }
         }
-        if let c = cursorSpan { paint(c, theme.currentMatch) }
+        if let c = cursorSpan { paint(c, theme.mentionCursor) }
         if let c = currentMatch { paint(c, theme.currentMatch) }
         var x = r.x + 1
         let lineStart = x

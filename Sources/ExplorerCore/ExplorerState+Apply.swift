@@ -18,6 +18,7 @@ extension ExplorerState {
       wheel(lines: lines, x: x, y: y)
       return []
     case .key(let key):
+      if let effects = deferIfPartial(key) { return effects }
       if let command = pendingMark {
         pendingMark = nil
         message = nil
@@ -51,6 +52,7 @@ extension ExplorerState {
       } else {
         search = nil
         mentionCursor = nil
+        readingAt = nil
         markedSentence = nil
       }
     case .focusNextPane: focus = Pane(rawValue: (focus.rawValue + 1) % 3)!
@@ -96,6 +98,7 @@ extension ExplorerState {
     case .cancelPrompt: cancelPrompt()
     case .olderPattern: recall(-1)
     case .newerPattern: recall(1)
+    case .showLibrary, .sortList: break  // the App's (library scope)
     case .deleteBackward:
       guard var p = prompt else { break }
       if p.text.isEmpty {
@@ -111,12 +114,19 @@ extension ExplorerState {
 
   // MARK: - Size
 
-  mutating func resize(to newSize: Size) {
+  /// Takes a new size; `layout`, when given, is the document's at the new article width (the
+  /// `App` keeps one per width), otherwise one is made when the width changes.
+  public mutating func resize(to newSize: Size, layout newLayout: ArticleLayout? = nil) {
     let anchor = layout.startOffset(top)
     // The view the prompt restores on Esc is a line of the old width too.
     let promptAnchor = prompt.map { layout.startOffset($0.savedTop) }
     size = newSize
-    layout.setWidth(PaneLayout.articleTextWidth(for: newSize))
+    let width = PaneLayout.articleTextWidth(for: newSize)
+    if let newLayout, newLayout.width == max(1, width) {
+      layout = newLayout
+    } else if layout.width != max(1, width) {
+      layout = ArticleLayout(document: analysis.document, width: width)
+    }
     top = clampTop(layout.position(of: anchor))
     if var p = prompt, let a = promptAnchor {
       p.savedTop = clampTop(layout.position(of: a))
@@ -237,8 +247,11 @@ extension ExplorerState {
     min(layout.clamp(pos), layout.maxTop(height: textHeight))
   }
 
-  /// Scrolls so that an offset is on screen, a third of the way down when it was not.
+  /// Scrolls so that an offset is on screen, a third of the way down when it was not. Below
+  /// 90 columns, where one pane shows at a time, the article comes into view: the result of
+  /// the key is there.
   mutating func reveal(_ offset: Int) {
+    if !paneLayout.isWide { focus = .article }
     let pos = layout.position(of: offset)
     let h = textHeight
     if pos >= top && layout.distance(from: top, to: pos, limit: h) < h { return }
@@ -260,23 +273,29 @@ extension ExplorerState {
     let wanted =
       row > 0 && { if case .header = entityRows[row - 1] { return true } else { return false } }()
       ? row - 1 : row
-    if wanted < entityScroll { entityScroll = wanted }
-    if row >= entityScroll + h { entityScroll = row - h + 1 }
+    entityScroll = Self.scroll(
+      Self.scroll(entityScroll, showing: wanted, height: h), showing: row, height: h)
   }
 
   mutating func keepTimelineSelectionVisible() {
     guard let s = selectedTimeline else { return }
-    let h = PaneLayout.listHeight(.timeline, for: size)
-    if s < timelineScroll { timelineScroll = s }
-    if s >= timelineScroll + h { timelineScroll = s - h + 1 }
+    timelineScroll = Self.scroll(
+      timelineScroll, showing: s, height: PaneLayout.listHeight(.timeline, for: size))
+  }
+
+  /// The first row of a window of `height` rows that shows `row`, moved as little as possible
+  /// from `scroll` (the one clamp of the lists).
+  static func scroll(_ scroll: Int, showing row: Int, height: Int) -> Int {
+    if row < scroll { return row }
+    if row >= scroll + height { return row - height + 1 }
+    return scroll
   }
 
   /// The first row the Entities pane shows: the selection kept visible.
   public func entityWindow(height h: Int) -> Int {
     var scroll = min(entityScroll, max(0, entityRows.count - h))
     if let e = selectedEntityIndex, let s = entityRows.firstIndex(of: .entity(e)) {
-      if s < scroll { scroll = s }
-      if s >= scroll + h { scroll = s - h + 1 }
+      scroll = Self.scroll(scroll, showing: s, height: h)
     }
     return max(0, scroll)
   }
@@ -286,17 +305,14 @@ extension ExplorerState {
   public func timelineWindow(height h: Int) -> Int {
     var scroll = min(timelineScroll, max(0, timeline.count - h))
     if let s = selectedTimeline, focus == .timeline {
-      if s < scroll { scroll = s }
-      if s >= scroll + h { scroll = s - h + 1 }
-      return max(0, scroll)
+      return max(0, Self.scroll(scroll, showing: s, height: h))
     }
     let visible = visibleRange
     let inView = timeline.indices.filter { visible.contains(timeline[$0].span.start) }
     if let first = inView.first, !inView.contains(where: { $0 >= scroll && $0 < scroll + h }) {
       scroll = min(first, max(0, timeline.count - h))
     } else if let s = selectedTimeline, inView.isEmpty {
-      if s < scroll { scroll = s }
-      if s >= scroll + h { scroll = s - h + 1 }
+      scroll = Self.scroll(scroll, showing: s, height: h)
     }
     return max(0, scroll)
   }
@@ -317,7 +333,6 @@ extension ExplorerState {
         return
       }
       jump(toMention: first, entity: e)
-      if !paneLayout.isWide { focus = .article }
     case .timeline:
       guard !timeline.isEmpty else {
         message = isAnalysing ? "Still finding dates…" : "No dated events"
@@ -326,8 +341,8 @@ extension ExplorerState {
       if selectedTimeline == nil { selectedTimeline = 0 }
       let entry = timeline[selectedTimeline!]
       markedSentence = entry.sentence
+      readingAt = entry.sentence.start
       reveal(entry.sentence.start)
-      if !paneLayout.isWide { focus = .article }
       message =
         "\(entry.approximate ? "~" : "")\(entry.value): \(analysis.document.string(entry.span))"
     }
@@ -349,6 +364,7 @@ extension ExplorerState {
       return
     }
     mentionCursor = k
+    readingAt = mentions[k].span.start
     selectEntity(position: pos)
     focus = .entities
     message = mentionStatus
@@ -381,6 +397,7 @@ extension ExplorerState {
           let ref = mentions[k]
           if let pos = entityOrder.firstIndex(of: ref.entity) { selectEntity(position: pos) }
           mentionCursor = k
+          readingAt = mentions[k].span.start
           message = mentionStatus
           break
         }

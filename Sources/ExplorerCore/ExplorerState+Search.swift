@@ -26,9 +26,9 @@ extension ExplorerState {
     }
     let matches: [Span]
     if let s = search, s != p.savedSearch, SearchIndex.canRefine(from: s.pattern, to: p.text) {
-      matches = searchIndex.refine(s.matches, to: p.text)
+      matches = readySearchIndex().refine(s.matches, to: p.text)
     } else {
-      matches = searchIndex.find(p.text)
+      matches = readySearchIndex().find(p.text)
     }
     guard !matches.isEmpty else {
       search = SearchState(pattern: p.text, matches: [], current: nil)
@@ -37,6 +37,7 @@ extension ExplorerState {
     let from = layout.startOffset(p.savedTop)
     let i = Self.firstIndex(in: matches, atOrAfter: from) ?? 0
     search = SearchState(pattern: p.text, matches: matches, current: i)
+    readingAt = matches[i].start
     reveal(matches[i].start)
   }
 
@@ -80,7 +81,7 @@ extension ExplorerState {
     guard var s = search else {
       if let last = history.last {
         // n after Esc: search the last pattern again, like less.
-        let matches = searchIndex.find(last)
+        let matches = readySearchIndex().find(last)
         guard !matches.isEmpty else {
           message = "Pattern not found: \(last)"
           return
@@ -109,38 +110,24 @@ extension ExplorerState {
         i = (Self.firstIndex(in: s.matches, atOrAfter: from) ?? n) - 1
       }
     }
-    if i >= n {
-      i = 0
-      message = "search hit BOTTOM, continuing at TOP"
-    } else if i < 0 {
-      i = n - 1
-      message = "search hit TOP, continuing at BOTTOM"
-    }
+    let wrapped: String?
+    (i, wrapped) = Self.wrapped(i, count: n, what: "search ")
+    if let wrapped { message = wrapped }
     s.current = i
     search = s
+    readingAt = s.matches[i].start
     reveal(s.matches[i].start)
   }
 
   /// The first span index whose start is at or after `offset` (binary search).
   static func firstIndex(in spans: [Span], atOrAfter offset: Int) -> Int? {
-    var lo = 0
-    var hi = spans.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if spans[mid].start < offset { lo = mid + 1 } else { hi = mid }
-    }
-    return lo < spans.count ? lo : nil
+    let i = spans.partitionPoint { $0.start >= offset }
+    return i < spans.count ? i : nil
   }
 
   /// The first mention index whose start is at or after `offset`.
   func firstMention(atOrAfter offset: Int) -> Int {
-    var lo = 0
-    var hi = mentions.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if mentions[mid].span.start < offset { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
+    mentions.partitionPoint { $0.span.start >= offset }
   }
 
   // MARK: - Mentions
@@ -153,10 +140,10 @@ extension ExplorerState {
     }
     let n = mentions.count
     var i: Int
-    if let c = mentionCursor {
+    if let c = mentionCursor, mentions[c].span.start == readingAt {
       i = forward ? c + 1 : c - 1
     } else {
-      let first = firstMention(atOrAfter: layout.startOffset(top))
+      let first = firstMention(atOrAfter: origin)
       i = forward ? first : first - 1
     }
     let wrapped: String?
@@ -185,13 +172,12 @@ extension ExplorerState {
     }
     let n = spans.count
     var i: Int
-    if let c = mentionCursor, mentions[c].entity == e,
+    if let c = mentionCursor, mentions[c].entity == e, mentions[c].span.start == readingAt,
       let k = spans.firstIndex(of: mentions[c].span)
     {
       i = forward ? k + 1 : k - 1
     } else {
-      let from = layout.startOffset(top)
-      let first = Self.firstIndex(in: spans, atOrAfter: from) ?? n
+      let first = Self.firstIndex(in: spans, atOrAfter: origin) ?? n
       i = forward ? first : first - 1
     }
     let wrapped: String?
@@ -207,6 +193,13 @@ extension ExplorerState {
     return (i, nil)
   }
 
+  /// Where a jump to the next or previous mention starts: where the reader is (the search
+  /// match or mention last gone to) when that is on screen, else the top of the view.
+  var origin: Int {
+    if let r = readingAt, visibleRange.contains(r) { return r }
+    return layout.startOffset(top)
+  }
+
   var noMentions: String { isAnalysing ? "Still finding entities…" : "No entity mentions" }
 
   /// Puts the mention cursor on a mention, scrolls to it and says where it is.
@@ -218,6 +211,7 @@ extension ExplorerState {
     if k < mentions.count && mentions[k].entity == e && mentions[k].span.start == span.start {
       mentionCursor = k
     }
+    readingAt = span.start
     reveal(span.start)
     message = mentionStatus
   }

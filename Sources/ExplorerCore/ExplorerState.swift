@@ -6,6 +6,8 @@ public enum Effect: Equatable, Sendable {
   /// Show another of the files given: +1 the next, -1 the previous (the state has checked
   /// that there is one).
   case openFile(offset: Int)
+  /// `G` on a long file shown from its head: its end is wanted (`FilePart`).
+  case showEnd
 }
 
 /// Input after decoding: keys, resizes and (with --mouse) clicks and the wheel.
@@ -48,6 +50,14 @@ public struct SearchPrompt: Equatable, Sendable {
 /// `handle` change it; `Screen.render` draws it.
 public struct ExplorerState {
   public private(set) var analysis: Analysis
+  /// The title line's title and source: the whole document's, also while a part is shown.
+  public internal(set) var title: String?
+  public internal(set) var source: String?
+  /// Which part of a long file is shown while the whole is read (nil: the whole).
+  public internal(set) var part: FilePart.Kind?
+  /// Keys that need the whole document, pressed while only a part is there: replayed when the
+  /// whole comes (`takeWhole`), in order, with the keys pressed after them.
+  public internal(set) var deferredKeys: [Key] = []
   /// True while the entities and timeline are still being found (see `adopt`).
   public var isAnalysing = false
   public let theme: Theme
@@ -59,10 +69,11 @@ public struct ExplorerState {
   public var focus: Pane = .article
   /// The article's first visible display line.
   public internal(set) var top: LinePosition = .top
-  public let layout: ArticleLayout
-  let searchIndexBox: LazySearchIndex
-  /// The search index (built on first use, or ahead by `prepareInBackground`).
-  public var searchIndex: SearchIndex { searchIndexBox.index }
+  /// The article wrapped to the pane's width (a new one on each width: see `resize`).
+  public internal(set) var layout: ArticleLayout
+  /// The search index: built in the background once the first frame is up (`adopt(index:)`),
+  /// or by the first search that cannot wait (`readySearchIndex`).
+  public internal(set) var searchIndex: SearchIndex?
 
   public private(set) var entityRows: [EntityRow]
   /// Entity indices in display order (the order j/k walk).
@@ -71,7 +82,7 @@ public struct ExplorerState {
   public internal(set) var selectedEntity: Int?
   var entityScroll = 0
 
-  /// The timeline in display order: dated entries chronologically, then the rest.
+  /// The timeline, in the model's order (the order `lede timeline` prints).
   public private(set) var timeline: [TimelineEntry]
   public internal(set) var selectedTimeline: Int?
   var timelineScroll = 0
@@ -79,6 +90,9 @@ public struct ExplorerState {
   /// Every mention of every entity, in text order.
   public private(set) var mentions: [MentionRef]
   public internal(set) var mentionCursor: Int?
+  /// Where the reader is: the offset the last search match, mention or timeline jump went to.
+  /// A mention jump starts from here when it is on screen (else from the top of the view).
+  public internal(set) var readingAt: Int?
 
   public internal(set) var search: SearchState?
   public internal(set) var prompt: SearchPrompt?
@@ -98,31 +112,47 @@ public struct ExplorerState {
   var pendingMark: MarkCommand?
   enum MarkCommand { case set, go }
 
-  public init(analysis: Analysis, size: Size, colorMode: ColorMode = .extended) {
+  /// A view of an analysis at a size; `layout`, when given, must be the document's at the
+  /// article pane's width for that size (the `App` keeps them).
+  public init(
+    analysis: Analysis, size: Size, colorMode: ColorMode = .extended, layout: ArticleLayout? = nil
+  ) {
     self.analysis = analysis
+    self.title = analysis.document.title
+    self.source = analysis.document.source
     self.theme = Theme(mode: colorMode)
     self.size = size
-    self.layout = ArticleLayout(
-      document: analysis.document, width: PaneLayout.articleTextWidth(for: size))
-    self.searchIndexBox = LazySearchIndex(scalars: analysis.document.scalars)
-
+    self.layout =
+      layout
+      ?? ArticleLayout(document: analysis.document, width: PaneLayout.articleTextWidth(for: size))
     (entityRows, entityOrder, mentions, timeline) = Self.derive(analysis)
   }
 
-  /// Takes what outlives a file from the state of the file shown before: the search history.
-  public mutating func carryOver(from previous: ExplorerState) {
-    history = previous.history
+  /// Takes a search index built in the background (unless a search already built one).
+  public mutating func adopt(index: SearchIndex) {
+    if searchIndex == nil { searchIndex = index }
   }
 
-  /// Builds what the first search needs on another thread (call after the first frame).
-  public func prepareInBackground() { searchIndexBox.prebuild() }
+  /// The search index, built now if the background one has not come yet.
+  mutating func readySearchIndex() -> SearchIndex {
+    if let searchIndex { return searchIndex }
+    let index = SearchIndex(scalars: analysis.document.scalars)
+    searchIndex = index
+    return index
+  }
 
   /// Shows an analysis of the same document that finished after the first frame (the
   /// entity recogniser and the tagger take seconds on a book): the panes fill in, the
   /// view, search and focus stay.
   public mutating func adopt(_ newAnalysis: Analysis) {
-    analysis = newAnalysis
+    replaceAnalysis(newAnalysis)
     isAnalysing = false
+  }
+
+  /// A new analysis (of the same text, or of the whole of a file shown from a part): the
+  /// lists are derived again and their selections dropped.
+  mutating func replaceAnalysis(_ newAnalysis: Analysis) {
+    analysis = newAnalysis
     (entityRows, entityOrder, mentions, timeline) = Self.derive(newAnalysis)
     selectedEntity = nil
     selectedTimeline = nil
@@ -131,7 +161,7 @@ public struct ExplorerState {
     timelineScroll = 0
   }
 
-  /// The Entities rows, the walk order, the mentions in text order and the sorted timeline.
+  /// The Entities rows, the walk order, the mentions in text order and the timeline.
   static func derive(_ analysis: Analysis) -> ([EntityRow], [Int], [MentionRef], [TimelineEntry]) {
     // Entities: grouped by type in the pane's order, most mentioned first.
     var rows: [EntityRow] = []
@@ -158,22 +188,7 @@ public struct ExplorerState {
     }
     refs.sort { $0.span != $1.span ? $0.span < $1.span : $0.entity < $1.entity }
 
-    let dated = analysis.timeline.enumerated().filter { Self.isDated($0.element) }
-    let undated = analysis.timeline.enumerated().filter { !Self.isDated($0.element) }
-    let timeline =
-      dated.sorted {
-        $0.element.value != $1.element.value
-          ? $0.element.value < $1.element.value : $0.offset < $1.offset
-      }
-      .map(\.element)
-      + undated.sorted { $0.element.span.start < $1.element.span.start }.map(\.element)
-    return (rows, order, refs, timeline)
-  }
-
-  /// Dated: a value that starts with a year ("2014-04", "2010", "199" for the 1990s).
-  static func isDated(_ e: TimelineEntry) -> Bool {
-    guard let f = e.value.unicodeScalars.first else { return false }
-    return ("0"..."9").contains(f)
+    return (rows, order, refs, analysis.timeline)
   }
 
   // MARK: - Geometry helpers

@@ -44,17 +44,19 @@ public enum Action: String, CaseIterable, Sendable {
   case nextFile, previousFile
   case activate, redraw, suspend, setMark, goToMark, fileInfo
   case confirmPrompt, cancelPrompt, olderPattern, newerPattern, deleteBackward
+  case showLibrary, sortList
 }
 
 /// Where a binding applies: the normal screen, the help overlay or the search prompt.
 public enum KeyScope: String, CaseIterable, Sendable {
-  case main, help, prompt
+  case main, help, prompt, library
 
   public var title: String {
     switch self {
     case .main: return "Explorer"
     case .help: return "Help screen"
     case .prompt: return "Search prompt"
+    case .library: return "Library (several files or a folder; other keys type the filter)"
     }
   }
 }
@@ -97,7 +99,7 @@ public enum KeyMap {
     KeyBinding([.ctrl("u"), .char("u")], .halfPageUp, "Half a page up"),
     KeyBinding([.char("g"), .home, .char("<")], .top, "Go to the top / first item"),
     KeyBinding([.char("G"), .end, .char(">")], .bottom, "Go to the end / last item"),
-    KeyBinding([.char("/")], .search, "Search the article (smart case, incremental)"),
+    KeyBinding([.char("/")], .search, "Search the article (incremental; smart case and accents: natasha finds Natásha)"),
     KeyBinding([.char("n")], .nextMatch, "Next search match"),
     KeyBinding([.char("N")], .previousMatch, "Previous search match"),
     KeyBinding([.char("]")], .nextMention, "Next entity mention in the text"),
@@ -136,6 +138,40 @@ public enum KeyMap {
     KeyBinding([.up], .olderPattern, "Recall an earlier pattern", scope: .prompt),
     KeyBinding([.down], .newerPattern, "Recall a later pattern", scope: .prompt),
     KeyBinding([.backspace, .ctrl("h")], .deleteBackward, "Delete a character", scope: .prompt),
+  ] + libraryBindings
+
+  /// The Library view's keys (and the main screen's key back to it); letters type the filter.
+  static let libraryBindings: [KeyBinding] = [
+    KeyBinding(
+      [.char("L"), .backspace], .showLibrary,
+      "Back to the library (with an entity selected: the articles that mention it)"),
+    KeyBinding(
+      [.down, .ctrl("n")], .lineDown, "Select the next row", scope: .library),
+    KeyBinding([.up, .ctrl("p"), .ctrl("k")], .lineUp, "Select the previous row", scope: .library),
+    KeyBinding([.pageDown, .ctrl("f")], .pageDown, "Page down", scope: .library),
+    KeyBinding([.pageUp, .ctrl("b")], .pageUp, "Page up", scope: .library),
+    KeyBinding([.home], .top, "First row", scope: .library),
+    KeyBinding([.end], .bottom, "Last row", scope: .library),
+    KeyBinding(
+      [.enter], .activate,
+      "Articles: open it; Entities: its articles and mentions; Mentions, Timeline: go there",
+      scope: .library),
+    KeyBinding(
+      [.tab], .focusNextPane, "Next list: Articles, Entities, Mentions, Timeline",
+      scope: .library),
+    KeyBinding([.backTab], .focusPreviousPane, "Previous list", scope: .library),
+    KeyBinding(
+      [.ctrl("s")], .sortList,
+      "Sort: articles by date, title, source; entities by articles, mentions, name",
+      scope: .library),
+    KeyBinding(
+      [.backspace, .ctrl("h")], .deleteBackward, "Delete a character of the filter",
+      scope: .library),
+    KeyBinding(
+      [.escape], .close, "Clear the filter; again: forget the entity chosen", scope: .library),
+    KeyBinding([.ctrl("c"), .ctrl("q")], .quit, "Quit", scope: .library),
+    KeyBinding([.ctrl("l")], .redraw, "Redraw the screen", scope: .library),
+    KeyBinding([.ctrl("z")], .suspend, "Suspend (resume with fg)", scope: .library),
   ]
 
   private static let table: [KeyScope: [Key: Action]] = {

@@ -3,16 +3,9 @@ import ArticleModel
 /// Draws an explorer state into a screen buffer: a pure function, the same for the terminal,
 /// the tests and the benchmark.
 public enum Screen {
-  /// Renders a frame. With a `size` other than the state's, the state is resized on a copy
-  /// first (and the shared wrap cache put back to the state's width afterwards).
-  public static func render(_ state: ExplorerState, size: Size? = nil) -> ScreenBuffer {
-    let size = size ?? state.size
-    if size != state.size {
-      var copy = state
-      copy.resize(to: size)
-      defer { state.layout.setWidth(PaneLayout.articleTextWidth(for: state.size)) }
-      return render(copy, size: size)
-    }
+  /// Renders a frame at the state's size.
+  public static func render(_ state: ExplorerState) -> ScreenBuffer {
+    let size = state.size
     var buf = ScreenBuffer(size: size)
     guard size.width > 0, size.height > 0 else { return buf }
     let pl = state.paneLayout
@@ -49,8 +42,8 @@ public enum Screen {
     let several = state.fileCount > 1
     // With several files, which one of how many, and its name even when it has a title.
     if several { parts.append("\(state.fileIndex + 1)/\(state.fileCount) \(fileName(doc.name))") }
-    if let source = doc.source { parts.append(source) }
-    if let title = doc.title {
+    if let source = state.source { parts.append(source) }
+    if let title = state.title {
       parts.append(title)
     } else if !several {
       parts.append(fileName(doc.name))
@@ -136,11 +129,14 @@ public enum Screen {
   static func indicator(_ state: ExplorerState, _ pane: Pane) -> String {
     switch pane {
     case .article:
-      let atTop = state.top == .top
-      let atBottom = state.top >= state.layout.maxTop(height: state.textHeight)
+      // A head's end is not the file's, nor a tail's start.
+      let atTop = state.top == .top && state.part != .tail
+      let atBottom =
+        state.top >= state.layout.maxTop(height: state.textHeight) && state.part != .head
       if atTop && atBottom { return "All" }
       if atTop { return "Top" }
       if atBottom { return "Bot" }
+      if state.part != nil { return "…" }
       let total = max(1, state.analysis.document.scalars.count)
       return "\(state.layout.startOffset(state.top) * 100 / total)%"
     case .entities:

@@ -113,14 +113,6 @@ public struct ScreenBuffer: Hashable, Sendable {
     write(string.unicodeScalars, x: x, y: y, limit: limit, style: style)
   }
 
-  /// Restyles existing cells without changing their text.
-  public mutating func restyle(x: Int, y: Int, width: Int, style: Style) {
-    guard y >= 0, y < size.height else { return }
-    for cx in max(0, x)..<min(size.width, x + width) {
-      cells[y * size.width + cx].style = style
-    }
-  }
-
   // MARK: - Text views (tests, snapshots, captures)
 
   /// The text of one row, trailing blanks trimmed.

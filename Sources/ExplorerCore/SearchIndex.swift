@@ -1,12 +1,17 @@
 import ArticleModel
 import Foundation
 
-/// The article's scalars prepared for literal search: as they are, and case-folded. Built once
-/// per document; a search is then one tight scan (War and Peace: 3.2 M scalars, ~30,000 "the").
+/// The article's scalars prepared for literal search: as they are, and folded (case and accents).
+/// Built once per document; a search is then one tight scan (War and Peace: 3.2 M scalars,
+/// ~30,000 "the").
 ///
-/// Newlines count as spaces so that a phrase matches across the hard line breaks of a book.
+/// Smart case and smart accents: a pattern with an upper-case letter matches case exactly, one
+/// with an accented letter (or a typographic quote) matches accents exactly; otherwise
+/// "natasha" finds "Natásha", "Pyongyang's" finds "Pyongyang’s". Newlines count as spaces so
+/// that a phrase matches across the hard line breaks of a book.
 public final class SearchIndex: @unchecked Sendable {
   private let exact: [UInt32]
+  /// Case and accents folded: the loosest form, which the postings and the first comparison use.
   private let folded: [UInt32]
   /// Every offset, grouped by folded scalar (counting sort): `postings[range(of: c)]` lists
   /// the offsets of `c` in text order. A search walks the list of the pattern's rarest
@@ -18,10 +23,19 @@ public final class SearchIndex: @unchecked Sendable {
   public init(scalars: [Unicode.Scalar]) {
     var exact = [UInt32](repeating: 0, count: scalars.count)
     var folded = [UInt32](repeating: 0, count: scalars.count)
+    var known: [UInt32: UInt32] = [:]  // folds of the non-ASCII scalars met
     for (i, s) in scalars.enumerated() {
       let v = s == "\n" || s == "\t" ? 0x20 : s.value
       exact[i] = v
-      folded[i] = Self.fold(v)
+      if v < 0x80 {
+        folded[i] = (v >= 0x41 && v <= 0x5A) ? v + 0x20 : v
+      } else if let f = known[v] {
+        folded[i] = f
+      } else {
+        let f = Self.fold(v)
+        known[v] = f
+        folded[i] = f
+      }
     }
     self.exact = exact
     self.folded = folded
@@ -68,9 +82,31 @@ public final class SearchIndex: @unchecked Sendable {
     return otherRanges[foldedValue] ?? 0..<0
   }
 
+  /// How a pattern compares: smart case and smart accents.
+  struct Mode: Equatable {
+    var caseSensitive: Bool
+    var accentSensitive: Bool
+
+    init(_ pattern: String) {
+      caseSensitive = pattern.unicodeScalars.contains { $0.properties.isUppercase }
+      accentSensitive = pattern.unicodeScalars.contains {
+        SearchIndex.accentFold($0.value) != $0.value
+      }
+    }
+
+    /// A scalar of the text (or the pattern) as this mode compares it.
+    func form(_ v: UInt32) -> UInt32 {
+      switch (caseSensitive, accentSensitive) {
+      case (true, true): return v
+      case (true, false): return SearchIndex.accentFold(v)
+      case (false, true): return SearchIndex.caseFold(v)
+      case (false, false): return SearchIndex.fold(v)
+      }
+    }
+  }
+
   /// Simple lower-casing: ASCII by arithmetic, the rest by the one-scalar lowercase mapping.
-  @inline(__always)
-  static func fold(_ v: UInt32) -> UInt32 {
+  static func caseFold(_ v: UInt32) -> UInt32 {
     if v < 0x80 { return (v >= 0x41 && v <= 0x5A) ? v + 0x20 : v }
     guard let s = Unicode.Scalar(v) else { return v }
     let lower = s.properties.lowercaseMapping.unicodeScalars
@@ -78,39 +114,75 @@ public final class SearchIndex: @unchecked Sendable {
     return v
   }
 
+  /// A letter with diacritics to its base letter (á → a, Ø → O, ł → l), a typographic quote to
+  /// the ASCII one; anything else as it is.
+  static func accentFold(_ v: UInt32) -> UInt32 {
+    if v < 0x80 { return v }
+    switch v {
+    case 0x2018, 0x2019, 0x201B, 0x2032: return 0x27  // ‘ ’ ‛ ′
+    case 0x201C, 0x201D, 0x201F, 0x2033: return 0x22  // “ ” ‟ ″
+    case 0xD8: return 0x4F  // Ø
+    case 0xF8: return 0x6F  // ø
+    case 0x110: return 0x44  // Đ
+    case 0x111: return 0x64  // đ
+    case 0x141: return 0x4C  // Ł
+    case 0x142: return 0x6C  // ł
+    case 0x131: return 0x69  // ı
+    default: break
+    }
+    guard let s = Unicode.Scalar(v), s.properties.isAlphabetic else { return v }
+    let parts = String(s).decomposedStringWithCanonicalMapping.unicodeScalars
+    guard parts.count > 1, let base = parts.first, base.value < 0x250,
+      parts.dropFirst().allSatisfy({ $0.properties.generalCategory == .nonspacingMark })
+    else { return v }
+    return base.value
+  }
+
+  /// The loosest form: case and accents folded.
+  static func fold(_ v: UInt32) -> UInt32 { accentFold(caseFold(v)) }
+
   /// Smart case: a pattern with an upper-case letter matches exactly, otherwise case-blind.
-  public static func isCaseSensitive(_ pattern: String) -> Bool {
-    pattern.unicodeScalars.contains { $0.properties.isUppercase }
+  public static func isCaseSensitive(_ pattern: String) -> Bool { Mode(pattern).caseSensitive }
+
+  /// A pattern in the loosest form (to find candidates) and, when its mode is stricter, in the
+  /// mode's form (to check them against the text as it is); a tab is a space, as in the text.
+  private func prepare(_ pattern: String) -> (loose: [UInt32], strict: [UInt32]?, mode: Mode) {
+    let mode = Mode(pattern)
+    let raw: [UInt32] = pattern.unicodeScalars.map { $0 == "\t" ? 0x20 : $0.value }
+    let loose = raw.map(Self.fold)
+    let strict = mode.caseSensitive || mode.accentSensitive ? raw.map(mode.form) : nil
+    return (loose, strict, mode)
+  }
+
+  /// Whether the text at `i` matches a pattern's strict form (its loose form matched).
+  @inline(__always)
+  private func matchesStrictly(at i: Int, _ strict: [UInt32], _ mode: Mode) -> Bool {
+    for k in 0..<strict.count where mode.form(exact[i + k]) != strict[k] { return false }
+    return true
   }
 
   /// Every match of a literal pattern, in text order.
   public func find(_ pattern: String) -> [Span] {
-    let sensitive = Self.isCaseSensitive(pattern)
-    let needle: [UInt32] = pattern.unicodeScalars.map {
-      let v = $0 == "\t" ? 0x20 : $0.value
-      return sensitive ? v : Self.fold(v)
-    }
+    let (needle, strict, mode) = prepare(pattern)
     guard !needle.isEmpty else { return [] }
-    let hay = sensitive ? exact : folded
-    let n = hay.count
+    let n = folded.count
     let m = needle.count
     guard m <= n else { return [] }
     // Overlapping matches, as vim counts them ("aa" occurs 3 times in "aaaa"). Candidates
     // come from the posting list of the pattern's rarest scalar; the array is built inside
     // the closure (a captured variable would cost an exclusivity check per append).
-    let foldedNeedle = needle.map(Self.fold)
     var anchor = 0
     var best = Int.max
-    for (k, v) in foldedNeedle.enumerated() {
+    for (k, v) in needle.enumerated() {
       let c = postingRange(v).count
       if c < best {
         best = c
         anchor = k
       }
     }
-    let range = postingRange(foldedNeedle[anchor])
+    let range = postingRange(needle[anchor])
     guard !range.isEmpty else { return [] }
-    return hay.withUnsafeBufferPointer { h -> [Span] in
+    return folded.withUnsafeBufferPointer { h -> [Span] in
       postings.withUnsafeBufferPointer { post -> [Span] in
         needle.withUnsafeBufferPointer { nd -> [Span] in
           var out: [Span] = []
@@ -123,6 +195,7 @@ public final class SearchIndex: @unchecked Sendable {
               if h[i + k] != nd[k] { continue outer }
               k += 1
             }
+            if let strict, !matchesStrictly(at: i, strict, mode) { continue }
             out.append(Span(i, i + m))
           }
           return out
@@ -132,19 +205,14 @@ public final class SearchIndex: @unchecked Sendable {
   }
 
   /// The matches of `pattern` among earlier matches of a prefix of it (typing one more letter
-  /// of an incremental search): costs the earlier matches, not the text. Same smart-case
-  /// mode required, which the caller checks with `canRefine`.
+  /// of an incremental search): costs the earlier matches, not the text. Same smart-case and
+  /// smart-accent mode required, which the caller checks with `canRefine`.
   public func refine(_ earlier: [Span], to pattern: String) -> [Span] {
-    let sensitive = Self.isCaseSensitive(pattern)
-    let needle: [UInt32] = pattern.unicodeScalars.map {
-      let v = $0 == "\t" ? 0x20 : $0.value
-      return sensitive ? v : Self.fold(v)
-    }
-    let hay = sensitive ? exact : folded
+    let (needle, strict, mode) = prepare(pattern)
     let m = needle.count
     // The earlier matches matched a prefix: only the scalars after it need checking.
     let known = earlier.first.map { min($0.length, m) } ?? 0
-    return hay.withUnsafeBufferPointer { h -> [Span] in
+    return folded.withUnsafeBufferPointer { h -> [Span] in
       earlier.withUnsafeBufferPointer { old -> [Span] in
         needle.withUnsafeBufferPointer { nd -> [Span] in
           var out: [Span] = []
@@ -158,6 +226,7 @@ public final class SearchIndex: @unchecked Sendable {
               if h[i + k] != nd[k] { continue outer }
               k += 1
             }
+            if let strict, !matchesStrictly(at: i, strict, mode) { continue }
             out.append(Span(i, i + m))
           }
           return out
@@ -168,47 +237,6 @@ public final class SearchIndex: @unchecked Sendable {
 
   /// Whether the matches of `old` contain every match of `new`.
   public static func canRefine(from old: String, to new: String) -> Bool {
-    !old.isEmpty && new.unicodeScalars.starts(with: old.unicodeScalars)
-      && isCaseSensitive(old) == isCaseSensitive(new)
-  }
-}
-
-/// A search index built on demand, or ahead of time on another thread: the explorer starts
-/// building it once the first frame is drawn, so that a book's first frame does not wait for
-/// it and the first search (almost) never does.
-public final class LazySearchIndex: @unchecked Sendable {
-  private let scalars: [Unicode.Scalar]
-  private let condition = NSCondition()
-  private var built: SearchIndex?
-  private var building = false
-
-  public init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
-
-  /// Starts building on a background thread (once).
-  public func prebuild() {
-    condition.lock()
-    defer { condition.unlock() }
-    guard built == nil, !building else { return }
-    building = true
-    let scalars = self.scalars
-    Thread.detachNewThread { [self] in
-      let index = SearchIndex(scalars: scalars)
-      condition.lock()
-      built = index
-      building = false
-      condition.broadcast()
-      condition.unlock()
-    }
-  }
-
-  /// The index: waits for a background build, or builds it now.
-  public var index: SearchIndex {
-    condition.lock()
-    defer { condition.unlock() }
-    while building { condition.wait() }
-    if let built { return built }
-    let index = SearchIndex(scalars: scalars)
-    built = index
-    return index
+    !old.isEmpty && new.unicodeScalars.starts(with: old.unicodeScalars) && Mode(old) == Mode(new)
   }
 }

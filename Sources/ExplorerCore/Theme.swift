@@ -76,6 +76,14 @@ public struct Theme: Sendable {
       Style(fg: .white, bg: Color(208, basic: 1), bold: true),
       Style(bold: true, underline: true, reverse: true))
   }
+  /// The mention `]` `[` `*` `#` stopped on: not the current search match's look, so that a
+  /// match and a mention on one screen can be told apart.
+  public var mentionCursor: Style {
+    pick(
+      Style(fg: .black, bg: Color(117, basic: 6), bold: true, underline: true),
+      Style(fg: .black, bg: Color(117, basic: 6), bold: true, underline: true),
+      Style(reverse: true, dim: true))
+  }
   public var selectedMention: Style {
     pick(
       Style(fg: .black, bg: Color(153, basic: 6)), Style(fg: .black, bg: Color(153, basic: 6)),

@@ -31,9 +31,7 @@ public enum TerminalError: Error, CustomStringConvertible {
 
 /// The only code that talks to ncurses: opens and restores the terminal, decodes input,
 /// and paints screen buffers by diffing them against the previous frame.
-public final class NCursesTerminal {
-  public static func libraryVersion() -> String { String(cString: curses_version()) }
-
+public final class NCursesTerminal: Terminal {
   private let screen: OpaquePointer
   private let window: UnsafeMutablePointer<WINDOW>
   private let keyFile: UnsafeMutablePointer<FILE>?
@@ -42,6 +40,10 @@ public final class NCursesTerminal {
   private var pairs: [PairKey: Int16] = [:]
   private var nextPair: Int32 = 1
   private var isOpen = true
+  /// Where keys are read from (stdin, or /dev/tty when the article came on stdin).
+  private let keyDescriptor: Int32
+  /// The read end of the pipe the signal handlers write to.
+  private var signalDescriptor: Int32 = -1
 
   struct PairKey: Hashable {
     var fg: Int16
@@ -64,6 +66,7 @@ public final class NCursesTerminal {
       input = tty
     }
     keyFile = input
+    keyDescriptor = input.map { fileno($0) } ?? STDIN_FILENO
     guard let scr = lede_newterm(term, input ?? stdin) else {
       if let input { fclose(input) }
       throw TerminalError.unknownTerminal(term)
@@ -81,14 +84,14 @@ public final class NCursesTerminal {
       throw TerminalError.unknownTerminal(term)
     }
     window = win
-    lede_install_signal_handlers()
+    signalDescriptor = lede_install_signal_handlers()
     raw()
     noecho()
     nonl()
     keypad(window, true)
     set_escdelay(25)
     curs_set(0)
-    wtimeout(window, 200)
+    wtimeout(window, 0)
     let env = getenv("NO_COLOR").map { String(cString: $0) } ?? ""
     if noColor || !env.isEmpty || !has_colors() {
       colorMode = .none
@@ -118,21 +121,63 @@ public final class NCursesTerminal {
     Size(width: Int(lede_max_x(window)), height: Int(lede_max_y(window)))
   }
 
-  /// A termination signal that arrived (SIGINT, SIGTERM, SIGHUP), or 0.
-  public func takePendingSignal() -> Int32 { lede_take_pending_signal() }
-
   /// Dies of a signal after the terminal was restored.
   public static func reraise(_ signal: Int32) { lede_reraise(signal) }
 
   // MARK: - Input
 
-  /// The next input, or nil after a short timeout (so that signals are noticed).
-  public func nextEvent() -> InputEvent? {
+  /// Waits (in `poll`, no timer) for a key, a signal or a message in the inbox.
+  public func nextEvent(wakingFor inbox: Inbox) -> TerminalEvent {
+    var idleWakes = 0
+    while true {
+      // ncurses may hold keys it has read already: take those first.
+      if let event = readInput() { return .input(event) }
+      var fds = [
+        pollfd(fd: keyDescriptor, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: inbox.wakeDescriptor, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: signalDescriptor, events: Int16(POLLIN), revents: 0),
+      ]
+      let r = poll(&fds, nfds_t(fds.count), -1)
+      if r < 0 {
+        if errno == EINTR { continue }
+        return .closed
+      }
+      if fds[2].revents & Int16(POLLIN) != 0, let event = takeSignals() { return event }
+      if fds[1].revents & Int16(POLLIN) != 0 { return .woken }
+      let keyReady = fds[0].revents
+      if keyReady & Int16(POLLIN) == 0 && keyReady & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+        return .closed
+      }
+      // Readable but no key: part of an escape sequence, or the end of the input.
+      idleWakes += 1
+      if idleWakes > 200 { return .closed }
+    }
+  }
+
+  /// The signals the handlers recorded: a termination first, else a resize.
+  func takeSignals() -> TerminalEvent? {
+    var bytes = [UInt8](repeating: 0, count: 32)
+    var resized = false
+    while true {
+      let n = read(signalDescriptor, &bytes, bytes.count)
+      if n <= 0 { break }
+      for b in bytes[0..<n] {
+        if Int32(b) == lede_sigwinch() { resized = true } else { return .signal(Int32(b)) }
+      }
+    }
+    guard resized, lede_update_size(STDOUT_FILENO) != 0 else { return nil }
+    // The terminal reflowed what it showed: paint the whole screen again.
+    clear()
+    return .input(.resize(size))
+  }
+
+  /// A key (or mouse event) ncurses has, without waiting; nil when there is none.
+  func readInput() -> InputEvent? {
     var ch: wint_t = 0
     let r = wget_wch(window, &ch)
     if r == ERR { return nil }
-    if r == KEY_CODE_YES { return decodeKeyCode(Int32(ch)) }
-    return Self.decodeChar(UInt32(ch)).map { .key($0) }
+    if r == KEY_CODE_YES { return decodeKeyCode(Int32(ch)) ?? readInput() }
+    return Self.decodeChar(UInt32(ch)).map { .key($0) } ?? readInput()
   }
 
   static func decodeChar(_ c: UInt32) -> Key? {
@@ -185,11 +230,11 @@ public final class NCursesTerminal {
 
   // MARK: - Output
 
-  /// Forgets the last frame, so the next `draw` paints every cell; `hard` also makes ncurses
-  /// clear the physical screen (Ctrl-L, after a suspend).
-  public func invalidate(hard: Bool) {
+  /// Forgets the last frame and makes ncurses clear the physical screen, so the next `draw`
+  /// paints every cell (Ctrl-L, after a suspend).
+  public func clear() {
     last = nil
-    if hard { clearok(lede_curscr(), true) }
+    clearok(lede_curscr(), true)
   }
 
   /// Paints the cells that changed since the last frame, then updates the screen once.
@@ -230,7 +275,8 @@ public final class NCursesTerminal {
   /// Leaves curses mode, stops (Ctrl-Z), and on `fg` comes back for a full redraw.
   public func suspend() {
     lede_suspend()
-    invalidate(hard: true)
+    _ = lede_update_size(STDOUT_FILENO)
+    clear()
     wrefresh(window)
   }
 

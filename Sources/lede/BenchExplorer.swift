@@ -10,16 +10,19 @@ extension BenchRun {
   mutating func explorer() {
     guard FileManager.default.fileExists(atPath: book) else { return }
     let size = Size(width: 120, height: 40)
-    // First frame: what `lede BOOK` does before the analysis finishes.
-    var state: ExplorerState!
-    let first = measure(runs: runs) {
-      let doc = try! ArticleLoader.load(path: book)
+    // First frame: what `lede BOOK` does first, from the head of the file (FilePart).
+    func frame(_ doc: Document) -> ExplorerState {
       let placeholder = Analysis(document: doc, documentDate: nil, entities: [], timeExpressions: [], timeline: [])
-      state = ExplorerState(analysis: placeholder, size: size)
+      let state = ExplorerState(analysis: placeholder, size: size)
       _ = Screen.render(state)
+      return state
     }
-    add(BenchRow(section: "5 Explorer", name: "first frame of the book (load, layout, render 120x40)",
-      value: "\(ms(first.median)) \(first.spread)", floor: "≤ 500 ms", pass: first.median <= 0.5))
+    let first = measure(runs: runs) { _ = frame(try! FilePart.read(.head, path: book)!) }
+    let whole = measure(runs: runs) { _ = frame(try! ArticleLoader.load(path: book)) }
+    add(BenchRow(section: "5 Explorer", name: "first frame of the book (its head, layout, render 120x40)",
+      value: "\(ms(first.median)) \(first.spread)", floor: "≤ 500 ms", pass: first.median <= 0.5,
+      reference: "from the whole file: \(ms(whole.median))"))
+    var state = frame(try! ArticleLoader.load(path: book))
 
     let analysed = Analysis(document: state.analysis.document)
     let adopt = measure(runs: 1) { state.adopt(analysed) }
@@ -29,7 +32,7 @@ extension BenchRun {
       value: "\(ms(adopt.median)); \(ms(index.median)) \(index.spread)"))
 
     func press(_ name: String, _ keys: [Key], setup: [Key] = [], move: Int = 4, count: Int = 1000) {
-      var s = state!
+      var s = state
       for k in setup { _ = s.handle(.key(k)) }
       var samples: [Double] = []
       samples.reserveCapacity(count)
@@ -57,7 +60,7 @@ extension BenchRun {
     press("]", [.char("]")])
     press("*", [.char("*")], setup: [.char("]")])
 
-    var s = state!
+    var s = state
     var resize: [Double] = []
     for i in 0..<200 {
       for _ in 0..<8 { _ = s.apply(.halfPageDown) }
@@ -74,7 +77,7 @@ extension BenchRun {
       value: "p50 \(ms(rs.percentile(0.5))), p99 \(ms(rs.percentile(0.99)))", floor: "≤ 50 ms",
       pass: rs.percentile(0.99) <= 0.050))
 
-    search(state.searchIndex)
+    search(SearchIndex(scalars: state.analysis.document.scalars))
   }
 
   // MARK: - 6. Search

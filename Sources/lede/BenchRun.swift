@@ -19,17 +19,32 @@ struct BenchRun {
 
   var book: String { shared + "/data/big/war-and-peace.txt" }
 
-  /// Every section; with `only: "library"`, the library's alone.
-  mutating func all(only: String? = nil) {
-    if only == nil {
-      loading()
-      entityTagging()
-      timeExpressions()
-      wholeAnalysis()
-      explorer()
-      web()
-    }
+  mutating func all() {
+    loading()
+    entityTagging()
+    timeExpressions()
+    wholeAnalysis()
+    explorer()
+    inTerminal()
+    web()
     library()
+  }
+
+  /// Some sections only (`lede bench --only explorer,terminal`).
+  mutating func sections(_ names: [String]) {
+    for name in names {
+      switch name {
+      case "loading": loading()
+      case "entities": entityTagging()
+      case "time": timeExpressions()
+      case "analysis": wholeAnalysis()
+      case "explorer": explorer()
+      case "terminal": inTerminal()
+      case "web": web()
+      case "library": library()
+      default: fail("bench: no section '\(name)' (loading, entities, time, analysis, explorer, terminal, web, library)")
+      }
+    }
   }
 
   mutating func add(_ row: BenchRow) {

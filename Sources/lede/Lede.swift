@@ -113,6 +113,8 @@ struct Open: ParsableCommand {
   @Flag(name: .long, help: "Print the settings in effect (config file and defaults) and exit.")
   var printConfig = false
 
+  @OptionGroup var index: IndexOptions
+
   func run() throws {
     let configPath = LedeConfig.defaultPath()
     let (config, warning) = LedeConfig.load(path: configPath)
@@ -130,7 +132,12 @@ struct Open: ParsableCommand {
       // The article is drawn as soon as it is loaded; the analysis fills in behind it.
       try launchExplorer(
         paths: paths, date: input.date,
-        options: ExplorerOptions(noColor: noColor, mouse: mouse || config.mouse))
+        options: ExplorerOptions(
+          noColor: noColor, mouse: mouse || config.mouse,
+          library: paths.count > 1
+            ? LibraryLaunch(
+              location: index.location(for: files.filter { $0 != "-" }),
+              jobs: index.jobs ?? ProcessInfo.processInfo.activeProcessorCount) : nil))
     } else {
       let analyses = try paths.map { try analyse($0, date: input.date, year: input.year) }
       for (i, a) in analyses.enumerated() {

@@ -1,4 +1,5 @@
 import ArticleModel
+import Foundation
 import XCTest
 
 @testable import ExplorerCore
@@ -44,15 +45,18 @@ final class RenderPropertyTests: XCTestCase {
     }
   }
 
+  /// Seeded, so that a failure can be replayed: the seed is in every message, and
+  /// LEDE_SEED=N replays it.
   func testRandomStatesAtRandomSizes() {
-    var g = SystemRandomNumberGenerator()
+    let seed = ProcessInfo.processInfo.environment["LEDE_SEED"].flatMap { UInt64($0) } ?? 20_261_130
+    var g = SplitMix64(seed: seed)
     for round in 0..<60 {
       var text = String.UnicodeScalarView()
       for _ in 0..<Int.random(in: 0..<1500, using: &g) { text.append(Self.alphabet.randomElement(using: &g)!) }
       let analysis = Analysis(document: Document(name: "random-\(round)", text: String(text)))
       var size = Size(width: Int.random(in: 1...160, using: &g), height: Int.random(in: 1...60, using: &g))
       var state = ExplorerState(analysis: analysis, size: size)
-      check(Screen.render(state), "round \(round) at \(size)")
+      check(Screen.render(state), "seed \(seed) round \(round) at \(size)")
       for step in 0..<40 {
         if Int.random(in: 0..<8, using: &g) == 0 {
           size = Size(width: Int.random(in: 1...160, using: &g), height: Int.random(in: 1...60, using: &g))
@@ -62,8 +66,21 @@ final class RenderPropertyTests: XCTestCase {
         }
         let b = Screen.render(state)
         XCTAssertEqual(b.size, size)
-        check(b, "round \(round) step \(step) at \(size)")
+        check(b, "seed \(seed) round \(round) step \(step) at \(size)")
       }
     }
+  }
+}
+
+/// A small seeded generator (SplitMix64), so that random tests replay the same way.
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }

@@ -79,12 +79,13 @@ enum SeedFixture {
       return TimelineEntry(
         value: value, type: type, span: span, sentence: sentence, approximate: approximate)
     }
+    // In the model's order (chronological, then the undated): the explorer shows it as given.
     let timeline = [
-      entry("the 4 years since", "2010", approximate: true),
       entry("60 years since", "1954", approximate: true),
       entry("since 2008", "2008"),
-      entry("since June", "2014-06"),
+      entry("the 4 years since", "2010", approximate: true),
       entry("April, 2014", "2014-04"),
+      entry("since June", "2014-06"),
       entry("In recent years", "PAST_REF"),
     ]
     return Analysis(

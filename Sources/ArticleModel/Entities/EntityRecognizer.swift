@@ -39,11 +39,6 @@ public enum EntityRecognizer {
     "Sheikh", "Ayatollah",
   ])
 
-  /// Every mention found, typed, in text order, without overlaps.
-  public static func mentions(in document: Document) -> [Mention] {
-    candidates(in: document).map { Mention(span: $0.span, type: $0.type) }
-  }
-
   /// A mention before clustering: its tokens, span and type.
   struct Candidate {
     var tokens: Range<Int>

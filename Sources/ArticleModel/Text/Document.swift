@@ -77,24 +77,13 @@ public struct Document: Sendable {
 
   /// The index of the sentence holding `offset`, by binary search (nil between sentences).
   public func sentenceIndex(containing offset: Int) -> Int? {
-    var lo = 0
-    var hi = sentences.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if sentences[mid].span.end <= offset { lo = mid + 1 } else { hi = mid }
-    }
+    let lo = sentences.partitionPoint { $0.span.end > offset }
     return lo < sentences.count && sentences[lo].span.start <= offset ? lo : nil
   }
 
   /// The index of the first token that ends after `offset`.
   public func tokenIndex(atOrAfter offset: Int) -> Int {
-    var lo = 0
-    var hi = tokens.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if tokens[mid].end <= offset { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
+    tokens.partitionPoint { $0.end > offset }
   }
 
   /// Builds a document from text that is already normalised (see `TextDecoding`).

@@ -1,0 +1,193 @@
+import ArticleModel
+
+/// What the library's index tells the App.
+public enum LibraryMessage: Sendable {
+  /// What the index holds (read at once before the first frame, and after a refresh).
+  case loaded(LibrarySnapshot)
+  /// Indexing in the background: files done of total.
+  case progress(done: Int, total: Int)
+  /// Indexing finished: what changed (nil: nothing) and the index as it is now.
+  case refreshed(LibrarySnapshot?, note: String?)
+  case answer(LibraryAnswer)
+  /// The library's entities, made ready for the list on the executor.
+  case entities(LibraryState.EntityTable)
+  /// The index could not be read or written: one line.
+  case failed(String)
+}
+
+/// What the App asks of the library's index (performed by `Program` with its `LibrarySource`).
+public enum LibraryCommand: Sendable, Equatable {
+  /// Read what the index holds, at once (the first frame shows it); answers `.loaded`.
+  case open
+  /// Bring the index up to date in the background; answers `.progress`..., `.refreshed`.
+  case refresh
+  /// Answers `.answer`.
+  case query(LibraryQuery)
+}
+
+/// A place to go in a file once it is shown.
+struct LibraryJump {
+  var file: Int
+  var at: Span
+  var sentence: Span?
+  var note: String?
+}
+
+extension App {
+  /// The library first: what the index holds now, then a refresh in the background.
+  mutating func startLibrary() -> [Command] {
+    showingLibrary = true
+    // the entities after the first frame (asked last: the executor runs it first)
+    return [.library(.open), .library(.refresh), .library(.query(.entities))]
+  }
+
+  mutating func updateLibrary(_ message: LibraryMessage) -> [Command] {
+    guard library != nil else { return [] }
+    switch message {
+    case .loaded(let snapshot):
+      library!.take(snapshot)
+    case .progress(let done, let total):
+      library!.setProgress((done, total))
+    case .refreshed(let snapshot, let note):
+      library!.setProgress(nil)
+      if let note { library!.note(note) }
+      if let snapshot {
+        library!.take(snapshot)
+        return [.library(.query(.entities))]
+      }
+    case .answer(let answer):
+      library!.take(answer)
+    case .entities(let table):
+      library!.take(entities: table)
+    case .failed(let line):
+      library!.setProgress(nil)
+      library!.note(line)
+      files[current].view?.note(line)
+    }
+    return []
+  }
+
+  /// Keys for the Library view, and the keys of an article's view that reach the library: `L`
+  /// (back to it) and, with an entity chosen in the library, the mention jumps (across articles).
+  /// Nil: the article's view handles the event.
+  mutating func handleLibrary(_ event: InputEvent) -> [Command]? {
+    guard library != nil else { return nil }
+    if showingLibrary {
+      guard case .key(let key) = event else { return [] }
+      return perform(library!.handle(key))
+    }
+    guard case .key(let key) = event, let v = files[current].view, v.scope == .main,
+      let action = KeyMap.action(for: key, in: .main)
+    else { return nil }
+    switch action {
+    case .showLibrary:
+      showingLibrary = true
+      if let e = v.selectedEntityIndex {
+        let name = v.analysis.entities[e].name
+        let chosen = library!.chosen
+        if chosen == nil || (chosen!.name != name && !chosen!.aliases.contains(name)) {
+          library!.waiting = "Finding the articles that mention \(name)…"
+          return [.library(.query(.entityOfArticle(file: current, name: name)))]
+        }
+      }
+      return []
+    case .nextMention, .nextMentionOfEntity, .previousMention, .previousMentionOfEntity:
+      guard library!.chosen != nil, !library!.concordance.isEmpty else { return nil }
+      return stepAcrossArticles(forward: action == .nextMention || action == .nextMentionOfEntity)
+    default:
+      return nil
+    }
+  }
+
+  /// The Library view's effects as commands.
+  mutating func perform(_ effects: [LibraryEffect]) -> [Command] {
+    var commands: [Command] = []
+    for effect in effects {
+      switch effect {
+      case .quit: commands.append(.quit(signal: nil))
+      case .redraw: commands.append(.clearScreen)
+      case .suspend: commands.append(.suspend)
+      case .query(let q): commands.append(.library(.query(q)))
+      case .open(let file, let at, let sentence):
+        // what the library said of it goes with it ("Tony Blair: 3 mentions here")
+        let note = library?.message
+        library?.message = nil
+        commands += go(to: file, at: at, sentence: sentence, note: note)
+      }
+    }
+    return commands
+  }
+
+  /// Shows a file (from the library), at a place in it.
+  mutating func go(to file: Int, at: Span?, sentence: Span?, note: String?) -> [Command] {
+    guard files.indices.contains(file) else { return [] }
+    showingLibrary = false
+    if let at { pendingJump = LibraryJump(file: file, at: at, sentence: sentence, note: note) }
+    if file == current && files[file].view != nil { return [] }
+    return open(file)
+  }
+
+  /// Goes to the place asked for once its file is shown.
+  mutating func takePendingJump() {
+    guard let jump = pendingJump, jump.file == current, var v = files[current].view else { return }
+    pendingJump = nil
+    v.goTo(jump.at, sentence: jump.sentence, note: jump.note)
+    files[current].view = v
+  }
+
+  /// `]` `[` `*` `#` with an entity chosen in the library: its next (previous) mention, from the
+  /// last one in an article to the first one in the next (the articles in the library's order).
+  mutating func stepAcrossArticles(forward: Bool) -> [Command] {
+    guard let lib = library, let chosen = lib.chosen, let v = files[current].view else { return [] }
+    let c = lib.walk(from: current)
+    guard !c.isEmpty else { return [] }
+    // where the reader is: on a mention gone to, or just above the top of the view
+    let origin = v.readingAt ?? (v.visibleRange.lowerBound - 1)
+    let here = lib.walkRank(current)
+    func before(_ m: LibraryMention) -> Bool {
+      m.file != current ? lib.walkRank(m.file) < here : m.span.start < origin
+    }
+    func after(_ m: LibraryMention) -> Bool {
+      m.file != current ? lib.walkRank(m.file) > here : m.span.start > origin
+    }
+    var wrapped = false
+    var k: Int
+    if forward {
+      if let i = c.firstIndex(where: after) {
+        k = i
+      } else {
+        k = 0
+        wrapped = true
+      }
+    } else {
+      if let i = c.lastIndex(where: before) {
+        k = i
+      } else {
+        k = c.count - 1
+        wrapped = true
+      }
+    }
+    let m = c[k]
+    var note = "\(chosen.name) \(k + 1)/\(c.count) · article " + lib.articleOrdinal(m.file)
+    if wrapped { note = (forward ? "from the first article again · " : "from the last article · ") + note }
+    return go(to: m.file, at: m.span, sentence: nil, note: note)
+  }
+}
+
+extension ExplorerState {
+  /// Goes to a place asked for from the library: the span on screen and marked, the mention
+  /// cursor on it when it is a mention the article's analysis knows.
+  mutating func goTo(_ span: Span, sentence: Span?, note: String?) {
+    if let k = mentions.firstIndex(where: { $0.span == span }) {
+      if let pos = entityOrder.firstIndex(of: mentions[k].entity) { selectEntity(position: pos) }
+      jump(toMention: span, entity: mentions[k].entity)
+      markedSentence = sentence
+    } else {
+      readingAt = span.start
+      reveal(span.start)
+      markedSentence = sentence ?? span
+    }
+    if paneLayout.isWide { focus = .article }
+    if let note { message = note }
+  }
+}

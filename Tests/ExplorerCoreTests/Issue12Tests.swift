@@ -1,0 +1,120 @@
+import ArticleModel
+import Foundation
+import XCTest
+
+@testable import ExplorerCore
+
+/// The explorer's faults found in issue 12, each pinned by a test.
+final class Issue12Tests: XCTestCase {
+  /// The Timeline pane lists the model's timeline in the model's order, the order
+  /// `lede timeline` prints (it used to sort the values again, as strings).
+  func testTheTimelinePaneKeepsTheModelsOrder() {
+    let text = """
+      Sales rose on February 10, 2014, the company said. Results for the first quarter of 2014 were strong.
+
+      A new plant opens in summer 2014. The board meets in July 2014.
+
+      """
+    let analysis = Analysis(document: Document(name: "t.txt", text: text))
+    let model = analysis.timeline.map(\.value)
+    XCTAssertEqual(model, ["2014-Q1", "2014-02-10", "2014-SU", "2014-07"], "the model's order")
+    let state = ExplorerState(analysis: analysis, size: Size(width: 120, height: 30))
+    XCTAssertEqual(state.timeline.map(\.value), model)
+    let rows = state.screen.lines.compactMap { line -> String? in
+      model.first { line.contains(" " + $0 + " ") || line.contains("●" + $0 + " ") }
+    }
+    XCTAssertEqual(rows, model, "the pane's rows, top to bottom")
+  }
+
+  /// Below 90 columns one pane shows at a time: a key whose result is in the article brings
+  /// the article into view (it used to change only the status line under the Entities list).
+  func testBelowNinetyColumnsTheArticleComesIntoViewForAResultInIt() {
+    for keys in [
+      [Key.char("2")] + "/Cold".map { Key.char($0) } + [.enter],
+      [.char("/"), .char("R"), .char("i"), .enter, .char("2"), .char("n")],
+      [.char("3"), .char("]")],
+      [.char("2"), .char("j"), .char("*")],
+      [.char("3"), .char("[")],
+    ] {
+      var s = SeedFixture.state(width: 80, height: 24)
+      for k in keys { s.press(k) }
+      let name = keys.map(\.name).joined(separator: " ")
+      XCTAssertEqual(s.focus, .article, name)
+      let screen = s.screen
+      XCTAssertTrue(screen.line(1).contains("[1 Article]"), "\(name): \(screen.line(1))")
+    }
+  }
+
+  /// `]` starts from where the reader is: after `/Cold` Enter, the next mention is the one at
+  /// the match (Cold War), not the first one at the top of the view (Russia).
+  func testAMentionJumpStartsFromTheSearchMatch() {
+    var s = SeedFixture.state(width: 120, height: 40)
+    s.press(.char("/"))
+    s.type("Cold")
+    s.press(.enter)
+    let match = s.search!.matches[s.search!.current!]
+    s.press(.char("]"))
+    let ref = s.mentions[s.mentionCursor!]
+    XCTAssertGreaterThanOrEqual(ref.span.start, match.start, s.message ?? "")
+    XCTAssertEqual(s.analysis.entities[ref.entity].name, "Cold War", s.message ?? "")
+    // and back: `[` goes to the mention before it
+    s.press(.char("["))
+    XCTAssertLessThan(s.mentions[s.mentionCursor!].span.start, ref.span.start)
+    // with nothing gone to on screen, from the top of the view as before
+    var t = SeedFixture.state(width: 120, height: 40)
+    t.press(.char("]"))
+    XCTAssertEqual(t.mentionCursor, 0)
+  }
+
+  /// The current search match and the mention cursor look different.
+  func testTheSearchMatchAndTheMentionCursorDoNotShareAStyle() {
+    for mode in [ColorMode.extended, .basic, .none] {
+      var s = SeedFixture.state(width: 120, height: 40, color: mode)
+      s.press(.char("/"))
+      s.type("Pyongyang")
+      s.press(.enter, .char("]"), .char("]"))
+      let match = s.search!.matches[s.search!.current!]
+      let mention = s.mentions[s.mentionCursor!].span
+      XCTAssertNotEqual(match, mention)
+      let screen = s.screen
+      func style(at offset: Int) -> Style? {
+        for y in 0..<screen.height {
+          for x in 0..<screen.width {
+            if let o = s.offset(atColumn: x - 1, row: y - 2), o == offset, x < 70 {
+              return screen[x, y].style
+            }
+          }
+        }
+        return nil
+      }
+      let a = style(at: match.start)
+      let b = style(at: mention.start)
+      XCTAssertNotNil(a)
+      XCTAssertNotNil(b)
+      XCTAssertNotEqual(a, b, "\(mode)")
+    }
+  }
+}
+
+/// Issue 16's search: smart accents beside smart case.
+final class AccentSearchTests: XCTestCase {
+  func testAPatternWithoutAccentsFindsAccentedNames() {
+    let text = "Natásha met Natasha and NATÁSHA. Pyongyang’s envoy, Dólokhov, São Paulo, Łódź, Erdoğan."
+    let index = SearchIndex(scalars: Array(text.unicodeScalars))
+    func count(_ p: String) -> Int { index.find(p).count }
+    XCTAssertEqual(count("natasha"), 3, "case and accents folded")
+    XCTAssertEqual(count("Natasha"), 2, "exact case, any accent: Natásha, Natasha")
+    XCTAssertEqual(count("natásha"), 2, "exact accents, any case: Natásha, NATÁSHA")
+    XCTAssertEqual(count("Natásha"), 1, "both exact")
+    XCTAssertEqual(count("pyongyang's"), 1, "a typographic apostrophe is an apostrophe")
+    XCTAssertEqual(count("pyongyang’s"), 1)
+    for p in ["dolokhov", "sao paulo", "lodz", "erdogan"] { XCTAssertEqual(count(p), 1, p) }
+    // typing on narrows the same as a fresh search, in every mode
+    for (a, b) in [("nat", "natasha"), ("Nat", "Natasha"), ("nat", "natá")] {
+      if SearchIndex.canRefine(from: a, to: b) {
+        XCTAssertEqual(index.refine(index.find(a), to: b), index.find(b), "\(a) → \(b)")
+      }
+    }
+    XCTAssertFalse(SearchIndex.canRefine(from: "nat", to: "natá"), "an accent switches mode")
+  }
+}
