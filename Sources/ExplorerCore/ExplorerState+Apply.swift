@@ -81,6 +81,7 @@ extension ExplorerState {
       pendingMark = .go
       message = "go to mark: type a letter, or ' for the place before the last jump"
     case .search: openPrompt()
+    case .searchBackward: openPrompt(backward: true)
     case .nextMatch: stepMatch(forward: true)
     case .previousMatch: stepMatch(forward: false)
     case .nextMention: stepMention(forward: true)

@@ -3,8 +3,10 @@ import ArticleModel
 // MARK: - Search
 
 extension ExplorerState {
-  mutating func openPrompt() {
-    prompt = SearchPrompt(text: "", savedTop: top, savedSearch: search, historyIndex: history.count)
+  mutating func openPrompt(backward: Bool = false) {
+    prompt = SearchPrompt(
+      text: "", savedTop: top, savedSearch: search, historyIndex: history.count,
+      backward: backward)
   }
 
   /// Types a character into the prompt and searches again (incremental search).
@@ -16,7 +18,7 @@ extension ExplorerState {
   }
 
   /// Highlights the matches of the prompt's text and shows the first one at or after the
-  /// view the search started from.
+  /// view the search started from (with `?`, the last one before it, wrapping round).
   mutating func updateIncremental() {
     guard let p = prompt else { return }
     top = p.savedTop
@@ -31,12 +33,13 @@ extension ExplorerState {
       matches = readySearchIndex().find(p.text)
     }
     guard !matches.isEmpty else {
-      search = SearchState(pattern: p.text, matches: [], current: nil)
+      search = SearchState(pattern: p.text, matches: [], current: nil, backward: p.backward)
       return
     }
     let from = layout.startOffset(p.savedTop)
-    let i = Self.firstIndex(in: matches, atOrAfter: from) ?? 0
-    search = SearchState(pattern: p.text, matches: matches, current: i)
+    let after = Self.firstIndex(in: matches, atOrAfter: from)
+    let i = p.backward ? ((after ?? matches.count) + matches.count - 1) % matches.count : after ?? 0
+    search = SearchState(pattern: p.text, matches: matches, current: i, backward: p.backward)
     readingAt = matches[i].start
     reveal(matches[i].start)
   }
@@ -77,7 +80,9 @@ extension ExplorerState {
     updateIncremental()
   }
 
-  mutating func stepMatch(forward: Bool) {
+  /// `n` (`forward`) and `N`: on in the search's direction, or back.
+  mutating func stepMatch(forward sameWay: Bool) {
+    let forward = search?.backward == true ? !sameWay : sameWay
     guard var s = search else {
       if let last = history.last {
         // n after Esc: search the last pattern again, like less.

@@ -36,6 +36,8 @@ public struct SearchState: Equatable, Sendable {
   public var pattern: String
   public var matches: [Span]
   public var current: Int?
+  /// Searched with `?`: `n` goes on backward and `N` forward, as in less.
+  public var backward = false
 }
 
 /// The search prompt while it is open; keeps what Esc restores.
@@ -44,6 +46,8 @@ public struct SearchPrompt: Equatable, Sendable {
   var savedTop: LinePosition
   var savedSearch: SearchState?
   var historyIndex: Int
+  /// Opened with `?`.
+  public var backward = false
 }
 
 /// The whole explorer as a value: what is shown, where, what is selected. `apply` and

@@ -18,7 +18,7 @@ enum HelpOverlay {
       buf.write("│", x: x0 + w - 1, y: y, style: theme.overlayBorder)
     }
     buf.write(" Keys ", x: x0 + 2, y: y0, limit: x0 + w - 1, style: theme.overlayBorder)
-    let footer = " Esc/q/? close · j/k scroll "
+    let footer = " Esc/q/h close · j/k scroll "
     if w > DisplayWidth.of(footer) + 4 {
       buf.write(
         footer, x: x0 + w - 2 - DisplayWidth.of(footer), y: y0 + h - 1, style: theme.overlayBorder)

@@ -39,7 +39,7 @@ public enum Action: String, CaseIterable, Sendable {
   case quit, toggleHelp, close
   case focusNextPane, focusPreviousPane, focusArticle, focusEntities, focusTimeline
   case lineDown, lineUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
-  case search, nextMatch, previousMatch
+  case search, searchBackward, nextMatch, previousMatch
   case nextMention, previousMention, nextMentionOfEntity, previousMentionOfEntity
   case nextFile, previousFile
   case activate, redraw, suspend, setMark, goToMark, fileInfo
@@ -78,7 +78,7 @@ public struct KeyBinding: Sendable {
 public enum KeyMap {
   public static let bindings: [KeyBinding] = [
     KeyBinding([.char("q"), .char("Q"), .ctrl("c")], .quit, "Quit"),
-    KeyBinding([.char("?"), .function(1), .char("h")], .toggleHelp, "Show this help"),
+    KeyBinding([.char("h"), .function(1)], .toggleHelp, "Show this help"),
     KeyBinding([.escape], .close, "Close the help; clear the highlights and the message"),
     KeyBinding([.tab], .focusNextPane, "Focus the next pane"),
     KeyBinding([.backTab], .focusPreviousPane, "Focus the previous pane"),
@@ -98,7 +98,8 @@ public enum KeyMap {
     KeyBinding([.char("g"), .home, .char("<")], .top, "Go to the top / first item"),
     KeyBinding([.char("G"), .end, .char(">")], .bottom, "Go to the end / last item"),
     KeyBinding([.char("/")], .search, "Search the article (incremental; smart case and accents: natasha finds Natásha)"),
-    KeyBinding([.char("n")], .nextMatch, "Next search match"),
+    KeyBinding([.char("?")], .searchBackward, "Search backward, as in less (n then goes on backward)"),
+    KeyBinding([.char("n")], .nextMatch, "Next search match (in the search's direction)"),
     KeyBinding([.char("N")], .previousMatch, "Previous search match"),
     KeyBinding([.char("]")], .nextMention, "Next entity mention in the text"),
     KeyBinding([.char("[")], .previousMention, "Previous entity mention in the text"),
@@ -114,7 +115,7 @@ public enum KeyMap {
     KeyBinding([.ctrl("z")], .suspend, "Suspend (resume with fg)"),
 
     KeyBinding(
-      [.escape, .char("q"), .char("?"), .function(1)], .close, "Close the help", scope: .help),
+      [.escape, .char("q"), .char("h"), .function(1)], .close, "Close the help", scope: .help),
     KeyBinding(
       [.char("j"), .down, .char("e"), .ctrl("e"), .ctrl("n")], .lineDown, "Scroll the help down",
       scope: .help),

@@ -118,3 +118,43 @@ final class AccentSearchTests: XCTestCase {
     XCTAssertFalse(SearchIndex.canRefine(from: "nat", to: "natá"), "an accent switches mode")
   }
 }
+
+/// Issue 16's keys: `?` searches backward as in less, `h` (and F1) is the help.
+final class BackwardSearchTests: XCTestCase {
+  func testQuestionMarkSearchesBackwardAndNGoesOnBackward() {
+    var s = SeedFixture.state(width: 120, height: 12)
+    s.press(.char("G"))
+    let top = s.layout.startOffset(s.top)
+    s.press(.char("?"))
+    XCTAssertFalse(s.showHelp, "? is a search, not the help")
+    XCTAssertTrue(s.statusLine.hasPrefix(" ?") || s.statusLine.hasPrefix("?"), s.statusLine)
+    s.type("Russia")
+    s.press(.enter)
+    let search = s.search!
+    let all = search.matches
+    let i = search.current!
+    XCTAssertLessThan(all[i].start, top, "before the view")
+    XCTAssertTrue(i == all.count - 1 || all[i + 1].start >= top, "the last one before it")
+    XCTAssertTrue(s.statusLine.contains("?Russia \(i + 1)/\(all.count)"), s.statusLine)
+    s.press(.char("n"))
+    XCTAssertEqual(s.search!.current, i - 1, "n goes on backward")
+    s.press(.char("N"), .char("N"))
+    XCTAssertEqual(s.search!.current, i + 1, "N goes forward")
+    // a forward search after it goes forward again
+    s.press(.char("/"))
+    s.type("Russia")
+    s.press(.enter, .char("n"))
+    XCTAssertFalse(s.search!.backward)
+  }
+
+  func testHIsTheHelp() {
+    var s = SeedFixture.state(width: 100, height: 30)
+    s.press(.char("h"))
+    XCTAssertTrue(s.showHelp)
+    XCTAssertTrue(s.screen.lines.joined().contains("Search backward"))
+    s.press(.char("h"))
+    XCTAssertFalse(s.showHelp, "h closes it too")
+    XCTAssertTrue(s.statusLine.contains("h help"))
+  }
+}
+

@@ -273,7 +273,7 @@ final class StateTests: XCTestCase {
 
   func testHelpOverlayAndEscape() {
     var s = SeedFixture.state(width: 100, height: 30)
-    s.press(.char("?"))
+    s.press(.char("h"))
     XCTAssertTrue(s.showHelp)
     XCTAssertTrue(s.screen.lines.joined().contains("Show this help"))
     s.press(.char("j"))  // scrolls the help, not the article
@@ -288,7 +288,7 @@ final class StateTests: XCTestCase {
 
   func testHelpEndAndTopAndEveryStepShows() {
     var s = SeedFixture.state(width: 80, height: 16)
-    s.press(.char("?"), .char("G"))
+    s.press(.char("h"), .char("G"))
     let end = s.helpScroll
     XCTAssertGreaterThan(end, 0)
     XCTAssertTrue(s.screen.lines.joined().contains("wheel"), "the last line is shown")
