@@ -33,6 +33,12 @@ enum HelpOverlay {
       buf.write(
         " " + line, x: x0 + 1, y: y0 + 1 + row, limit: x0 + w - 1,
         style: isTitle ? theme.overlayBorder : theme.overlay)
+      if let type = KeyMap.legendType(of: line), w > 5 {
+        // the legend's mark in the type's look, as mentions are drawn
+        buf.write(
+          KeyMap.legendMark, x: x0 + 4, y: y0 + 1 + row, limit: x0 + w - 1,
+          style: theme.overlay.overlaid(with: theme.mention(type)))
+      }
     }
   }
 

@@ -1,3 +1,5 @@
+import ArticleModel
+
 /// A key as the explorer sees it; the terminal adapter decodes raw input into these.
 public enum Key: Hashable, Sendable {
   /// A printable character (" " is Space).
@@ -170,7 +172,33 @@ public enum KeyMap {
     out.append("Mouse (with --mouse)")
     out.append("  click                   Focus a pane; select an entity, a date or a mention")
     out.append("  wheel                   Scroll the pane under the pointer")
+    out += legendLines()
     return out
+  }
+
+  /// What the colours and marks mean: one line per entity type (its ■ drawn in the type's
+  /// colour, or attribute without colour), then the marks of the panes and the title bar.
+  static func legendLines() -> [String] {
+    var out = ["", "Legend"]
+    for type in EntityType.allCases {
+      out.append("  " + legendMark + " " + EntityGroupNames.plural(type))
+    }
+    out.append("  ●                       Timeline: a date whose sentence is in the article's view")
+    out.append("  ~                       An approximate date (\"in the 4 years since\" → ~2010)")
+    out.append("  ] [ and * #             ] [ walk every entity's mentions, * # the selected entity's")
+    out.append("  title bar, right        The article's date (--date, its dateline or its text), else undated")
+    return out
+  }
+
+  /// The mark drawn in a type's style in the help's legend.
+  static let legendMark = "■"
+
+  /// The entity type a legend line stands for, if it is one.
+  static func legendType(of line: String) -> EntityType? {
+    let prefix = "  " + legendMark + " "
+    guard line.hasPrefix(prefix) else { return nil }
+    let name = line.dropFirst(prefix.count)
+    return EntityType.allCases.first { EntityGroupNames.plural($0) == name }
   }
 
   /// The key table in Markdown, for the README (docs/keys.md is checked against it).

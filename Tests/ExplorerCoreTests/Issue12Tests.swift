@@ -158,3 +158,32 @@ final class BackwardSearchTests: XCTestCase {
   }
 }
 
+/// Issue 16's help: a legend of the entity colours (attributes under NO_COLOR) and of the marks.
+final class HelpLegendTests: XCTestCase {
+  func testTheHelpShowsEachTypesLookAndTheMarks() {
+    for mode in [ColorMode.extended, .none] {
+      var s = SeedFixture.state(width: 100, height: 160, color: mode)
+      s.press(.char("h"))
+      let screen = s.screen
+      for type in EntityType.allCases {
+        let name = EntityGroupNames.plural(type)
+        guard let y = (0..<screen.height).first(where: { screen.line($0).contains("■ " + name) }),
+          let x = (0..<screen.width).first(where: { screen[$0, y].text == "■" })
+        else {
+          XCTFail("\(mode): the legend lacks \(name)")
+          continue
+        }
+        let look = screen[x, y].style
+        let mention = s.theme.mention(type)
+        XCTAssertEqual(look.fg, mention.fg ?? look.fg, "\(mode) \(name)")
+        XCTAssertEqual(look.bold, mention.bold, "\(mode) \(name)")
+        XCTAssertEqual(look.underline, mention.underline, "\(mode) \(name)")
+      }
+      let text = screen.lines.joined(separator: "\n")
+      for mark in ["●", "~", "approximate", "the selected", "undated"] {
+        XCTAssertTrue(text.contains(mark), "\(mode): the legend lacks \(mark)")
+      }
+    }
+  }
+}
+

@@ -291,7 +291,7 @@ final class StateTests: XCTestCase {
     s.press(.char("h"), .char("G"))
     let end = s.helpScroll
     XCTAssertGreaterThan(end, 0)
-    XCTAssertTrue(s.screen.lines.joined().contains("wheel"), "the last line is shown")
+    XCTAssertTrue(s.screen.lines.joined().contains("undated"), "the last line is shown")
     let before = s.screen.lines
     s.press(.char("k"))
     XCTAssertEqual(s.helpScroll, end - 1, "one step back from the end moves at once")
