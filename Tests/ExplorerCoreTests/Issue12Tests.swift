@@ -187,3 +187,23 @@ final class HelpLegendTests: XCTestCase {
   }
 }
 
+/// Issue 16: focusing a list selects its first item, so that what Enter and `*` act on is shown.
+final class FocusSelectsTests: XCTestCase {
+  func testFocusingAListSelectsItsFirstItem() {
+    for keys in [[Key.char("2")], [.tab]] {
+      var s = SeedFixture.state(width: 120, height: 40)
+      for k in keys { s.press(k) }
+      XCTAssertEqual(s.selectedEntity, 0, keys.map(\.name).joined())
+      XCTAssertTrue(s.screen.lines.contains { $0.contains("▸ Ri Su Yong") })
+      s.press(.char("*"))
+      XCTAssertEqual(s.message?.hasPrefix("Ri Su Yong (Person)"), true, s.message ?? "")
+    }
+    var t = SeedFixture.state(width: 120, height: 40)
+    t.press(.char("3"))
+    XCTAssertEqual(t.selectedTimeline, 0)
+    // a selection made before is kept
+    t.press(.char("j"), .char("1"), .char("3"))
+    XCTAssertEqual(t.selectedTimeline, 1)
+  }
+}
+
