@@ -55,7 +55,19 @@ enum HelpOverlay {
   /// frame wrapped under its column (a word too long for any line is cut at the frame).
   static func lines(for size: Size) -> [String] {
     let room = frameWidth(for: size) - 3  // inside the frame, after the leading space
-    return KeyMap.helpLines().flatMap { wrap($0, room: room) }
+    // Too narrow for the key column (26) and a description beside it: the description goes
+    // under its keys, so that it is not wrapped every few words.
+    let lines = room >= 46 ? KeyMap.helpLines() : KeyMap.helpLines().flatMap(stacked)
+    return lines.flatMap { wrap($0, room: room) }
+  }
+
+  /// "  keys      description" as two lines: the keys, then the description indented under them.
+  static func stacked(_ line: String) -> [String] {
+    guard line.hasPrefix("  "), let gap = line.dropFirst(2).range(of: "  ") else { return [line] }
+    let keys = line[..<gap.lowerBound]
+    let description = line[gap.upperBound...].drop { $0 == " " }
+    guard !description.isEmpty else { return [line] }
+    return [String(keys), "    " + description]
   }
 
   static func wrap(_ line: String, room: Int) -> [String] {

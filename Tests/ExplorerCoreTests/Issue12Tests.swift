@@ -207,3 +207,21 @@ final class FocusSelectsTests: XCTestCase {
   }
 }
 
+
+/// Issue 16: at 40 columns the help puts a description under its keys instead of wrapping it
+/// every few words beside a 26-column key column.
+final class NarrowHelpTests: XCTestCase {
+  func testAtFortyColumnsDescriptionsGoUnderTheirKeys() {
+    let lines = HelpOverlay.lines(for: Size(width: 40, height: 30))
+    let room = HelpOverlay.frameWidth(for: Size(width: 40, height: 30)) - 3
+    guard let i = lines.firstIndex(where: { $0.hasPrefix("  Ctrl-G =") }) else {
+      return XCTFail("no Ctrl-G line: \(lines)")
+    }
+    XCTAssertEqual(lines[i].trimmingCharacters(in: .whitespaces), "Ctrl-G =")
+    XCTAssertTrue(lines[i + 1].hasPrefix("    Where you are"), lines[i + 1])
+    // "Where you are: file, paragraph, %, document date" takes two lines, not five
+    let description = lines[(i + 1)...].prefix { $0.hasPrefix("    ") }
+    XCTAssertLessThanOrEqual(description.count, 2, description.joined(separator: "|"))
+    for line in lines { XCTAssertLessThanOrEqual(DisplayWidth.of(line), room, line) }
+  }
+}
