@@ -97,6 +97,11 @@ extension ExplorerState {
     case .activate: activate()
     case .confirmPrompt: confirmPrompt()
     case .cancelPrompt: cancelPrompt()
+    case .toggleLiteral:
+      guard var p = prompt else { break }
+      p.literal.toggle()
+      prompt = p
+      updateIncremental()
     case .olderPattern: recall(-1)
     case .newerPattern: recall(1)
     case .deleteBackward:

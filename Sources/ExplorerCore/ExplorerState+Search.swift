@@ -26,11 +26,21 @@ extension ExplorerState {
       search = p.savedSearch
       return
     }
-    let matches: [Span]
-    if let s = search, s != p.savedSearch, SearchIndex.canRefine(from: s.pattern, to: p.text) {
+    var matches: [Span]
+    // typing one more letter of a plain pattern narrows the matches it had
+    if let s = search, s != p.savedSearch, s.problem == nil,
+      SearchIndex.canRefine(from: s.pattern, to: p.text)
+    {
       matches = readySearchIndex().refine(s.matches, to: p.text)
     } else {
-      matches = readySearchIndex().find(p.text)
+      do {
+        matches = try readySearchIndex().search(p.text, literal: p.literal)
+      } catch {
+        search = SearchState(
+          pattern: p.text, matches: [], current: nil, backward: p.backward,
+          problem: "\(error)")
+        return
+      }
     }
     guard !matches.isEmpty else {
       search = SearchState(pattern: p.text, matches: [], current: nil, backward: p.backward)
@@ -60,7 +70,7 @@ extension ExplorerState {
     if let s = search, s.matches.isEmpty {
       search = nil
       top = p.savedTop
-      message = "Pattern not found: \(p.text)"
+      message = s.problem ?? "Pattern not found: \(p.text)"
     }
   }
 
@@ -86,7 +96,7 @@ extension ExplorerState {
     guard var s = search else {
       if let last = history.last {
         // n after Esc: search the last pattern again, like less.
-        let matches = readySearchIndex().find(last)
+        let matches = (try? readySearchIndex().search(last, literal: false)) ?? []
         guard !matches.isEmpty else {
           message = "Pattern not found: \(last)"
           return

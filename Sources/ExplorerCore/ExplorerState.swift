@@ -38,6 +38,8 @@ public struct SearchState: Equatable, Sendable {
   public var current: Int?
   /// Searched with `?`: `n` goes on backward and `N` forward, as in less.
   public var backward = false
+  /// Why there is no match, when the pattern is not a valid regular expression.
+  public var problem: String?
 }
 
 /// The search prompt while it is open; keeps what Esc restores.
@@ -48,6 +50,8 @@ public struct SearchPrompt: Equatable, Sendable {
   var historyIndex: Int
   /// Opened with `?`.
   public var backward = false
+  /// Ctrl-R: the text is searched literally, not as a regular expression.
+  public var literal = false
 }
 
 /// The whole explorer as a value: what is shown, where, what is selected. `apply` and

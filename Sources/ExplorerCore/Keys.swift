@@ -45,7 +45,7 @@ public enum Action: String, CaseIterable, Sendable {
   case nextMention, previousMention, nextMentionOfEntity, previousMentionOfEntity
   case nextFile, previousFile
   case activate, redraw, suspend, setMark, goToMark, fileInfo
-  case confirmPrompt, cancelPrompt, olderPattern, newerPattern, deleteBackward
+  case confirmPrompt, cancelPrompt, olderPattern, newerPattern, deleteBackward, toggleLiteral
 }
 
 /// Where a binding applies: the normal screen, the help overlay or the search prompt.
@@ -99,7 +99,7 @@ public enum KeyMap {
     KeyBinding([.ctrl("u"), .char("u")], .halfPageUp, "Half a page up"),
     KeyBinding([.char("g"), .home, .char("<")], .top, "Go to the top / first item"),
     KeyBinding([.char("G"), .end, .char(">")], .bottom, "Go to the end / last item"),
-    KeyBinding([.char("/")], .search, "Search the article (incremental; smart case and accents: natasha finds Natásha)"),
+    KeyBinding([.char("/")], .search, "Search: a regular expression, or literal text with Ctrl-R; incremental; smart case and accents (natasha finds Natásha)"),
     KeyBinding([.char("?")], .searchBackward, "Search backward, as in less (n then goes on backward)"),
     KeyBinding([.char("n")], .nextMatch, "Next search match (in the search's direction)"),
     KeyBinding([.char("N")], .previousMatch, "Previous search match"),
@@ -139,6 +139,10 @@ public enum KeyMap {
     KeyBinding([.up], .olderPattern, "Recall an earlier pattern", scope: .prompt),
     KeyBinding([.down], .newerPattern, "Recall a later pattern", scope: .prompt),
     KeyBinding([.backspace, .ctrl("h")], .deleteBackward, "Delete a character", scope: .prompt),
+    KeyBinding(
+      [.ctrl("r")], .toggleLiteral,
+      "Literal search: . * [ ( and the other metacharacters match themselves (again: regex)",
+      scope: .prompt),
   ]
 
   private static let table: [KeyScope: [Key: Action]] = {

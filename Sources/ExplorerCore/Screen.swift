@@ -156,7 +156,7 @@ public enum Screen {
       if let c = s.current, !s.matches.isEmpty {
         right = "\(s.backward ? "?" : "/")\(s.pattern) \(c + 1)/\(s.matches.count)"
       } else if state.prompt != nil && !s.pattern.isEmpty {
-        right = "no match"
+        right = s.problem == nil ? "no match" : "bad pattern"
       }
     }
     let rw = DisplayWidth.of(right)
@@ -164,7 +164,8 @@ public enum Screen {
     let leftLimit = showRight ? r.maxX - rw - 2 : r.maxX
     if let p = state.prompt {
       let x = buf.write(
-        (p.backward ? "?" : "/") + p.text, x: r.x, y: r.y, limit: leftLimit, style: theme.statusBar)
+        (p.literal ? "literal " : "") + (p.backward ? "?" : "/") + p.text, x: r.x, y: r.y,
+        limit: leftLimit, style: theme.statusBar)
       let cursor = theme.mode == .none ? Style(reverse: true) : Style(fg: .black, bg: .white)
       if x < leftLimit { buf.write(" ", x: x, y: r.y, style: cursor) }
     } else if let m = state.message {

@@ -225,3 +225,44 @@ final class NarrowHelpTests: XCTestCase {
     for line in lines { XCTAssertLessThanOrEqual(DisplayWidth.of(line), room, line) }
   }
 }
+
+/// Issue 16: `/` takes a regular expression (Ctrl-R: literal), with smart case and accents; a
+/// bad pattern says so.
+final class RegexSearchTests: XCTestCase {
+  func testARegularExpressionWithSmartCaseAndAccents() throws {
+    let text = "Pyongyang and Pyeongyang, Natásha and Natasha. Mr. Ri met Mrs Kim (1954-2014)."
+    let index = SearchIndex(scalars: Array(text.unicodeScalars))
+    func found(_ p: String, literal: Bool = false) throws -> [String] {
+      try index.search(p, literal: literal).map { span in
+        String(String.UnicodeScalarView(Array(text.unicodeScalars)[span.start..<span.end]))
+      }
+    }
+    XCTAssertEqual(try found("Pyong.ang"), ["Pyongyang"])
+    XCTAssertEqual(try found("py(e)?ongyang"), ["Pyongyang", "Pyeongyang"])
+    XCTAssertEqual(try found("nat[a-z]sha"), ["Natásha", "Natasha"], "accents folded")
+    XCTAssertEqual(try found("Nat.sha"), ["Natásha", "Natasha"])
+    XCTAssertEqual(try found("[0-9]{4}"), ["1954", "2014"])
+    XCTAssertEqual(try found("Mr."), ["Mr.", "Mrs"], "a dot is any character")
+    XCTAssertEqual(try found("Mr.", literal: true), ["Mr."], "Ctrl-R: literal")
+    XCTAssertEqual(try found("(1954", literal: true), ["(1954"])
+    XCTAssertThrowsError(try index.search("(1954", literal: false)) { error in
+      XCTAssertEqual("\(error)", "Bad pattern: (1954")
+    }
+  }
+
+  func testTheExplorerSaysABadPatternAndCtrlRSearchesLiterally() {
+    var s = SeedFixture.state(width: 120, height: 40)
+    s.press(.char("/"))
+    s.type("DPRK(")
+    XCTAssertTrue(s.statusLine.contains("bad pattern"), s.statusLine)
+    s.press(.ctrl("r"))
+    XCTAssertTrue(s.statusLine.contains("literal /DPRK("), s.statusLine)
+    XCTAssertTrue(s.statusLine.contains("no match"), s.statusLine)
+    s.press(.ctrl("r"), .enter)
+    XCTAssertEqual(s.message, "Bad pattern: DPRK(")
+    s.press(.char("/"))
+    s.type("Pyong.ang")
+    s.press(.enter)
+    XCTAssertEqual(s.search?.matches.count, SearchIndex(scalars: s.analysis.document.scalars).find("Pyongyang").count)
+  }
+}
