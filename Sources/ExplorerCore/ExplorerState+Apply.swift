@@ -55,11 +55,11 @@ extension ExplorerState {
         readingAt = nil
         markedSentence = nil
       }
-    case .focusNextPane: focus = Pane(rawValue: (focus.rawValue + 1) % 3)!
-    case .focusPreviousPane: focus = Pane(rawValue: (focus.rawValue + 2) % 3)!
-    case .focusArticle: focus = .article
-    case .focusEntities: focus = .entities
-    case .focusTimeline: focus = .timeline
+    case .focusNextPane: focusPane(Pane(rawValue: (focus.rawValue + 1) % 3)!)
+    case .focusPreviousPane: focusPane(Pane(rawValue: (focus.rawValue + 2) % 3)!)
+    case .focusArticle: focusPane(.article)
+    case .focusEntities: focusPane(.entities)
+    case .focusTimeline: focusPane(.timeline)
     case .lineDown: move(1)
     case .lineUp: move(-1)
     case .pageDown: move(page)
@@ -81,6 +81,7 @@ extension ExplorerState {
       pendingMark = .go
       message = "go to mark: type a letter, or ' for the place before the last jump"
     case .search: openPrompt()
+    case .searchBackward: openPrompt(backward: true)
     case .nextMatch: stepMatch(forward: true)
     case .previousMatch: stepMatch(forward: false)
     case .nextMention: stepMention(forward: true)
@@ -96,6 +97,11 @@ extension ExplorerState {
     case .activate: activate()
     case .confirmPrompt: confirmPrompt()
     case .cancelPrompt: cancelPrompt()
+    case .toggleLiteral:
+      guard var p = prompt else { break }
+      p.literal.toggle()
+      prompt = p
+      updateIncremental()
     case .olderPattern: recall(-1)
     case .newerPattern: recall(1)
     case .showLibrary, .sortList: break  // the App's (library scope)
@@ -110,6 +116,19 @@ extension ExplorerState {
       }
     }
     return []
+  }
+
+  /// Focuses a pane; a list focused with nothing selected selects its first item, so that what
+  /// Enter, `*` and the cursor keys act on is always shown.
+  mutating func focusPane(_ pane: Pane) {
+    focus = pane
+    switch pane {
+    case .entities where selectedEntity == nil && !entityOrder.isEmpty: selectEntity(position: 0)
+    case .timeline where selectedTimeline == nil && !timeline.isEmpty:
+      selectedTimeline = 0
+      keepTimelineSelectionVisible()
+    default: break
+    }
   }
 
   // MARK: - Size

@@ -3,8 +3,10 @@ import ArticleModel
 // MARK: - Search
 
 extension ExplorerState {
-  mutating func openPrompt() {
-    prompt = SearchPrompt(text: "", savedTop: top, savedSearch: search, historyIndex: history.count)
+  mutating func openPrompt(backward: Bool = false) {
+    prompt = SearchPrompt(
+      text: "", savedTop: top, savedSearch: search, historyIndex: history.count,
+      backward: backward)
   }
 
   /// Types a character into the prompt and searches again (incremental search).
@@ -16,7 +18,7 @@ extension ExplorerState {
   }
 
   /// Highlights the matches of the prompt's text and shows the first one at or after the
-  /// view the search started from.
+  /// view the search started from (with `?`, the last one before it, wrapping round).
   mutating func updateIncremental() {
     guard let p = prompt else { return }
     top = p.savedTop
@@ -24,19 +26,30 @@ extension ExplorerState {
       search = p.savedSearch
       return
     }
-    let matches: [Span]
-    if let s = search, s != p.savedSearch, SearchIndex.canRefine(from: s.pattern, to: p.text) {
+    var matches: [Span]
+    // typing one more letter of a plain pattern narrows the matches it had
+    if let s = search, s != p.savedSearch, s.problem == nil,
+      SearchIndex.canRefine(from: s.pattern, to: p.text)
+    {
       matches = readySearchIndex().refine(s.matches, to: p.text)
     } else {
-      matches = readySearchIndex().find(p.text)
+      do {
+        matches = try readySearchIndex().search(p.text, literal: p.literal)
+      } catch {
+        search = SearchState(
+          pattern: p.text, matches: [], current: nil, backward: p.backward,
+          problem: "\(error)")
+        return
+      }
     }
     guard !matches.isEmpty else {
-      search = SearchState(pattern: p.text, matches: [], current: nil)
+      search = SearchState(pattern: p.text, matches: [], current: nil, backward: p.backward)
       return
     }
     let from = layout.startOffset(p.savedTop)
-    let i = Self.firstIndex(in: matches, atOrAfter: from) ?? 0
-    search = SearchState(pattern: p.text, matches: matches, current: i)
+    let after = Self.firstIndex(in: matches, atOrAfter: from)
+    let i = p.backward ? ((after ?? matches.count) + matches.count - 1) % matches.count : after ?? 0
+    search = SearchState(pattern: p.text, matches: matches, current: i, backward: p.backward)
     readingAt = matches[i].start
     reveal(matches[i].start)
   }
@@ -57,7 +70,7 @@ extension ExplorerState {
     if let s = search, s.matches.isEmpty {
       search = nil
       top = p.savedTop
-      message = "Pattern not found: \(p.text)"
+      message = s.problem ?? "Pattern not found: \(p.text)"
     }
   }
 
@@ -77,11 +90,13 @@ extension ExplorerState {
     updateIncremental()
   }
 
-  mutating func stepMatch(forward: Bool) {
+  /// `n` (`forward`) and `N`: on in the search's direction, or back.
+  mutating func stepMatch(forward sameWay: Bool) {
+    let forward = search?.backward == true ? !sameWay : sameWay
     guard var s = search else {
       if let last = history.last {
         // n after Esc: search the last pattern again, like less.
-        let matches = readySearchIndex().find(last)
+        let matches = (try? readySearchIndex().search(last, literal: false)) ?? []
         guard !matches.isEmpty else {
           message = "Pattern not found: \(last)"
           return

@@ -36,6 +36,10 @@ public struct SearchState: Equatable, Sendable {
   public var pattern: String
   public var matches: [Span]
   public var current: Int?
+  /// Searched with `?`: `n` goes on backward and `N` forward, as in less.
+  public var backward = false
+  /// Why there is no match, when the pattern is not a valid regular expression.
+  public var problem: String?
 }
 
 /// The search prompt while it is open; keeps what Esc restores.
@@ -44,6 +48,10 @@ public struct SearchPrompt: Equatable, Sendable {
   var savedTop: LinePosition
   var savedSearch: SearchState?
   var historyIndex: Int
+  /// Opened with `?`.
+  public var backward = false
+  /// Ctrl-R: the text is searched literally, not as a regular expression.
+  public var literal = false
 }
 
 /// The whole explorer as a value: what is shown, where, what is selected. `apply` and

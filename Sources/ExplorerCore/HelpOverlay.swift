@@ -18,7 +18,7 @@ enum HelpOverlay {
       buf.write("│", x: x0 + w - 1, y: y, style: theme.overlayBorder)
     }
     buf.write(" Keys ", x: x0 + 2, y: y0, limit: x0 + w - 1, style: theme.overlayBorder)
-    let footer = " Esc/q/? close · j/k scroll "
+    let footer = " Esc/q/h close · j/k scroll "
     if w > DisplayWidth.of(footer) + 4 {
       buf.write(
         footer, x: x0 + w - 2 - DisplayWidth.of(footer), y: y0 + h - 1, style: theme.overlayBorder)
@@ -33,6 +33,12 @@ enum HelpOverlay {
       buf.write(
         " " + line, x: x0 + 1, y: y0 + 1 + row, limit: x0 + w - 1,
         style: isTitle ? theme.overlayBorder : theme.overlay)
+      if let type = KeyMap.legendType(of: line), w > 5 {
+        // the legend's mark in the type's look, as mentions are drawn
+        buf.write(
+          KeyMap.legendMark, x: x0 + 4, y: y0 + 1 + row, limit: x0 + w - 1,
+          style: theme.overlay.overlaid(with: theme.mention(type)))
+      }
     }
   }
 
@@ -49,7 +55,19 @@ enum HelpOverlay {
   /// frame wrapped under its column (a word too long for any line is cut at the frame).
   static func lines(for size: Size) -> [String] {
     let room = frameWidth(for: size) - 3  // inside the frame, after the leading space
-    return KeyMap.helpLines().flatMap { wrap($0, room: room) }
+    // Too narrow for the key column (26) and a description beside it: the description goes
+    // under its keys, so that it is not wrapped every few words.
+    let lines = room >= 46 ? KeyMap.helpLines() : KeyMap.helpLines().flatMap(stacked)
+    return lines.flatMap { wrap($0, room: room) }
+  }
+
+  /// "  keys      description" as two lines: the keys, then the description indented under them.
+  static func stacked(_ line: String) -> [String] {
+    guard line.hasPrefix("  "), let gap = line.dropFirst(2).range(of: "  ") else { return [line] }
+    let keys = line[..<gap.lowerBound]
+    let description = line[gap.upperBound...].drop { $0 == " " }
+    guard !description.isEmpty else { return [line] }
+    return [String(keys), "    " + description]
   }
 
   static func wrap(_ line: String, room: Int) -> [String] {

@@ -1,3 +1,5 @@
+import ArticleModel
+
 /// A key as the explorer sees it; the terminal adapter decodes raw input into these.
 public enum Key: Hashable, Sendable {
   /// A printable character (" " is Space).
@@ -39,11 +41,11 @@ public enum Action: String, CaseIterable, Sendable {
   case quit, toggleHelp, close
   case focusNextPane, focusPreviousPane, focusArticle, focusEntities, focusTimeline
   case lineDown, lineUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
-  case search, nextMatch, previousMatch
+  case search, searchBackward, nextMatch, previousMatch
   case nextMention, previousMention, nextMentionOfEntity, previousMentionOfEntity
   case nextFile, previousFile
   case activate, redraw, suspend, setMark, goToMark, fileInfo
-  case confirmPrompt, cancelPrompt, olderPattern, newerPattern, deleteBackward
+  case confirmPrompt, cancelPrompt, olderPattern, newerPattern, deleteBackward, toggleLiteral
   case showLibrary, sortList
 }
 
@@ -80,7 +82,7 @@ public struct KeyBinding: Sendable {
 public enum KeyMap {
   public static let bindings: [KeyBinding] = [
     KeyBinding([.char("q"), .char("Q"), .ctrl("c")], .quit, "Quit"),
-    KeyBinding([.char("?"), .function(1), .char("h")], .toggleHelp, "Show this help"),
+    KeyBinding([.char("h"), .function(1)], .toggleHelp, "Show this help"),
     KeyBinding([.escape], .close, "Close the help; clear the highlights and the message"),
     KeyBinding([.tab], .focusNextPane, "Focus the next pane"),
     KeyBinding([.backTab], .focusPreviousPane, "Focus the previous pane"),
@@ -99,8 +101,9 @@ public enum KeyMap {
     KeyBinding([.ctrl("u"), .char("u")], .halfPageUp, "Half a page up"),
     KeyBinding([.char("g"), .home, .char("<")], .top, "Go to the top / first item"),
     KeyBinding([.char("G"), .end, .char(">")], .bottom, "Go to the end / last item"),
-    KeyBinding([.char("/")], .search, "Search the article (incremental; smart case and accents: natasha finds Natásha)"),
-    KeyBinding([.char("n")], .nextMatch, "Next search match"),
+    KeyBinding([.char("/")], .search, "Search: a regular expression, or literal text with Ctrl-R; incremental; smart case and accents (natasha finds Natásha)"),
+    KeyBinding([.char("?")], .searchBackward, "Search backward, as in less (n then goes on backward)"),
+    KeyBinding([.char("n")], .nextMatch, "Next search match (in the search's direction)"),
     KeyBinding([.char("N")], .previousMatch, "Previous search match"),
     KeyBinding([.char("]")], .nextMention, "Next entity mention in the text"),
     KeyBinding([.char("[")], .previousMention, "Previous entity mention in the text"),
@@ -116,7 +119,7 @@ public enum KeyMap {
     KeyBinding([.ctrl("z")], .suspend, "Suspend (resume with fg)"),
 
     KeyBinding(
-      [.escape, .char("q"), .char("?"), .function(1)], .close, "Close the help", scope: .help),
+      [.escape, .char("q"), .char("h"), .function(1)], .close, "Close the help", scope: .help),
     KeyBinding(
       [.char("j"), .down, .char("e"), .ctrl("e"), .ctrl("n")], .lineDown, "Scroll the help down",
       scope: .help),
@@ -138,6 +141,10 @@ public enum KeyMap {
     KeyBinding([.up], .olderPattern, "Recall an earlier pattern", scope: .prompt),
     KeyBinding([.down], .newerPattern, "Recall a later pattern", scope: .prompt),
     KeyBinding([.backspace, .ctrl("h")], .deleteBackward, "Delete a character", scope: .prompt),
+    KeyBinding(
+      [.ctrl("r")], .toggleLiteral,
+      "Literal search: . * [ ( and the other metacharacters match themselves (again: regex)",
+      scope: .prompt),
   ] + libraryBindings
 
   /// The Library view's keys (and the main screen's key back to it); letters type the filter.
@@ -205,7 +212,33 @@ public enum KeyMap {
     out.append("Mouse (with --mouse)")
     out.append("  click                   Focus a pane; select an entity, a date or a mention")
     out.append("  wheel                   Scroll the pane under the pointer")
+    out += legendLines()
     return out
+  }
+
+  /// What the colours and marks mean: one line per entity type (its ■ drawn in the type's
+  /// colour, or attribute without colour), then the marks of the panes and the title bar.
+  static func legendLines() -> [String] {
+    var out = ["", "Legend"]
+    for type in EntityType.allCases {
+      out.append("  " + legendMark + " " + EntityGroupNames.plural(type))
+    }
+    out.append("  ●                       Timeline: a date whose sentence is in the article's view")
+    out.append("  ~                       An approximate date (\"in the 4 years since\" → ~2010)")
+    out.append("  ] [ and * #             ] [ walk every entity's mentions, * # the selected entity's")
+    out.append("  title bar, right        The article's date (--date, its dateline or its text), else undated")
+    return out
+  }
+
+  /// The mark drawn in a type's style in the help's legend.
+  static let legendMark = "■"
+
+  /// The entity type a legend line stands for, if it is one.
+  static func legendType(of line: String) -> EntityType? {
+    let prefix = "  " + legendMark + " "
+    guard line.hasPrefix(prefix) else { return nil }
+    let name = line.dropFirst(prefix.count)
+    return EntityType.allCases.first { EntityGroupNames.plural($0) == name }
   }
 
   /// The key table in Markdown, for the README (docs/keys.md is checked against it).

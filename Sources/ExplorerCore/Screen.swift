@@ -154,16 +154,18 @@ public enum Screen {
     var right = ""
     if let s = state.search {
       if let c = s.current, !s.matches.isEmpty {
-        right = "/\(s.pattern) \(c + 1)/\(s.matches.count)"
+        right = "\(s.backward ? "?" : "/")\(s.pattern) \(c + 1)/\(s.matches.count)"
       } else if state.prompt != nil && !s.pattern.isEmpty {
-        right = "no match"
+        right = s.problem == nil ? "no match" : "bad pattern"
       }
     }
     let rw = DisplayWidth.of(right)
     let showRight = !right.isEmpty && r.width >= rw + 12
     let leftLimit = showRight ? r.maxX - rw - 2 : r.maxX
     if let p = state.prompt {
-      let x = buf.write("/" + p.text, x: r.x, y: r.y, limit: leftLimit, style: theme.statusBar)
+      let x = buf.write(
+        (p.literal ? "literal " : "") + (p.backward ? "?" : "/") + p.text, x: r.x, y: r.y,
+        limit: leftLimit, style: theme.statusBar)
       let cursor = theme.mode == .none ? Style(reverse: true) : Style(fg: .black, bg: .white)
       if x < leftLimit { buf.write(" ", x: x, y: r.y, style: cursor) }
     } else if let m = state.message {
@@ -171,7 +173,7 @@ public enum Screen {
     } else {
       let hint =
         r.width >= 60
-        ? " ? help · q quit · / search · ] [ mentions · Tab panes" : " ? help · q quit"
+        ? " h help · q quit · / ? search · ] [ mentions · Tab panes" : " h help · q quit"
       buf.write(hint, x: r.x, y: r.y, limit: leftLimit, style: theme.statusBar)
     }
     if showRight { buf.write(right, x: r.maxX - rw - 1, y: r.y, style: theme.statusBar) }

@@ -238,5 +238,93 @@ public final class SearchIndex: @unchecked Sendable {
   /// Whether the matches of `old` contain every match of `new`.
   public static func canRefine(from old: String, to new: String) -> Bool {
     !old.isEmpty && new.unicodeScalars.starts(with: old.unicodeScalars) && Mode(old) == Mode(new)
+      && !isRegex(old) && !isRegex(new)
+  }
+
+  // MARK: - Regular expressions
+
+  /// A pattern that cannot be compiled: one line for the status bar.
+  public struct BadPattern: Error, CustomStringConvertible {
+    public var pattern: String
+    public var description: String { "Bad pattern: \(pattern)" }
+  }
+
+  /// The characters that make a pattern a regular expression.
+  static let metacharacters = Set(".^$*+?()[]{}|\\")
+
+  /// Whether a pattern is searched as a regular expression (it has a metacharacter).
+  public static func isRegex(_ pattern: String) -> Bool {
+    pattern.contains { metacharacters.contains($0) }
+  }
+
+  /// Every match of a pattern, in text order: a regular expression (ICU syntax, as
+  /// NSRegularExpression reads it) when it has a metacharacter and `literal` is off, else the
+  /// literal scan. Smart case and smart accents either way; empty matches are skipped.
+  public func search(_ pattern: String, literal: Bool) throws -> [Span] {
+    if literal || !Self.isRegex(pattern) { return find(pattern) }
+    let mode = Mode(pattern)
+    let regex: NSRegularExpression
+    do {
+      regex = try NSRegularExpression(
+        pattern: pattern, options: mode.caseSensitive ? [] : [.caseInsensitive])
+    } catch {
+      throw BadPattern(pattern: pattern)
+    }
+    let (text, offsets) = regexText(accents: mode.accentSensitive)
+    var out: [Span] = []
+    let length = text.utf16.count
+    regex.enumerateMatches(in: text, range: NSRange(location: 0, length: length)) { m, _, _ in
+      guard let r = m?.range, r.length > 0 else { return }
+      let start = offsets.map { $0[r.location] } ?? r.location
+      let end = offsets.map { $0[r.location + r.length] } ?? (r.location + r.length)
+      if end > start { out.append(Span(start, end)) }
+    }
+    return out
+  }
+
+  private let regexLock = NSLock()
+  private var regexTexts: [Bool: (String, [Int]?)] = [:]
+
+  /// The text the regular expressions run on (accents folded unless `accents`), made on first
+  /// use, and the scalar offset of each UTF-16 unit when some scalar takes two.
+  private func regexText(accents: Bool) -> (String, [Int]?) {
+    regexLock.lock()
+    defer { regexLock.unlock() }
+    if let made = regexTexts[accents] { return made }
+    var known: [UInt32: UInt32] = [:]
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(exact.count + exact.count / 8)
+    var wide = false
+    for v in exact {
+      var f = v
+      if !accents && v >= 0x80 {
+        if let k = known[v] {
+          f = k
+        } else {
+          f = Self.accentFold(v)
+          known[v] = f
+        }
+      }
+      if f >= 0x10000 { wide = true }
+      if f < 0x80 {
+        bytes.append(UInt8(f))
+      } else if let scalar = Unicode.Scalar(f), let units = UTF8.encode(scalar) {
+        bytes.append(contentsOf: units)
+      }
+    }
+    var offsets: [Int]? = nil
+    if wide {
+      var map: [Int] = []
+      map.reserveCapacity(exact.count + 16)
+      for (i, v) in exact.enumerated() {
+        map.append(i)
+        if (accents ? v : Self.accentFold(v)) >= 0x10000 { map.append(i) }
+      }
+      map.append(exact.count)
+      offsets = map
+    }
+    let made = (String(decoding: bytes, as: UTF8.self), offsets)
+    regexTexts[accents] = made
+    return made
   }
 }

@@ -31,14 +31,20 @@ extension BenchRun {
           tmux, "-L", socket, "new-session", "-d", "-s", name, "-x", "120", "-y", "40",
           "exec env TERM=xterm-256color LESS= \(program) '\(book)'",
         ]) == 0
-      else { return nil }
+      else {
+        FileHandle.standardError.write(Data("  7 Terminal: tmux did not start \(program)\n".utf8))
+        return nil
+      }
       defer { _ = run([tmux, "-L", socket, "kill-session", "-t", name]) }
       // the first screen: the book's first lines and the bottom line drawn
       guard let shown = poll(deadline: 20, {
         let s = capture(tmux, socket, name)
         let rows = s.split(separator: "\n", omittingEmptySubsequences: false)
         return s.contains(first) && rows.count >= 40 && !rows[39].allSatisfy { $0 == " " }
-      }) else { return nil }
+      }) else {
+        FileHandle.standardError.write(Data("  7 Terminal: \(program) did not show the book\n".utf8))
+        return nil
+      }
       let t1 = now()
       _ = run([tmux, "-L", socket, "send-keys", "-t", name, "G"])
       guard let ended = poll(deadline: 20, { capture(tmux, socket, name).contains(end) }) else {
@@ -57,12 +63,18 @@ extension BenchRun {
       }
       return (shown - t0, ended - t1, rss)
     }
+    // One session stays open throughout, so that the server does not exit and start again
+    // between sessions; one session of each program first warms the caches up.
+    _ = run([tmux, "-L", socket, "new-session", "-d", "-s", "keep", "-x", "20", "-y", "5", "sleep 3600"])
+    _ = session(less, 1000)
+    _ = session(lede, 1001)
     var lessFirst: [Double] = []
     var lessG: [Double] = []
     var ledeFirst: [Double] = []
     var ledeG: [Double] = []
     var ledeRSS: [Int] = []
-    for n in 0..<max(3, runs) {
+    // at least 7 sessions each: a session's figure is a few milliseconds on a shared machine
+    for n in 0..<max(7, runs) {
       // alternate, so that both see the same machine state
       if let r = session(less, 2 * n) {
         lessFirst.append(r.first)

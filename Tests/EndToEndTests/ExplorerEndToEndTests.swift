@@ -179,7 +179,7 @@ final class ExplorerEndToEndTests: XCTestCase {
     t.wait(for: "[2 Entities]")
     t.send("1")
     t.wait(for: "Foreign Minister")
-    t.send("?")
+    t.send("h")
     t.wait(for: "Show this help")
     t.send("Escape")
     t.wait("the help to close") { !$0.contains("Show this help") }
@@ -242,7 +242,7 @@ final class ExplorerEndToEndTests: XCTestCase {
     t.type("fg")
     t.send("Enter")
     t.wait("a full redraw") {
-      $0.contains("Foreign Minister") && $0.contains("2 Entities") && $0.contains("? help")
+      $0.contains("Foreign Minister") && $0.contains("2 Entities") && $0.contains("h help")
     }
     t.send("q")
     t.wait(format: "#{alternate_on}", equals: "0")

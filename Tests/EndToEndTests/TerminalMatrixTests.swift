@@ -38,7 +38,7 @@ final class TerminalMatrixTests: XCTestCase {
       let t = try TmuxSession(width: w, height: h, command: sttyChecked(TmuxSession.seed, dir: dir))
       t.wait(format: "#{alternate_on}", equals: "1")
       if w >= 20 && h >= 6 {
-        t.wait("the status line at \(w)x\(h)") { $0.contains("?") }
+        t.wait("the status line at \(w)x\(h)") { $0.contains("h help") }
       } else if w >= 10 {
         t.wait("the too-small notice at \(w)x\(h)") { $0.contains("terminal") }
       }
@@ -62,7 +62,7 @@ final class TerminalMatrixTests: XCTestCase {
     t.resize(100, 30)
     t.wait("a frame drawn for 100x30") { screen in
       let lines = screen.components(separatedBy: "\n")
-      return screen.contains("Foreign Minister") && lines.contains { $0.hasPrefix(" ? help") }
+      return screen.contains("Foreign Minister") && lines.contains { $0.hasPrefix(" h help") }
         && lines.count >= 30
     }
     t.send("q")

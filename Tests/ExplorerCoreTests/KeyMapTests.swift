@@ -29,7 +29,7 @@ final class KeyMapTests: XCTestCase {
   /// keys and help, a wrapped description read across its lines.
   func testTheHelpScreenShowsEveryBinding() {
     var state = SeedFixture.state(width: 100, height: 120)
-    state.press(.char("?"))
+    state.press(.char("h"))
     let screen = state.screen
     guard let top = (0..<screen.height).first(where: { y in (0..<screen.width).contains { screen[$0, y].text == "┌" } }),
       let left = (0..<screen.width).first(where: { screen[$0, top].text == "┌" }),
@@ -51,7 +51,7 @@ final class KeyMapTests: XCTestCase {
 
   func testIssueKeysAreBound() {
     let expected: [(Key, Action)] = [
-      (.char("q"), .quit), (.char("Q"), .quit), (.ctrl("c"), .quit), (.char("?"), .toggleHelp),
+      (.char("q"), .quit), (.char("Q"), .quit), (.ctrl("c"), .quit), (.char("?"), .searchBackward),
       (.function(1), .toggleHelp), (.escape, .close), (.tab, .focusNextPane),
       (.backTab, .focusPreviousPane),
       (.char("1"), .focusArticle), (.char("2"), .focusEntities), (.char("3"), .focusTimeline),

@@ -125,7 +125,7 @@ final class LayoutTests: XCTestCase {
       (300, 100),
     ] {
       state.handle(.resize(Size(width: w, height: h)))
-      state.press(.char("j"), .char("G"), .char("]"), .tab, .char("j"), .enter, .char("?"))
+      state.press(.char("j"), .char("G"), .char("]"), .tab, .char("j"), .enter, .char("h"))
       let buf = Screen.render(state)
       XCTAssertEqual(buf.size, Size(width: w, height: h))
       state.press(.escape)

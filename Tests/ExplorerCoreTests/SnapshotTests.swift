@@ -72,7 +72,7 @@ final class SnapshotTests: XCTestCase {
 
   func testHelpOverlay() throws {
     var state = SeedFixture.state(width: 80, height: 24)
-    state.press(.char("?"))
+    state.press(.char("h"))
     try assertSnapshot(Screen.render(state), named: "seed-help-80x24")
   }
 
