@@ -6,7 +6,7 @@ extension ExplorerState {
   mutating func openPrompt(backward: Bool = false) {
     prompt = SearchPrompt(
       text: "", savedTop: top, savedSearch: search, historyIndex: history.count,
-      backward: backward)
+      backward: backward, literal: !SearchIndex.options.regex)
   }
 
   /// Types a character into the prompt and searches again (incremental search).

@@ -80,7 +80,18 @@ public struct KeyBinding: Sendable {
 
 /// The one table of key bindings. Lookup, the help overlay and docs/keys.md all read it.
 public enum KeyMap {
-  public static let bindings: [KeyBinding] = [
+  /// The bindings in effect: the built-in table, or the user's remaps over it (`configure`).
+  public private(set) static var bindings: [KeyBinding] = defaults
+
+  /// Installs the bindings in effect (the config file's remaps). Called once by `lede`, before
+  /// the explorer starts and before any other thread reads the table.
+  public static func configure(_ newBindings: [KeyBinding]) {
+    bindings = newBindings
+    table = makeTable(newBindings)
+  }
+
+  /// The built-in table.
+  public static let defaults: [KeyBinding] = [
     KeyBinding([.char("q"), .char("Q"), .ctrl("c")], .quit, "Quit"),
     KeyBinding([.char("h"), .function(1)], .toggleHelp, "Show this help"),
     KeyBinding([.escape], .close, "Close the help; clear the highlights and the message"),
@@ -181,7 +192,9 @@ public enum KeyMap {
     KeyBinding([.ctrl("z")], .suspend, "Suspend (resume with fg)", scope: .library),
   ]
 
-  private static let table: [KeyScope: [Key: Action]] = {
+  private static var table: [KeyScope: [Key: Action]] = makeTable(defaults)
+
+  private static func makeTable(_ bindings: [KeyBinding]) -> [KeyScope: [Key: Action]] {
     var t: [KeyScope: [Key: Action]] = [:]
     for b in bindings {
       for k in b.keys where t[b.scope, default: [:]][k] == nil {
@@ -189,7 +202,7 @@ public enum KeyMap {
       }
     }
     return t
-  }()
+  }
 
   /// The action bound to a key in a scope, if any.
   public static func action(for key: Key, in scope: KeyScope) -> Action? {

@@ -82,16 +82,38 @@ public final class SearchIndex: @unchecked Sendable {
     return otherRanges[foldedValue] ?? 0..<0
   }
 
-  /// How a pattern compares: smart case and smart accents.
+  /// The user's search settings (the config file), installed once by `lede` at start.
+  public struct Options: Equatable, Sendable {
+    public enum Case: Equatable, Sendable { case smart, sensitive, insensitive }
+    public var caseMode: Case
+    /// Patterns are regular expressions (false: literal text; Ctrl-R in the prompt flips it).
+    public var regex: Bool
+    /// A pattern without accents matches accented text.
+    public var foldAccents: Bool
+
+    public init(caseMode: Case = .smart, regex: Bool = true, foldAccents: Bool = true) {
+      self.caseMode = caseMode
+      self.regex = regex
+      self.foldAccents = foldAccents
+    }
+  }
+
+  public static var options = Options()
+
+  /// How a pattern compares: smart case and smart accents (or as the options say).
   struct Mode: Equatable {
     var caseSensitive: Bool
     var accentSensitive: Bool
 
-    init(_ pattern: String) {
-      caseSensitive = pattern.unicodeScalars.contains { $0.properties.isUppercase }
-      accentSensitive = pattern.unicodeScalars.contains {
-        SearchIndex.accentFold($0.value) != $0.value
+    init(_ pattern: String, options: Options = SearchIndex.options) {
+      switch options.caseMode {
+      case .smart: caseSensitive = pattern.unicodeScalars.contains { $0.properties.isUppercase }
+      case .sensitive: caseSensitive = true
+      case .insensitive: caseSensitive = false
       }
+      accentSensitive =
+        !options.foldAccents
+        || pattern.unicodeScalars.contains { SearchIndex.accentFold($0.value) != $0.value }
     }
 
     /// A scalar of the text (or the pattern) as this mode compares it.

@@ -119,8 +119,14 @@ struct Open: ParsableCommand {
     let configPath = LedeConfig.defaultPath()
     let (config, warning) = LedeConfig.load(path: configPath)
     if let warning { FileHandle.standardError.write(Data(("lede: " + warning + "\n").utf8)) }
+    // The settings go in before anything reads them: keys, colours, search.
+    KeyMap.configure(config.bindings(KeyMap.defaults))
+    Theme.palette = Theme.Palette(light: config.background == .light, entityColors: config.colors)
+    SearchIndex.options = SearchIndex.Options(
+      caseMode: config.searchCase == .smart ? .smart : config.searchCase == .sensitive ? .sensitive : .insensitive,
+      regex: config.regex, foldAccents: config.foldDiacritics)
     if printConfig {
-      writeStdout(config.printed(path: configPath, bindings: KeyMap.bindings))
+      writeStdout(config.printed(path: configPath, bindings: KeyMap.defaults))
       return
     }
     // Checked here, not in validate(): the parser reports an unknown option only after

@@ -1,7 +1,8 @@
 import ArticleModel
-import ExplorerCore
+
 import XCTest
 
+@testable import ExplorerCore
 @testable import LedeConfig
 
 /// The config file (issue 16): remaps, colours, search defaults, mouse; one line per problem.
@@ -104,5 +105,45 @@ final class LedeConfigTests: XCTestCase {
     XCTAssertEqual(
       LedeConfig.defaultPath(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"]), "/x/lede/config.toml")
     XCTAssertEqual(LedeConfig.defaultPath(environment: ["HOME": "/h"]), "/h/.config/lede/config.toml")
+  }
+}
+
+/// The settings reach the explorer: the key table, the theme and the search modes read them.
+final class ConfigWiringTests: XCTestCase {
+  override func tearDown() {
+    KeyMap.configure(KeyMap.defaults)
+    Theme.palette = Theme.Palette()
+    SearchIndex.options = SearchIndex.Options()
+  }
+
+  func testARemapChangesWhatAKeyDoesAndTheHelp() throws {
+    let c = try LedeConfig.parse("[keys]\nquit = \"x\"\n")
+    XCTAssertEqual(KeyMap.action(for: .char("q"), in: .main), .quit)
+    KeyMap.configure(c.bindings(KeyMap.defaults))
+    XCTAssertEqual(KeyMap.action(for: .char("x"), in: .main), .quit)
+    XCTAssertNil(KeyMap.action(for: .char("q"), in: .main))
+    XCTAssertTrue(KeyMap.helpLines().contains { $0.hasPrefix("  x ") && $0.hasSuffix("Quit") })
+  }
+
+  func testEntityColoursAndTheLightBackground() {
+    let dark = Theme(mode: .extended, palette: .init())
+    let light = Theme(mode: .extended, palette: .init(light: true))
+    let mine = Theme(mode: .extended, palette: .init(entityColors: [.person: 196]))
+    XCTAssertNotEqual(dark.mention(.person), light.mention(.person))
+    XCTAssertNotEqual(dark.heading, light.heading)
+    XCTAssertEqual(mine.mention(.person).fg, Color(196, basic: 1))
+    XCTAssertEqual(mine.mention(.place), dark.mention(.place))
+    XCTAssertEqual(Theme.basic(of: 21), 4, "pure blue")
+    XCTAssertEqual(Theme.basic(of: 46), 2, "pure green")
+    XCTAssertEqual(Theme.basic(of: 231), 7, "white")
+    let none = Theme(mode: .none, palette: .init(entityColors: [.person: 196]))
+    XCTAssertNil(none.mention(.person).fg, "no colour means no colour")
+  }
+
+  func testSearchCaseAndAccentSettings() {
+    XCTAssertFalse(SearchIndex.Mode("natasha").accentSensitive)
+    XCTAssertTrue(SearchIndex.Mode("natasha", options: .init(foldAccents: false)).accentSensitive)
+    XCTAssertTrue(SearchIndex.Mode("pierre", options: .init(caseMode: .sensitive)).caseSensitive)
+    XCTAssertFalse(SearchIndex.Mode("Pierre", options: .init(caseMode: .insensitive)).caseSensitive)
   }
 }
