@@ -74,6 +74,9 @@ extension ExplorerState {
         lastJumpFrom = layout.startOffset(before)
       }
     case .fileInfo: message = fileInfo
+    case .toggleTimelineValues:
+      timelineShowsValues.toggle()
+      message = timelineShowsValues ? "Timeline: exact values (v: words)" : "Timeline: in words (v: exact values)"
     case .setMark:
       pendingMark = .set
       message = "mark: type a letter"

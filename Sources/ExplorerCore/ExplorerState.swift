@@ -94,6 +94,8 @@ public struct ExplorerState {
   public private(set) var timeline: [TimelineEntry]
   public internal(set) var selectedTimeline: Int?
   var timelineScroll = 0
+  /// The Timeline pane shows the exact TIMEX3 values (`v`) instead of people's words.
+  public internal(set) var timelineShowsValues = false
 
   /// Every mention of every entity, in text order.
   public private(set) var mentions: [MentionRef]

@@ -46,7 +46,7 @@ public enum Action: String, CaseIterable, Sendable {
   case nextFile, previousFile
   case activate, redraw, suspend, setMark, goToMark, fileInfo
   case confirmPrompt, cancelPrompt, olderPattern, newerPattern, deleteBackward, toggleLiteral
-  case showLibrary, sortList
+  case showLibrary, sortList, toggleTimelineValues
 }
 
 /// Where a binding applies: the normal screen, the help overlay or the search prompt.
@@ -126,6 +126,9 @@ public enum KeyMap {
     KeyBinding([.char("m")], .setMark, "Mark the place: m then a letter"),
     KeyBinding([.char("'")], .goToMark, "Go to a mark: ' then its letter; '' back before the jump"),
     KeyBinding([.ctrl("g"), .char("=")], .fileInfo, "Where you are: file, paragraph, %, document date"),
+    KeyBinding(
+      [.char("v")], .toggleTimelineValues,
+      "Timeline: exact TIMEX3 values (2014-06, P1Y) instead of words (June 2014, every year); again: words"),
     KeyBinding([.ctrl("l")], .redraw, "Redraw the screen"),
     KeyBinding([.ctrl("z")], .suspend, "Suspend (resume with fg)"),
 
@@ -237,7 +240,8 @@ public enum KeyMap {
       out.append("  " + legendMark + " " + EntityGroupNames.plural(type))
     }
     out.append("  ●                       Timeline: a date whose sentence is in the article's view")
-    out.append("  ~                       An approximate date (\"in the 4 years since\" → ~2010)")
+    out.append("  ~ / about               An approximate date (\"in the 4 years since\" → about 2010)")
+    out.append("  ? after a date          Its year comes from a guessed document date (\"June 2014?\")")
     out.append("  ] [ and * #             ] [ walk every entity's mentions, * # the selected entity's")
     out.append("  title bar, right        The article's date (--date, its dateline or its text), else undated")
     return out

@@ -14,12 +14,15 @@ enum TimelinePaneView {
     let doc = state.analysis.document
     let visible = state.visibleRange
     let scroll = state.timelineWindow(height: r.height)
+    // People's words ("June 2014", "every year") or, after `v`, the exact values ("~2010").
+    let analysis = state.analysis
+    func label(_ entry: TimelineEntry) -> String {
+      state.timelineShowsValues
+        ? (entry.approximate ? "~" : "") + entry.value : TimexWords.describe(entry, in: analysis)
+    }
     let valueWidth = min(
-      12,
-      max(
-        4,
-        state.timeline.prefix(200).map { DisplayWidth.of($0.value) + ($0.approximate ? 1 : 0) }
-          .max() ?? 4))
+      state.timelineShowsValues ? 12 : 18,
+      max(4, state.timeline.prefix(200).map { DisplayWidth.of(label($0)) }.max() ?? 4))
     for row in 0..<r.height {
       let i = scroll + row
       guard i < state.timeline.count else { break }
@@ -34,7 +37,7 @@ enum TimelinePaneView {
       var x = r.x
       x = buf.write(
         inView ? "●" : " ", x: x, y: y, limit: r.maxX, style: isSelected ? rowStyle : theme.inView)
-      let value = (entry.approximate ? "~" : "") + entry.value
+      let value = Screen.truncate(label(entry), valueWidth)
       let padded =
         value + String(repeating: " ", count: max(1, valueWidth + 1 - DisplayWidth.of(value)))
       x = buf.write(

@@ -18,8 +18,9 @@ final class Issue12Tests: XCTestCase {
     let analysis = Analysis(document: Document(name: "t.txt", text: text))
     let model = analysis.timeline.map(\.value)
     XCTAssertEqual(model, ["2014-Q1", "2014-02-10", "2014-SU", "2014-07"], "the model's order")
-    let state = ExplorerState(analysis: analysis, size: Size(width: 120, height: 30))
+    var state = ExplorerState(analysis: analysis, size: Size(width: 120, height: 30))
     XCTAssertEqual(state.timeline.map(\.value), model)
+    state.press(.char("v"))  // the exact values, not the words
     let rows = state.screen.lines.compactMap { line -> String? in
       model.first { line.contains(" " + $0 + " ") || line.contains("●" + $0 + " ") }
     }
