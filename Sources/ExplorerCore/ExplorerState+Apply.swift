@@ -171,7 +171,7 @@ extension ExplorerState {
       "\(min(100, percent))%",
     ]
     if let date = analysis.documentDate {
-      parts.append("dated \(date.value) (\(date.source.rawValue))")
+      parts.append("dated \(date.display) (\(date.source.rawValue))")
     } else if !isAnalysing {
       parts.append("no document date")
     }

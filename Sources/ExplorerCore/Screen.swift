@@ -48,7 +48,7 @@ public enum Screen {
     } else if !several {
       parts.append(fileName(doc.name))
     }
-    let date = state.analysis.documentDate.map { $0.value } ?? "undated"
+    let date = state.analysis.documentDate.map { $0.display } ?? "undated"
     let right = " " + date + " "
     let rightWidth = DisplayWidth.of(right)
     let room = r.width - rightWidth - 1
