@@ -94,6 +94,16 @@ extension App {
     case .nextMention, .nextMentionOfEntity, .previousMention, .previousMentionOfEntity:
       guard library!.chosen != nil, !library!.concordance.isEmpty else { return nil }
       return stepAcrossArticles(forward: action == .nextMention || action == .nextMentionOfEntity)
+    case .nextMatch, .previousMatch:
+      // the library's search, while the article has no search of its own
+      guard v.search == nil, !library!.searchResults.isEmpty else { return nil }
+      let lib = library!
+      let files = Array(Set(lib.searchResults.map(\.file))).sorted()
+      return step(
+        through: lib.searchResults, rank: { files.firstIndex(of: $0) ?? Int.max },
+        label: "“\(lib.searchedFor)”",
+        ordinal: { "\((files.firstIndex(of: $0) ?? 0) + 1)/\(files.count)" },
+        forward: action == .nextMatch)
     default:
       return nil
     }
@@ -138,17 +148,27 @@ extension App {
   /// `]` `[` `*` `#` with an entity chosen in the library: its next (previous) mention, from the
   /// last one in an article to the first one in the next (the articles in the library's order).
   mutating func stepAcrossArticles(forward: Bool) -> [Command] {
-    guard let lib = library, let chosen = lib.chosen, let v = files[current].view else { return [] }
-    let c = lib.walk(from: current)
-    guard !c.isEmpty else { return [] }
-    // where the reader is: on a mention gone to, or just above the top of the view
+    guard let lib = library, let chosen = lib.chosen else { return [] }
+    return step(
+      through: lib.walk(from: current), rank: { lib.walkRank($0) }, label: chosen.name,
+      ordinal: { lib.articleOrdinal($0) }, forward: forward)
+  }
+
+  /// The next (previous) place of a list ordered article by article (`rank`), then in text
+  /// order, from where the reader is; wraps with a word.
+  mutating func step(
+    through c: [LibraryMention], rank: (Int) -> Int, label: String, ordinal: (Int) -> String,
+    forward: Bool
+  ) -> [Command] {
+    guard !c.isEmpty, let v = files[current].view else { return [] }
+    // where the reader is: on a place gone to, or just above the top of the view
     let origin = v.readingAt ?? (v.visibleRange.lowerBound - 1)
-    let here = lib.walkRank(current)
+    let here = rank(current)
     func before(_ m: LibraryMention) -> Bool {
-      m.file != current ? lib.walkRank(m.file) < here : m.span.start < origin
+      m.file != current ? rank(m.file) < here : m.span.start < origin
     }
     func after(_ m: LibraryMention) -> Bool {
-      m.file != current ? lib.walkRank(m.file) > here : m.span.start > origin
+      m.file != current ? rank(m.file) > here : m.span.start > origin
     }
     var wrapped = false
     var k: Int
@@ -168,8 +188,10 @@ extension App {
       }
     }
     let m = c[k]
-    var note = "\(chosen.name) \(k + 1)/\(c.count) · article " + lib.articleOrdinal(m.file)
-    if wrapped { note = (forward ? "from the first article again · " : "from the last article · ") + note }
+    var note = "\(label) \(k + 1)/\(c.count) · article " + ordinal(m.file)
+    if wrapped {
+      note = (forward ? "from the first article again · " : "from the last article · ") + note
+    }
     return go(to: m.file, at: m.span, sentence: nil, note: note)
   }
 }

@@ -154,10 +154,10 @@ public enum KeyMap {
     KeyBinding([.end], .bottom, "Last row", scope: .library),
     KeyBinding(
       [.enter], .activate,
-      "Articles: open it; Entities: its articles and mentions; Mentions, Timeline: go there",
+      "Articles: open it; Entities: its articles and mentions; Mentions, Timeline, Search: go there",
       scope: .library),
     KeyBinding(
-      [.tab], .focusNextPane, "Next list: Articles, Entities, Mentions, Timeline",
+      [.tab], .focusNextPane, "Next list: Articles, Entities, Mentions, Timeline, Search",
       scope: .library),
     KeyBinding([.backTab], .focusPreviousPane, "Previous list", scope: .library),
     KeyBinding(
