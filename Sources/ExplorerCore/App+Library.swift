@@ -71,6 +71,11 @@ extension App {
   /// (back to it) and, with an entity chosen in the library, the mention jumps (across articles).
   /// Nil: the article's view handles the event.
   mutating func handleLibrary(_ event: InputEvent) -> [Command]? {
+    if library == nil, case .key(let key) = event, let v = files[current].view, v.scope == .main,
+      KeyMap.action(for: key, in: .main) == .listMentions
+    {
+      return listMentions(v)
+    }
     guard library != nil else { return nil }
     if showingLibrary {
       guard case .key(let key) = event else { return [] }
@@ -82,6 +87,7 @@ extension App {
     switch action {
     case .showLibrary:
       showingLibrary = true
+      if library!.articleOnly { return [] }
       if let e = v.selectedEntityIndex {
         let name = v.analysis.entities[e].name
         let chosen = library!.chosen
@@ -94,6 +100,17 @@ extension App {
     case .nextMention, .nextMentionOfEntity, .previousMention, .previousMentionOfEntity:
       guard library!.chosen != nil, !library!.concordance.isEmpty else { return nil }
       return stepAcrossArticles(forward: action == .nextMention || action == .nextMentionOfEntity)
+    case .listMentions:
+      guard let e = v.selectedEntityIndex ?? v.mentionCursor.map({ v.mentions[$0].entity }) else {
+        files[current].view?.note("No entity selected: select one in Entities (2) or with ]")
+        return []
+      }
+      if library!.articleOnly { return listMentions(v) }
+      let name = v.analysis.entities[e].name
+      showingLibrary = true
+      library!.listOnAnswer = .mentions
+      library!.waiting = "Finding every mention of \(name)…"
+      return [.library(.query(.entityOfArticle(file: current, name: name)))]
     case .nextMatch, .previousMatch:
       // the library's search, while the article has no search of its own
       guard v.search == nil, !library!.searchResults.isEmpty else { return nil }
@@ -107,6 +124,33 @@ extension App {
     default:
       return nil
     }
+  }
+
+  /// `M` without a library: the mentions of the selected entity in this article, in their
+  /// sentences, in the Library view's Mentions list (Enter goes to one, L comes back).
+  mutating func listMentions(_ v: ExplorerState) -> [Command] {
+    guard let e = v.selectedEntityIndex ?? v.mentionCursor.map({ v.mentions[$0].entity }) else {
+      files[current].view?.note("No entity selected: select one in Entities (2) or with ]")
+      return []
+    }
+    let entity = v.analysis.entities[e]
+    let doc = v.analysis.document
+    let mentions = entity.mentions.sorted().map { span -> LibraryMention in
+      let sentence = doc.sentenceIndex(containing: span.start).map { doc.sentences[$0].span } ?? span
+      return LibraryMention(
+        file: current, span: span, sentence: doc.string(sentence), sentenceStart: sentence.start)
+    }
+    if library == nil {
+      var lib = LibraryState(paths: files.map(\.path), size: size, colorMode: colorMode)
+      lib.articleOnly = true
+      library = lib
+    }
+    library!.showMentions(
+      of: LibraryEntityItem(
+        id: -1, name: entity.name, type: entity.type, aliases: entity.aliases, articles: 1,
+        mentions: mentions.count), mentions)
+    showingLibrary = true
+    return []
   }
 
   /// The Library view's effects as commands.

@@ -44,7 +44,7 @@ public enum Action: String, CaseIterable, Sendable {
   case nextFile, previousFile
   case activate, redraw, suspend, setMark, goToMark, fileInfo
   case confirmPrompt, cancelPrompt, olderPattern, newerPattern, deleteBackward
-  case showLibrary, sortList
+  case showLibrary, sortList, listMentions
 }
 
 /// Where a binding applies: the normal screen, the help overlay or the search prompt.
@@ -145,6 +145,9 @@ public enum KeyMap {
     KeyBinding(
       [.char("L"), .backspace], .showLibrary,
       "Back to the library (with an entity selected: the articles that mention it)"),
+    KeyBinding(
+      [.char("M")], .listMentions,
+      "Every mention of the selected entity in its sentence (across the library in a library)"),
     KeyBinding(
       [.down, .ctrl("n")], .lineDown, "Select the next row", scope: .library),
     KeyBinding([.up, .ctrl("p"), .ctrl("k")], .lineUp, "Select the previous row", scope: .library),

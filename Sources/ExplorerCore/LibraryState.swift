@@ -66,6 +66,10 @@ public struct LibraryState {
   public internal(set) var searchedFor = ""
   /// Whose timeline `timelineItems` is (`.some(nil)`: the whole library's; nil: not asked).
   var timelineOf: Int64??
+  /// No index: the view lists one article's mentions of an entity (`M` on a single file).
+  public internal(set) var articleOnly = false
+  /// The list to show when the entity asked for comes (`M` in a library).
+  var listOnAnswer: List?
   /// Indexing in the background: files done of total.
   public internal(set) var progress: (done: Int, total: Int)?
   /// A one-shot message, cleared by the next key.
@@ -157,6 +161,10 @@ public struct LibraryState {
       filters[.mentions] = nil
       selection[.mentions] = 0
       if list == .entities { list = .articles }
+      if let l = listOnAnswer {
+        list = l
+        listOnAnswer = nil
+      }
       refilter(.articles)
       selection[.articles] = 0
       refilter(.mentions)
@@ -250,8 +258,26 @@ public struct LibraryState {
     return []
   }
 
+  /// One article's mentions of one of its entities, without an index (`M` on a single file).
+  public mutating func showMentions(of item: LibraryEntityItem, _ mentions: [LibraryMention]) {
+    chosen = item
+    chosenCounts = [:]
+    for m in mentions { chosenCounts![m.file, default: 0] += 1 }
+    concordance = mentions
+    concordanceKeys = nil
+    filters[.mentions] = nil
+    refilter(.mentions)
+    refilter(.articles)
+    list = .mentions
+    message = "\(item.name): \(mentions.count) mention\(mentions.count == 1 ? "" : "s") (Enter: go there; L: back)"
+  }
+
   /// Shows a list; the timeline is asked for the first time it is shown for the entity chosen.
   mutating func show(_ l: List) -> [LibraryEffect] {
+    if articleOnly {
+      message = "One article: its mentions only (several files or a folder have the library)"
+      return []
+    }
     list = l
     if l == .mentions && chosen == nil {
       message = "No entity chosen: choose one in Entities (Enter) to list its mentions"

@@ -238,6 +238,56 @@ final class LibraryViewTests: XCTestCase {
     XCTAssertTrue(lib2.timelineItems.allSatisfy { $0.sentence.contains("Blair") })
   }
 
+  // MARK: - Mentions of one article's entity
+
+  func testMListsTheSelectedEntitysMentionsInOneArticleAndEnterGoesThere() throws {
+    let file = paths[0]  // 01-budget: "Prime Minister Tony Blair ...", "Mr Blair told ..."
+    let size = Size(width: 120, height: 30)
+    func run(_ steps: [ScriptedTerminal.Step]) -> (ScriptedTerminal, App) {
+      var app = App(paths: [file], size: size)
+      let t = ScriptedTerminal(size: size, script: steps)
+      let inbox = Inbox()
+      Program.run(&app, terminal: t, executor: Executor(inbox: inbox), inbox: inbox)
+      return (t, app)
+    }
+    let pick: [ScriptedTerminal.Step] = [.settle, .key(.char("2")), .key(.char("j"))]
+    let (_, probe) = run(pick)
+    let v = try XCTUnwrap(probe.view)
+    let e = v.analysis.entities[try XCTUnwrap(v.selectedEntityIndex)]
+    XCTAssertEqual(e.name, "Tony Blair")
+    let (t, app) = run(pick + [.key(.char("M"))])
+    XCTAssertTrue(app.showingLibrary)
+    let r = rows(t.screen)
+    XCTAssertEqual(r.count, e.mentions.count, r.joined(separator: "\n"))
+    XCTAssertTrue(r.contains { $0.contains("told reporters in London") }, r.joined(separator: "\n"))
+    // Enter on the last: the article at that mention; L: the list again
+    let (_, at) = run(pick + [.key(.char("M")), .key(.end), .key(.enter)])
+    XCTAssertFalse(at.showingLibrary)
+    XCTAssertEqual(at.view?.readingAt, e.mentions.sorted().last?.start)
+    let (_, back) = run(pick + [.key(.char("M")), .key(.end), .key(.enter), .key(.char("L"))])
+    XCTAssertTrue(back.showingLibrary)
+    XCTAssertEqual(back.library?.list, .mentions)
+    // nothing selected: a word, not a list
+    let (_, none) = run([.settle, .key(.char("M"))])
+    XCTAssertFalse(none.showingLibrary)
+    XCTAssertTrue(none.view?.message?.contains("No entity selected") ?? false)
+  }
+
+  func testMInALibraryListsTheLibraryEntitysMentions() throws {
+    let (_, app) = try session(
+      [.settle] + keys("washington") + [.key(.enter), .settle, .key(.char("2")), .key(.char("j")),
+        .key(.char("M")), .settle])
+    let lib = try XCTUnwrap(app.library)
+    XCTAssertTrue(app.showingLibrary)
+    XCTAssertEqual(lib.list, .mentions)
+    let v = try XCTUnwrap(app.files[app.current].view)
+    let name = v.analysis.entities[try XCTUnwrap(v.selectedEntityIndex)].name
+    let chosen = try XCTUnwrap(lib.chosen)
+    XCTAssertTrue(chosen.name == name || chosen.aliases.contains(name), "\(name): \(chosen)")
+    XCTAssertEqual(lib.rows[.mentions]?.count, chosen.mentions)
+    XCTAssertGreaterThan(chosen.mentions, 0)
+  }
+
   // MARK: - Search across the library
 
   func testTheSearchListFindsMatchesPerArticleAndNWalksThemAcrossArticles() throws {
