@@ -104,7 +104,8 @@ public struct LibraryState {
   /// Takes the articles the index holds: they fill their rows. The selection stays on the same
   /// article.
   public mutating func take(_ snapshot: LibrarySnapshot) {
-    let keptArticle = selectedItem(.articles)
+    // the first rows read from the index: the first row selected, not the file that was first
+    let keptArticle = indexedCount == 0 ? nil : selectedItem(.articles)
     var rowsByFile = paths.indices.map { LibraryArticle(file: $0) }
     var count = 0
     for a in snapshot.articles where rowsByFile.indices.contains(a.file) {
@@ -585,6 +586,12 @@ public struct LibraryState {
 
   static func fileName(_ path: String) -> String {
     path.split(separator: "/").last.map(String.init) ?? path
+  }
+
+  /// "politics/106.txt": a file and its folder (a folder of folders has many 106.txt).
+  static func shortName(_ path: String) -> String {
+    let parts = path.split(separator: "/")
+    return parts.suffix(2).joined(separator: "/")
   }
 
   static func folderName(_ path: String) -> String {

@@ -59,6 +59,9 @@ final class LibraryViewTests: XCTestCase {
     XCTAssertTrue(last.contains("Chelsea win at Everton"), last)
     XCTAssertEqual(app.library?.indexedCount, 5)
     XCTAssertTrue(app.showingLibrary)
+    // the first row is selected once the rows are read (not the first file wherever it went)
+    XCTAssertEqual(app.library?.selection[.articles], 0)
+    XCTAssertTrue(rows(t.screen).first?.hasPrefix("▸") ?? false, rows(t.screen).joined(separator: "\n"))
   }
 
   func testTypingFiltersTheListAndBackspaceAndEscUndoIt() throws {
