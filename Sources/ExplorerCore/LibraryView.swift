@@ -169,7 +169,7 @@ public enum LibraryView {
     span: Span, label: String?, y: Int, mark: String, style: Style, _ selected: Bool
   ) {
     let w = s.size.width
-    let name = Screen.truncate(LibraryState.shortName(s.paths[file]), 20).padding(20)
+    let name = Screen.truncate(LibraryState.shortName(s.paths[file]), 24).padding(24)
     var col = buf.write("\(mark) " + name + " ", x: 0, y: y, limit: w, style: selected ? style : s.theme.dimText)
     if let label {
       col = buf.write(Screen.truncate(label, 14).padding(14) + " ", x: col, y: y, limit: w, style: style)
