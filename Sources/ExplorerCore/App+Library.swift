@@ -71,6 +71,11 @@ extension App {
   /// (back to it) and, with an entity chosen in the library, the mention jumps (across articles).
   /// Nil: the article's view handles the event.
   mutating func handleLibrary(_ event: InputEvent) -> [Command]? {
+    if library == nil, case .key(let key) = event, let v = files[current].view, v.scope == .main,
+      KeyMap.action(for: key, in: .main) == .listMentions
+    {
+      return listMentions(v)
+    }
     guard library != nil else { return nil }
     if showingLibrary {
       guard case .key(let key) = event else { return [] }
@@ -82,6 +87,7 @@ extension App {
     switch action {
     case .showLibrary:
       showingLibrary = true
+      if library!.articleOnly { return [] }
       if let e = v.selectedEntityIndex {
         let name = v.analysis.entities[e].name
         let chosen = library!.chosen
@@ -94,9 +100,57 @@ extension App {
     case .nextMention, .nextMentionOfEntity, .previousMention, .previousMentionOfEntity:
       guard library!.chosen != nil, !library!.concordance.isEmpty else { return nil }
       return stepAcrossArticles(forward: action == .nextMention || action == .nextMentionOfEntity)
+    case .listMentions:
+      guard let e = v.selectedEntityIndex ?? v.mentionCursor.map({ v.mentions[$0].entity }) else {
+        files[current].view?.note("No entity selected: select one in Entities (2) or with ]")
+        return []
+      }
+      if library!.articleOnly { return listMentions(v) }
+      let name = v.analysis.entities[e].name
+      showingLibrary = true
+      library!.listOnAnswer = .mentions
+      library!.waiting = "Finding every mention of \(name)…"
+      return [.library(.query(.entityOfArticle(file: current, name: name)))]
+    case .nextMatch, .previousMatch:
+      // the library's search, while the article has no search of its own
+      guard v.search == nil, !library!.searchResults.isEmpty else { return nil }
+      let lib = library!
+      let files = Array(Set(lib.searchResults.map(\.file))).sorted()
+      return step(
+        through: lib.searchResults, rank: { files.firstIndex(of: $0) ?? Int.max },
+        label: "“\(lib.searchedFor)”",
+        ordinal: { "\((files.firstIndex(of: $0) ?? 0) + 1)/\(files.count)" },
+        forward: action == .nextMatch)
     default:
       return nil
     }
+  }
+
+  /// `M` without a library: the mentions of the selected entity in this article, in their
+  /// sentences, in the Library view's Mentions list (Enter goes to one, L comes back).
+  mutating func listMentions(_ v: ExplorerState) -> [Command] {
+    guard let e = v.selectedEntityIndex ?? v.mentionCursor.map({ v.mentions[$0].entity }) else {
+      files[current].view?.note("No entity selected: select one in Entities (2) or with ]")
+      return []
+    }
+    let entity = v.analysis.entities[e]
+    let doc = v.analysis.document
+    let mentions = entity.mentions.sorted().map { span -> LibraryMention in
+      let sentence = doc.sentenceIndex(containing: span.start).map { doc.sentences[$0].span } ?? span
+      return LibraryMention(
+        file: current, span: span, sentence: doc.string(sentence), sentenceStart: sentence.start)
+    }
+    if library == nil {
+      var lib = LibraryState(paths: files.map(\.path), size: size, colorMode: colorMode)
+      lib.articleOnly = true
+      library = lib
+    }
+    library!.showMentions(
+      of: LibraryEntityItem(
+        id: -1, name: entity.name, type: entity.type, aliases: entity.aliases, articles: 1,
+        mentions: mentions.count), mentions)
+    showingLibrary = true
+    return []
   }
 
   /// The Library view's effects as commands.
@@ -138,17 +192,27 @@ extension App {
   /// `]` `[` `*` `#` with an entity chosen in the library: its next (previous) mention, from the
   /// last one in an article to the first one in the next (the articles in the library's order).
   mutating func stepAcrossArticles(forward: Bool) -> [Command] {
-    guard let lib = library, let chosen = lib.chosen, let v = files[current].view else { return [] }
-    let c = lib.walk(from: current)
-    guard !c.isEmpty else { return [] }
-    // where the reader is: on a mention gone to, or just above the top of the view
+    guard let lib = library, let chosen = lib.chosen else { return [] }
+    return step(
+      through: lib.walk(from: current), rank: { lib.walkRank($0) }, label: chosen.name,
+      ordinal: { lib.articleOrdinal($0) }, forward: forward)
+  }
+
+  /// The next (previous) place of a list ordered article by article (`rank`), then in text
+  /// order, from where the reader is; wraps with a word.
+  mutating func step(
+    through c: [LibraryMention], rank: (Int) -> Int, label: String, ordinal: (Int) -> String,
+    forward: Bool
+  ) -> [Command] {
+    guard !c.isEmpty, let v = files[current].view else { return [] }
+    // where the reader is: on a place gone to, or just above the top of the view
     let origin = v.readingAt ?? (v.visibleRange.lowerBound - 1)
-    let here = lib.walkRank(current)
+    let here = rank(current)
     func before(_ m: LibraryMention) -> Bool {
-      m.file != current ? lib.walkRank(m.file) < here : m.span.start < origin
+      m.file != current ? rank(m.file) < here : m.span.start < origin
     }
     func after(_ m: LibraryMention) -> Bool {
-      m.file != current ? lib.walkRank(m.file) > here : m.span.start > origin
+      m.file != current ? rank(m.file) > here : m.span.start > origin
     }
     var wrapped = false
     var k: Int
@@ -168,8 +232,10 @@ extension App {
       }
     }
     let m = c[k]
-    var note = "\(chosen.name) \(k + 1)/\(c.count) · article " + lib.articleOrdinal(m.file)
-    if wrapped { note = (forward ? "from the first article again · " : "from the last article · ") + note }
+    var note = "\(label) \(k + 1)/\(c.count) · article " + ordinal(m.file)
+    if wrapped {
+      note = (forward ? "from the first article again · " : "from the last article · ") + note
+    }
     return go(to: m.file, at: m.span, sentence: nil, note: note)
   }
 }

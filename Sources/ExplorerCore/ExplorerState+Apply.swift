@@ -107,7 +107,7 @@ extension ExplorerState {
       updateIncremental()
     case .olderPattern: recall(-1)
     case .newerPattern: recall(1)
-    case .showLibrary, .sortList: break  // the App's (library scope)
+    case .showLibrary, .sortList, .listMentions: break  // the App's (App+Library.swift)
     case .deleteBackward:
       guard var p = prompt else { break }
       if p.text.isEmpty {

@@ -46,7 +46,7 @@ public enum Action: String, CaseIterable, Sendable {
   case nextFile, previousFile
   case activate, redraw, suspend, setMark, goToMark, fileInfo
   case confirmPrompt, cancelPrompt, olderPattern, newerPattern, deleteBackward, toggleLiteral
-  case showLibrary, sortList, toggleTimelineValues
+  case showLibrary, sortList, listMentions, toggleTimelineValues
 }
 
 /// Where a binding applies: the normal screen, the help overlay or the search prompt.
@@ -167,6 +167,9 @@ public enum KeyMap {
       [.char("L"), .backspace], .showLibrary,
       "Back to the library (with an entity selected: the articles that mention it)"),
     KeyBinding(
+      [.char("M")], .listMentions,
+      "Every mention of the selected entity in its sentence (across the library in a library)"),
+    KeyBinding(
       [.down, .ctrl("n")], .lineDown, "Select the next row", scope: .library),
     KeyBinding([.up, .ctrl("p"), .ctrl("k")], .lineUp, "Select the previous row", scope: .library),
     KeyBinding([.pageDown, .ctrl("f")], .pageDown, "Page down", scope: .library),
@@ -175,10 +178,10 @@ public enum KeyMap {
     KeyBinding([.end], .bottom, "Last row", scope: .library),
     KeyBinding(
       [.enter], .activate,
-      "Articles: open it; Entities: its articles and mentions; Mentions, Timeline: go there",
+      "Articles: open it; Entities: its articles and mentions; Mentions, Timeline, Search: go there",
       scope: .library),
     KeyBinding(
-      [.tab], .focusNextPane, "Next list: Articles, Entities, Mentions, Timeline",
+      [.tab], .focusNextPane, "Next list: Articles, Entities, Mentions, Timeline, Search",
       scope: .library),
     KeyBinding([.backTab], .focusPreviousPane, "Previous list", scope: .library),
     KeyBinding(

@@ -16,7 +16,7 @@ public enum LibraryEffect: Equatable, Sendable {
 /// (the concordance), and the timeline. `handle` changes it; `LibraryView.draw` draws it.
 public struct LibraryState {
   public enum List: Int, CaseIterable, Sendable {
-    case articles, entities, mentions, timeline
+    case articles, entities, mentions, timeline, search
 
     public var title: String {
       switch self {
@@ -24,6 +24,7 @@ public struct LibraryState {
       case .entities: return "Entities"
       case .mentions: return "Mentions"
       case .timeline: return "Timeline"
+      case .search: return "Search"
       }
     }
   }
@@ -59,8 +60,16 @@ public struct LibraryState {
   public internal(set) var chosenCounts: [Int: Int]?
   public internal(set) var concordance: [LibraryMention] = []
   public internal(set) var timelineItems: [LibraryTimelineItem] = []
+  /// The matches of the pattern typed in the Search list, article by article with context.
+  public internal(set) var searchResults: [LibraryMention] = []
+  /// The pattern `searchResults` are of.
+  public internal(set) var searchedFor = ""
   /// Whose timeline `timelineItems` is (`.some(nil)`: the whole library's; nil: not asked).
   var timelineOf: Int64??
+  /// No index: the view lists one article's mentions of an entity (`M` on a single file).
+  public internal(set) var articleOnly = false
+  /// The list to show when the entity asked for comes (`M` in a library).
+  var listOnAnswer: List?
   /// Indexing in the background: files done of total.
   public internal(set) var progress: (done: Int, total: Int)?
   /// A one-shot message, cleared by the next key.
@@ -87,6 +96,7 @@ public struct LibraryState {
     rows[.entities] = []
     rows[.mentions] = []
     rows[.timeline] = []
+    rows[.search] = []
   }
 
   // MARK: - Data from the index
@@ -94,7 +104,8 @@ public struct LibraryState {
   /// Takes the articles the index holds: they fill their rows. The selection stays on the same
   /// article.
   public mutating func take(_ snapshot: LibrarySnapshot) {
-    let keptArticle = selectedItem(.articles)
+    // the first rows read from the index: the first row selected, not the file that was first
+    let keptArticle = indexedCount == 0 ? nil : selectedItem(.articles)
     var rowsByFile = paths.indices.map { LibraryArticle(file: $0) }
     var count = 0
     for a in snapshot.articles where rowsByFile.indices.contains(a.file) {
@@ -151,6 +162,10 @@ public struct LibraryState {
       filters[.mentions] = nil
       selection[.mentions] = 0
       if list == .entities { list = .articles }
+      if let l = listOnAnswer {
+        list = l
+        listOnAnswer = nil
+      }
       refilter(.articles)
       selection[.articles] = 0
       refilter(.mentions)
@@ -163,8 +178,17 @@ public struct LibraryState {
       timelineOf = .some(entity)
       timelineKeys = nil
       refilter(.timeline)
-    case .search:
-      break
+    case .search(let pattern, let matches):
+      // an answer to a pattern since changed is dropped
+      guard pattern == (filters[.search] ?? "") else { return }
+      searchResults = matches
+      searchedFor = pattern
+      refilter(.search)
+      let files = Set(matches.map(\.file)).count
+      message =
+        matches.isEmpty
+        ? "No match for “\(pattern)”"
+        : "\(matches.count) match\(matches.count == 1 ? "" : "es") in \(files) article\(files == 1 ? "" : "s") (Enter: go there; n N in the article: the next one)"
     case .none(let line):
       message = line
     }
@@ -184,7 +208,7 @@ public struct LibraryState {
     if let action = KeyMap.action(for: key, in: .library) { return apply(action) }
     if case .char(let c) = key {
       type(c)
-      return []
+      return list == .search ? searchAgain() : []
     }
     message = "Unbound key \(key.name) in the library (its keys are in the help of an article: ?)"
     return []
@@ -210,11 +234,13 @@ public struct LibraryState {
       if var f = filters[list], !f.isEmpty {
         f.removeLast()
         filters[list] = f
+        if list == .search { return searchAgain() }
         refilter(list)
       }
     case .close:
       if let f = filters[list], !f.isEmpty {
         filters[list] = nil
+        if list == .search { return searchAgain() }
         refilter(list)
       } else if chosen != nil {
         let kept = selectedItem(.articles)
@@ -233,8 +259,26 @@ public struct LibraryState {
     return []
   }
 
+  /// One article's mentions of one of its entities, without an index (`M` on a single file).
+  public mutating func showMentions(of item: LibraryEntityItem, _ mentions: [LibraryMention]) {
+    chosen = item
+    chosenCounts = [:]
+    for m in mentions { chosenCounts![m.file, default: 0] += 1 }
+    concordance = mentions
+    concordanceKeys = nil
+    filters[.mentions] = nil
+    refilter(.mentions)
+    refilter(.articles)
+    list = .mentions
+    message = "\(item.name): \(mentions.count) mention\(mentions.count == 1 ? "" : "s") (Enter: go there; L: back)"
+  }
+
   /// Shows a list; the timeline is asked for the first time it is shown for the entity chosen.
   mutating func show(_ l: List) -> [LibraryEffect] {
+    if articleOnly {
+      message = "One article: its mentions only (several files or a folder have the library)"
+      return []
+    }
     list = l
     if l == .mentions && chosen == nil {
       message = "No entity chosen: choose one in Entities (Enter) to list its mentions"
@@ -271,6 +315,10 @@ public struct LibraryState {
       let t = timelineItems[item]
       let sentence = Span(t.sentenceStart, t.sentenceStart + t.sentence.unicodeScalars.count)
       return [.open(file: t.file, at: t.span, sentence: sentence)]
+    case .search:
+      let m = searchResults[item]
+      message = "“\(searchedFor)” \(rows[.search]!.firstIndex(of: item)! + 1)/\(searchResults.count) · n N: the next, the previous"
+      return [.open(file: m.file, at: m.span, sentence: nil)]
     }
   }
 
@@ -356,7 +404,7 @@ public struct LibraryState {
       sortEntities()
       refilter(.entities, keep: kept)
       message = "Entities by \(entityOrder == .name ? "name" : "number of \(entityOrder.rawValue)")"
-    case .mentions: message = "Mentions are in text order, article by article"
+    case .mentions, .search: message = "\(list.title): in text order, article by article"
     case .timeline: message = "The timeline is in date order"
     }
   }
@@ -412,6 +460,19 @@ public struct LibraryState {
 
   // MARK: - Filtering (typed, fzf-like: every word typed must be in the row)
 
+  /// In the Search list the text typed is the pattern: each change asks the index again.
+  mutating func searchAgain() -> [LibraryEffect] {
+    let pattern = filters[.search] ?? ""
+    if pattern.trimmingCharacters(in: .whitespaces).isEmpty {
+      searchResults = []
+      searchedFor = ""
+      refilter(.search)
+      return []
+    }
+    waiting = "Searching the library for “\(pattern)”…"
+    return [.query(.search(pattern))]
+  }
+
   mutating func type(_ c: Character) {
     let old = filters[list] ?? ""
     filters[list] = old + String(c)
@@ -436,7 +497,15 @@ public struct LibraryState {
       case .entities: base = entitySorted
       case .mentions: base = Array(concordance.indices)
       case .timeline: base = Array(timelineItems.indices)
+      case .search: base = Array(searchResults.indices)
       }
+    }
+    if l == .search {
+      // the pattern is the index's to match, not a filter
+      rows[l] = base
+      selection[l] = 0
+      scrolls[l] = 0
+      return
     }
     let terms = (filters[l] ?? "").split(separator: " ").map { Self.fold(String($0)) }
     var shown = base
@@ -480,6 +549,8 @@ public struct LibraryState {
       let k = timelineItems.map { t in Self.fold(t.value + " " + t.sentence) }
       timelineKeys = k
       return k
+    case .search:
+      return []
     }
   }
 
@@ -515,6 +586,12 @@ public struct LibraryState {
 
   static func fileName(_ path: String) -> String {
     path.split(separator: "/").last.map(String.init) ?? path
+  }
+
+  /// "politics/106.txt": a file and its folder (a folder of folders has many 106.txt).
+  static func shortName(_ path: String) -> String {
+    let parts = path.split(separator: "/")
+    return parts.suffix(2).joined(separator: "/")
   }
 
   static func folderName(_ path: String) -> String {

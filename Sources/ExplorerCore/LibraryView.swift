@@ -34,8 +34,12 @@ public enum LibraryView {
     case .entities: order = "by \(s.entityOrder.rawValue)"
     case .mentions: order = "text order"
     case .timeline: order = "by date"
+    case .search: order = "text order"
     }
-    let right = filter.isEmpty ? order + " · type to filter" : order + " · filter: " + filter + "▏"
+    let right =
+      s.list == .search
+      ? order + " · search: " + filter + "▏"
+      : filter.isEmpty ? order + " · type to filter" : order + " · filter: " + filter + "▏"
     let rw = DisplayWidth.of(right)
     if w - x > rw + 1 {
       buf.write(right, x: w - rw - 1, y: 1, limit: w, style: filter.isEmpty ? theme.dimText : .plain)
@@ -49,6 +53,10 @@ public enum LibraryView {
       let empty: String
       if let waiting = s.waiting {
         empty = waiting
+      } else if s.list == .search {
+        empty =
+          filter.isEmpty ? "Type a pattern: every article is searched (smart case, accents aside)"
+          : "No match for “\(filter)”"
       } else if !filter.isEmpty {
         empty = "Nothing matches “\(filter)” (Backspace or Esc)"
       } else {
@@ -61,6 +69,7 @@ public enum LibraryView {
         case .mentions:
           empty = s.chosen == nil ? "Choose an entity in Entities (Enter) to list its mentions" : "No mentions"
         case .timeline: empty = "No dated entries"
+        case .search: empty = ""
         }
       }
       buf.write(" " + empty, x: 0, y: 2, limit: w, style: theme.dimText)
@@ -89,6 +98,11 @@ public enum LibraryView {
         buf.write(counts, x: w - cw - 1, y: y, limit: w, style: selected ? rowStyle : theme.dimText)
       case .mentions:
         let m = s.concordance[rows[i]]
+        drawContext(
+          s, &buf, file: m.file, sentence: m.sentence, sentenceStart: m.sentenceStart,
+          span: m.span, label: nil, y: y, mark: mark, style: rowStyle, selected)
+      case .search:
+        let m = s.searchResults[rows[i]]
         drawContext(
           s, &buf, file: m.file, sentence: m.sentence, sentenceStart: m.sentenceStart,
           span: m.span, label: nil, y: y, mark: mark, style: rowStyle, selected)
@@ -155,7 +169,7 @@ public enum LibraryView {
     span: Span, label: String?, y: Int, mark: String, style: Style, _ selected: Bool
   ) {
     let w = s.size.width
-    let name = Screen.truncate(LibraryState.fileName(s.paths[file]), 16).padding(16)
+    let name = Screen.truncate(LibraryState.shortName(s.paths[file]), 24).padding(24)
     var col = buf.write("\(mark) " + name + " ", x: 0, y: y, limit: w, style: selected ? style : s.theme.dimText)
     if let label {
       col = buf.write(Screen.truncate(label, 14).padding(14) + " ", x: col, y: y, limit: w, style: style)

@@ -101,6 +101,7 @@ public final class LibraryBridge: LibrarySource, @unchecked Sendable {
               sentenceStart: m.sentenceStart))
         }
       }
+      out.sort { $0.file != $1.file ? $0.file < $1.file : $0.span.start < $1.span.start }
       return .search(pattern, out)
     }
   }

@@ -59,6 +59,9 @@ final class LibraryViewTests: XCTestCase {
     XCTAssertTrue(last.contains("Chelsea win at Everton"), last)
     XCTAssertEqual(app.library?.indexedCount, 5)
     XCTAssertTrue(app.showingLibrary)
+    // the first row is selected once the rows are read (not the first file wherever it went)
+    XCTAssertEqual(app.library?.selection[.articles], 0)
+    XCTAssertTrue(rows(t.screen).first?.hasPrefix("▸") ?? false, rows(t.screen).joined(separator: "\n"))
   }
 
   func testTypingFiltersTheListAndBackspaceAndEscUndoIt() throws {
@@ -221,7 +224,7 @@ final class LibraryViewTests: XCTestCase {
   // MARK: - Timeline across the library
 
   func testTheTimelineListsEveryDatedEntryAndFollowsTheEntityChosen() throws {
-    let (t, app) = try session([.settle, .key(.backTab), .settle])
+    let (t, app) = try session([.settle, .key(.backTab), .key(.backTab), .settle])
     let lib = try XCTUnwrap(app.library)
     XCTAssertEqual(lib.list, .timeline)
     XCTAssertGreaterThan(lib.timelineItems.count, 5)
@@ -229,12 +232,97 @@ final class LibraryViewTests: XCTestCase {
     XCTAssertTrue(text(t.screen).contains("2005-03-16"), text(t.screen))
     // with Blair chosen: only the entries whose sentence mentions him
     let (_, app2) = try session(
-      [.settle, .key(.tab)] + keys("blair") + [.key(.enter), .settle, .key(.backTab), .settle])
+      [.settle, .key(.tab)] + keys("blair")
+        + [.key(.enter), .settle, .key(.backTab), .key(.backTab), .settle])
     let lib2 = try XCTUnwrap(app2.library)
     XCTAssertEqual(lib2.list, .timeline)
     XCTAssertFalse(lib2.timelineItems.isEmpty)
     XCTAssertLessThan(lib2.timelineItems.count, lib.timelineItems.count)
     XCTAssertTrue(lib2.timelineItems.allSatisfy { $0.sentence.contains("Blair") })
+  }
+
+  // MARK: - Mentions of one article's entity
+
+  func testMListsTheSelectedEntitysMentionsInOneArticleAndEnterGoesThere() throws {
+    let file = paths[0]  // 01-budget: "Prime Minister Tony Blair ...", "Mr Blair told ..."
+    let size = Size(width: 120, height: 30)
+    func run(_ steps: [ScriptedTerminal.Step]) -> (ScriptedTerminal, App) {
+      var app = App(paths: [file], size: size)
+      let t = ScriptedTerminal(size: size, script: steps)
+      let inbox = Inbox()
+      Program.run(&app, terminal: t, executor: Executor(inbox: inbox), inbox: inbox)
+      return (t, app)
+    }
+    let pick: [ScriptedTerminal.Step] = [.settle, .key(.char("2")), .key(.char("j"))]
+    let (_, probe) = run(pick)
+    let v = try XCTUnwrap(probe.view)
+    let e = v.analysis.entities[try XCTUnwrap(v.selectedEntityIndex)]
+    XCTAssertEqual(e.name, "Tony Blair")
+    let (t, app) = run(pick + [.key(.char("M"))])
+    XCTAssertTrue(app.showingLibrary)
+    let r = rows(t.screen)
+    XCTAssertEqual(r.count, e.mentions.count, r.joined(separator: "\n"))
+    XCTAssertTrue(r.contains { $0.contains("told reporters in London") }, r.joined(separator: "\n"))
+    // Enter on the last: the article at that mention; L: the list again
+    let (_, at) = run(pick + [.key(.char("M")), .key(.end), .key(.enter)])
+    XCTAssertFalse(at.showingLibrary)
+    XCTAssertEqual(at.view?.readingAt, e.mentions.sorted().last?.start)
+    let (_, back) = run(pick + [.key(.char("M")), .key(.end), .key(.enter), .key(.char("L"))])
+    XCTAssertTrue(back.showingLibrary)
+    XCTAssertEqual(back.library?.list, .mentions)
+    // nothing selected: a word, not a list
+    let (_, none) = run([.settle, .key(.char("M"))])
+    XCTAssertFalse(none.showingLibrary)
+    XCTAssertTrue(none.view?.message?.contains("No entity selected") ?? false)
+  }
+
+  func testMInALibraryListsTheLibraryEntitysMentions() throws {
+    let (_, app) = try session(
+      [.settle] + keys("washington") + [.key(.enter), .settle, .key(.char("2")), .key(.char("j")),
+        .key(.char("M")), .settle])
+    let lib = try XCTUnwrap(app.library)
+    XCTAssertTrue(app.showingLibrary)
+    XCTAssertEqual(lib.list, .mentions)
+    let v = try XCTUnwrap(app.files[app.current].view)
+    let name = v.analysis.entities[try XCTUnwrap(v.selectedEntityIndex)].name
+    let chosen = try XCTUnwrap(lib.chosen)
+    XCTAssertTrue(chosen.name == name || chosen.aliases.contains(name), "\(name): \(chosen)")
+    XCTAssertEqual(lib.rows[.mentions]?.count, chosen.mentions)
+    XCTAssertGreaterThan(chosen.mentions, 0)
+  }
+
+  // MARK: - Search across the library
+
+  func testTheSearchListFindsMatchesPerArticleAndNWalksThemAcrossArticles() throws {
+    let search: [ScriptedTerminal.Step] = [.settle, .key(.backTab)] + keys("London") + [.settle]
+    let (t, app) = try session(search)
+    let lib = try XCTUnwrap(app.library)
+    XCTAssertEqual(lib.list, .search)
+    // "London" is in 01 (Mr Blair told reporters in London) and 05 (twice: title and text)
+    XCTAssertEqual(Set(lib.searchResults.map(\.file)), [0, 4], "\(lib.searchResults)")
+    XCTAssertTrue(text(t.screen).contains("told reporters in London"), text(t.screen))
+    XCTAssertTrue(t.screen!.line(1).contains("search: London"), t.screen!.line(1))
+    // the match highlighted
+    let screen = try XCTUnwrap(t.screen)
+    let y = try XCTUnwrap((0..<screen.height).first { screen.line($0).contains("reporters in London") })
+    let x = try XCTUnwrap(screen.line(y).range(of: "London")).lowerBound.utf16Offset(in: screen.line(y))
+    XCTAssertEqual(screen[x, y].style, lib.theme.currentMatch)
+    // Enter: the first match; n: the next ones, across the articles, then round again
+    var steps = search + [.key(.enter), .settle]
+    var places: [String] = []
+    for _ in 0..<lib.searchResults.count {
+      steps += [.key(.char("n")), .settle]
+      let (_, a) = try session(steps)
+      places.append("\(a.current):\(a.view?.readingAt ?? -1)")
+    }
+    let all = lib.searchResults.map { "\($0.file):\($0.span.start)" }
+    XCTAssertEqual(places, Array(all.dropFirst()) + [all[0]])
+    // a search of the article's own still has n to itself
+    let (_, own) = try session(search + [.key(.enter), .settle, .key(.char("/"))] + keys("the") + [.key(.enter), .key(.char("n"))])
+    XCTAssertEqual(own.current, lib.searchResults[0].file)
+    // Backspace searches again; a changed pattern drops the older answer
+    let (_, again) = try session(search + [.key(.backspace), .settle])
+    XCTAssertEqual(again.library?.searchedFor, "Londo")
   }
 
   // MARK: - The index
