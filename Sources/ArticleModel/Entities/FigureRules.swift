@@ -67,7 +67,11 @@ enum FigureRules {
       let t = toks[i]
       // Only tokens that can open a figure: a number, a spelled number, a currency sign.
       let isUS = t.kind == .word && t.end - t.start == 2 && d.scalars[t.start] == "U"
-      let spelled = t.kind == .word && spelledNumbers[lower(i)] != nil
+      // (a cheap look at the first letter and length before building the word)
+      let spelled =
+        t.kind == .word && t.end - t.start >= 3 && t.end - t.start <= 7
+        && "otfsenhOTFSENH".unicodeScalars.contains(d.scalars[t.start])
+        && spelledNumbers[lower(i)] != nil
       guard t.kind == .number || t.kind == .symbol || isUS || spelled else { i += 1; continue }
       let w = lower(i)
       // the denominator or tail of "9/11" is no amount ("Fahrenheit 9/11 won")
