@@ -79,6 +79,34 @@ final class NERTests: XCTestCase {
     print(r.summary)
   }
 
+  /// The per-document memo of a token's own feature sums: found again only for the same word,
+  /// lower-cased key and shape; an acronym's own key ("US" in mixed-case text) is another entry.
+  func testTokenSumsAreKeyedByTheWholeToken() {
+    func token(_ w: String) -> NERToken {
+      let sc = Array(w.unicodeScalars)
+      return sc.withUnsafeBufferPointer { NERToken($0, 0, sc.count) }
+    }
+    var sums = NERTokenSums(tokens: 10)
+    let us = token("US")
+    var acronym = us
+    acronym.lower = NERToken.acronymKey(us.lower)
+    XCTAssertNil(sums.find(us))
+    sums.insert(us, SIMD16<Float>(repeating: 1.5), 2.5)
+    let hit = sums.find(us)
+    XCTAssertEqual(hit?.0, SIMD16<Float>(repeating: 1.5))
+    XCTAssertEqual(hit?.1, 2.5)
+    XCTAssertNil(sums.find(acronym))
+    XCTAssertNil(sums.find(token("us")))
+    sums.insert(acronym, SIMD16<Float>(repeating: -1), 0)
+    XCTAssertEqual(sums.find(acronym)?.1, 0)
+    XCTAssertEqual(sums.find(us)?.1, 2.5)
+    // Fixed size (256 slots for a short text): at most half full, then new tokens are not kept.
+    var full = NERTokenSums(tokens: 1)
+    for k in 0..<200 { full.insert(token("w\(k)"), SIMD16<Float>(repeating: Float(k)), Float(k)) }
+    XCTAssertEqual(full.find(token("w127"))?.1, 127)
+    XCTAssertNil(full.find(token("w128")))
+  }
+
   func testBadModelDataIsRefused() {
     XCTAssertThrowsError(try NERModel(data: Data("not a model".utf8)))
     let good = EntityResources.model!.serialized()

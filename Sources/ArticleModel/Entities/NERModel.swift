@@ -72,6 +72,7 @@ public final class NERModel: @unchecked Sendable {
     feats.reserveCapacity(128)
     var em: [Float] = []
     var viterbi = NERViterbi()
+    var tokenSums = NERTokenSums(tokens: input.starts.count)
     slots.withUnsafeBufferPointer { sl in
       rows.withUnsafeBufferPointer { rw in
         for (si, r) in d.sentences.enumerated() where !r.isEmpty {
@@ -81,14 +82,31 @@ public final class NERModel: @unchecked Sendable {
           if em.count < r.count * n { em = [Float](repeating: 0, count: r.count * n * 2) }
           em.withUnsafeMutableBufferPointer { e in
             for (k, i) in r.enumerated() {
-              feats.removeAll(keepingCapacity: true)
-              NERFeatures.extract(d, sentence: si, token: i, into: &feats)
-              NERFeatures.extractHistory(d, sentence: si, token: i, history: history, into: &feats)
               let out = e.baseAddress! + k * n
               // 17 scores: one 16-wide vector and one scalar.
               var acc = SIMD16<Float>(repeating: 0)
               var last: Float = 0
               let base = UnsafeRawPointer(rw.baseAddress!)
+              // The token's own features come first, so their partial sum, added in the same
+              // order from zero, is the same bits whichever occurrence computes it.
+              let t = d.toks[i]
+              if let (a, l) = tokenSums.find(t) {
+                acc = a
+                last = l
+              } else {
+                feats.removeAll(keepingCapacity: true)
+                NERFeatures.extractToken(t, into: &feats)
+                for h in feats {
+                  let ri = row(h, sl.baseAddress!)
+                  if ri < 0 { continue }
+                  acc += base.loadUnaligned(fromByteOffset: ri * n * 4, as: SIMD16<Float>.self)
+                  last += rw[ri * n + 16]
+                }
+                tokenSums.insert(t, acc, last)
+              }
+              feats.removeAll(keepingCapacity: true)
+              NERFeatures.extractContext(d, sentence: si, token: i, into: &feats)
+              NERFeatures.extractHistory(d, sentence: si, token: i, history: history, into: &feats)
               for h in feats {
                 let ri = row(h, sl.baseAddress!)
                 if ri < 0 { continue }
@@ -234,5 +252,46 @@ public final class NERModel: @unchecked Sendable {
 
   public convenience init(contentsOf url: URL) throws {
     try self.init(data: try Data(contentsOf: url, options: .mappedIfSafe))
+  }
+}
+
+/// The summed weights of each distinct token's own features (`NERFeatures.extractToken`) in a
+/// document: a word that comes back costs one probe here instead of a dozen feature lookups.
+/// Keyed by the token's word, lower-cased key (which differs for acronyms in mixed-case text)
+/// and shape; fixed size, so once half full new tokens are simply not remembered.
+struct NERTokenSums {
+  private var index: [Int32]  // entry + 1, 0 = empty
+  private var keys: [(UInt64, UInt64, UInt64)] = []
+  private var sums: [SIMD16<Float>] = []
+  private var lasts: [Float] = []
+  private let mask: Int
+
+  init(tokens: Int) {
+    var size = 256
+    while size < 2 * tokens && size < 1 << 16 { size <<= 1 }
+    index = [Int32](repeating: 0, count: size)
+    mask = size - 1
+  }
+
+  @inline(__always) func find(_ t: NERToken) -> (SIMD16<Float>, Float)? {
+    var s = Int(truncatingIfNeeded: t.word) & mask
+    while true {
+      let e = Int(index[s]) - 1
+      if e < 0 { return nil }
+      let k = keys[e]
+      if k.0 == t.word && k.1 == t.lower && k.2 == t.shape { return (sums[e], lasts[e]) }
+      s = (s + 1) & mask
+    }
+  }
+
+  /// Remembers a token not yet present (after `find` returned nil).
+  @inline(__always) mutating func insert(_ t: NERToken, _ sum: SIMD16<Float>, _ last: Float) {
+    if 2 * (keys.count + 1) > index.count { return }
+    var s = Int(truncatingIfNeeded: t.word) & mask
+    while index[s] != 0 { s = (s + 1) & mask }
+    keys.append((t.word, t.lower, t.shape))
+    sums.append(sum)
+    lasts.append(last)
+    index[s] = Int32(keys.count)
   }
 }
