@@ -79,32 +79,26 @@ final class NERTests: XCTestCase {
     print(r.summary)
   }
 
-  /// The per-document memo of a token's own feature sums: found again only for the same word,
-  /// lower-cased key and shape; an acronym's own key ("US" in mixed-case text) is another entry.
-  func testTokenSumsAreKeyedByTheWholeToken() {
+  /// A document's distinct tokens (their own features are summed once per type): one type only
+  /// for the same word, lower-cased key and shape; an acronym's own key ("US" in mixed-case
+  /// text) and another case ("us") are types of their own.
+  func testTokenTypesAreKeyedByTheWholeToken() {
     func token(_ w: String) -> NERToken {
       let sc = Array(w.unicodeScalars)
       return sc.withUnsafeBufferPointer { NERToken($0, 0, sc.count) }
     }
-    var sums = NERTokenSums(tokens: 10)
-    let us = token("US")
-    var acronym = us
-    acronym.lower = NERToken.acronymKey(us.lower)
-    XCTAssertNil(sums.find(us))
-    sums.insert(us, SIMD16<Float>(repeating: 1.5), 2.5)
-    let hit = sums.find(us)
-    XCTAssertEqual(hit?.0, SIMD16<Float>(repeating: 1.5))
-    XCTAssertEqual(hit?.1, 2.5)
-    XCTAssertNil(sums.find(acronym))
-    XCTAssertNil(sums.find(token("us")))
-    sums.insert(acronym, SIMD16<Float>(repeating: -1), 0)
-    XCTAssertEqual(sums.find(acronym)?.1, 0)
-    XCTAssertEqual(sums.find(us)?.1, 2.5)
-    // Fixed size (256 slots for a short text): at most half full, then new tokens are not kept.
-    var full = NERTokenSums(tokens: 1)
-    for k in 0..<200 { full.insert(token("w\(k)"), SIMD16<Float>(repeating: Float(k)), Float(k)) }
-    XCTAssertEqual(full.find(token("w127"))?.1, 127)
-    XCTAssertNil(full.find(token("w128")))
+    var acronym = token("US")
+    acronym.lower = NERToken.acronymKey(acronym.lower)
+    let toks = [token("US"), token("said"), acronym, token("US"), token("us"), token("said"), acronym]
+    let types = NERTokenTypes(toks)
+    XCTAssertEqual(types.typeOf, [0, 1, 2, 0, 3, 1, 2])
+    XCTAssertEqual(types.firsts, [0, 1, 2, 4])
+    // Many distinct words: every one its own type, in order.
+    let many = (0..<1000).map { token("w\($0)") } + [token("w7")]
+    let t2 = NERTokenTypes(many)
+    XCTAssertEqual(t2.firsts.count, 1000)
+    XCTAssertEqual(t2.typeOf.last, 7)
+    XCTAssertEqual(Array(t2.typeOf.prefix(1000)), (0..<1000).map { Int32($0) })
   }
 
   func testBadModelDataIsRefused() {
