@@ -79,6 +79,28 @@ final class NERTests: XCTestCase {
     print(r.summary)
   }
 
+  /// A document's distinct tokens (their own features are summed once per type): one type only
+  /// for the same word, lower-cased key and shape; an acronym's own key ("US" in mixed-case
+  /// text) and another case ("us") are types of their own.
+  func testTokenTypesAreKeyedByTheWholeToken() {
+    func token(_ w: String) -> NERToken {
+      let sc = Array(w.unicodeScalars)
+      return sc.withUnsafeBufferPointer { NERToken($0, 0, sc.count) }
+    }
+    var acronym = token("US")
+    acronym.lower = NERToken.acronymKey(acronym.lower)
+    let toks = [token("US"), token("said"), acronym, token("US"), token("us"), token("said"), acronym]
+    let types = NERTokenTypes(toks)
+    XCTAssertEqual(types.typeOf, [0, 1, 2, 0, 3, 1, 2])
+    XCTAssertEqual(types.firsts, [0, 1, 2, 4])
+    // Many distinct words: every one its own type, in order.
+    let many = (0..<1000).map { token("w\($0)") } + [token("w7")]
+    let t2 = NERTokenTypes(many)
+    XCTAssertEqual(t2.firsts.count, 1000)
+    XCTAssertEqual(t2.typeOf.last, 7)
+    XCTAssertEqual(Array(t2.typeOf.prefix(1000)), (0..<1000).map { Int32($0) })
+  }
+
   func testBadModelDataIsRefused() {
     XCTAssertThrowsError(try NERModel(data: Data("not a model".utf8)))
     let good = EntityResources.model!.serialized()

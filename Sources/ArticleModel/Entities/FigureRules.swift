@@ -34,6 +34,29 @@ enum FigureRules {
     "megatons", "kilotons", "carats", "ounces", "oz", "lb", "lbs", "cubic", "square", "sq",
   ]
 
+  /// The spelled numbers as their ASCII letters packed into an integer, one byte each.
+  static let spelledKeys: Set<UInt64> = Set(spelledNumbers.keys.compactMap { asciiKey($0.unicodeScalars) })
+
+  /// The lower-cased letters of an ASCII word of at most 8 scalars, packed; nil otherwise.
+  @inline(__always) static func asciiKey<S: Sequence<Unicode.Scalar>>(_ word: S) -> UInt64? {
+    var key: UInt64 = 0
+    var n = 0
+    for s in word {
+      var v = s.value
+      guard v < 0x80, n < 8 else { return nil }
+      if v >= 0x41 && v <= 0x5A { v += 32 }
+      key = key << 8 | UInt64(v)
+      n += 1
+    }
+    return key
+  }
+
+  /// Whether a word is one of `spelledNumbers`, without building a string for an ASCII word.
+  static func isSpelledNumber(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+    if let key = asciiKey(word) { return spelledKeys.contains(key) }
+    return spelledNumbers[Document.string(word).lowercased()] != nil
+  }
+
   /// (token range, type) of every figure, in text order, not overlapping.
   static func find(_ d: Document) -> [(range: Range<Int>, type: EntityType)] {
     let toks = d.tokens
@@ -67,7 +90,11 @@ enum FigureRules {
       let t = toks[i]
       // Only tokens that can open a figure: a number, a spelled number, a currency sign.
       let isUS = t.kind == .word && t.end - t.start == 2 && d.scalars[t.start] == "U"
-      let spelled = t.kind == .word && spelledNumbers[lower(i)] != nil
+      // (a cheap look at the first letter and length before building the word)
+      let spelled =
+        t.kind == .word && t.end - t.start >= 3 && t.end - t.start <= 7
+        && "otfsenhOTFSENH".unicodeScalars.contains(d.scalars[t.start])
+        && isSpelledNumber(d.scalars[t.start..<t.end])
       guard t.kind == .number || t.kind == .symbol || isUS || spelled else { i += 1; continue }
       let w = lower(i)
       // the denominator or tail of "9/11" is no amount ("Fahrenheit 9/11 won")

@@ -110,11 +110,57 @@ struct NERClusters: @unchecked Sendable {
     }
   }
 
-  /// The shipped table (empty if the resource is missing).
+  static let magic = Array("LEDECLU1".utf8)
+
+  /// The table as it ships (`word-clusters.bin`), so that a process reads it instead of parsing
+  /// 200,000 lines: "LEDECLU1", the slot count (a power of two) and the word count as UInt32,
+  /// then the slots as UInt64, all little-endian. Made from `tools/clusters/word-clusters.tsv`
+  /// by `NERClustersTests` (see tools/clusters/README.md), which also checks that they agree.
+  func serialized() -> Data {
+    var out = Data(NERClusters.magic)
+    func put<T: FixedWidthInteger>(_ v: T) {
+      var x = v.littleEndian
+      withUnsafeBytes(of: &x) { out.append(contentsOf: $0) }
+    }
+    put(UInt32(slots.count))
+    put(UInt32(count))
+    out.reserveCapacity(out.count + slots.count * 8)
+    for v in slots { put(v) }
+    return out
+  }
+
+  /// Reads `serialized()` output; nil if it is not one (wrong magic, size or length).
+  init?(binary data: Data) {
+    let parsed: ([UInt64], Int)? = data.withUnsafeBytes { raw in
+      let header = 16
+      guard raw.count >= header, Array(raw[0..<8]) == NERClusters.magic else { return nil }
+      let size = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self)))
+      let count = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 12, as: UInt32.self)))
+      guard size >= 1, size & (size - 1) == 0, count < size, raw.count == header + size * 8 else {
+        return nil
+      }
+      let slots = [UInt64](unsafeUninitializedCapacity: size) { buf, n in
+        UnsafeMutableRawBufferPointer(buf).copyMemory(
+          from: UnsafeRawBufferPointer(rebasing: raw[header...]))
+        n = size
+      }
+      #if _endian(big)
+        return (slots.map { UInt64(littleEndian: $0) }, count)
+      #else
+        return (slots, count)
+      #endif
+    }
+    guard let (slots, count) = parsed else { return nil }
+    self.slots = slots
+    self.mask = slots.count - 1
+    self.count = count
+  }
+
+  /// The shipped table (empty if the resource is missing or not a table).
   static let shipped: NERClusters = {
-    guard let url = EntityResources.resourceURL("word-clusters", "tsv"),
-      let data = try? Data(contentsOf: url)
+    guard let url = EntityResources.resourceURL("word-clusters", "bin"),
+      let data = try? Data(contentsOf: url, options: .mappedIfSafe)
     else { return NERClusters() }
-    return NERClusters(tsv: data)
+    return NERClusters(binary: data) ?? NERClusters()
   }()
 }

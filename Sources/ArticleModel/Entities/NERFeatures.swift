@@ -164,19 +164,19 @@ enum NERFeatures {
 
   @inline(__always) static func f(_ t: UInt64, _ v: UInt64) -> UInt64 { NERHash.combine(t, v) }
 
-  /// Appends the static features of token `i` of sentence `r`.
+  /// Appends the static features of token `i` of sentence `r`: the token's own features
+  /// (`extractToken`), then those of its context (`extractContext`).
   static func extract(
     _ d: NERDocFeatures, sentence si: Int, token i: Int, into out: inout [UInt64]
   ) {
-    let r = d.sentences[si]
-    let t = d.toks[i]
-    let lm1 = i - 1 >= r.lowerBound ? d.toks[i - 1].lower : boundaryM
-    let lm2 = i - 2 >= r.lowerBound ? d.toks[i - 2].lower : boundaryM
-    let lp1 = i + 1 < r.upperBound ? d.toks[i + 1].lower : boundaryP
-    let lp2 = i + 2 < r.upperBound ? d.toks[i + 2].lower : boundaryP
-    let sm1 = i - 1 >= r.lowerBound ? d.toks[i - 1].shortShape : boundaryM
-    let sp1 = i + 1 < r.upperBound ? d.toks[i + 1].shortShape : boundaryP
-    let caps = d.allCapsSentence[si]
+    extractToken(d.toks[i], into: &out)
+    extractContext(d, sentence: si, token: i, into: &out)
+  }
+
+  /// The features that depend on the token alone (its word, lower-cased key, shape, prefixes
+  /// and suffixes), always first: the tagger sums their weights once per distinct token of a
+  /// document and starts each token's sum from there (`NERModel.tag`).
+  @inline(__always) static func extractToken(_ t: NERToken, into out: inout [UInt64]) {
     out.append(bias)
     out.append(f(word, t.word))
     out.append(f(lower, t.lower))
@@ -190,6 +190,21 @@ enum NERFeatures {
     if t.suffixes.1 != 0 { out.append(f(suffix + 1, t.suffixes.1)) }
     if t.suffixes.2 != 0 { out.append(f(suffix + 2, t.suffixes.2)) }
     if t.suffixes.3 != 0 { out.append(f(suffix + 3, t.suffixes.3)) }
+  }
+
+  /// The features of token `i` that look beyond it: neighbours, sentence, gazetteer, document.
+  static func extractContext(
+    _ d: NERDocFeatures, sentence si: Int, token i: Int, into out: inout [UInt64]
+  ) {
+    let r = d.sentences[si]
+    let t = d.toks[i]
+    let lm1 = i - 1 >= r.lowerBound ? d.toks[i - 1].lower : boundaryM
+    let lm2 = i - 2 >= r.lowerBound ? d.toks[i - 2].lower : boundaryM
+    let lp1 = i + 1 < r.upperBound ? d.toks[i + 1].lower : boundaryP
+    let lp2 = i + 2 < r.upperBound ? d.toks[i + 2].lower : boundaryP
+    let sm1 = i - 1 >= r.lowerBound ? d.toks[i - 1].shortShape : boundaryM
+    let sp1 = i + 1 < r.upperBound ? d.toks[i + 1].shortShape : boundaryP
+    let caps = d.allCapsSentence[si]
     out.append(f(lowerM1, lm1))
     out.append(f(lowerM2, lm2))
     out.append(f(lowerP1, lp1))

@@ -72,43 +72,68 @@ public final class NERModel: @unchecked Sendable {
     feats.reserveCapacity(128)
     var em: [Float] = []
     var viterbi = NERViterbi()
+    let types = NERTokenTypes(d.toks)
+    var ownSums = [Float](repeating: 0, count: types.firsts.count * n + 16)
     slots.withUnsafeBufferPointer { sl in
       rows.withUnsafeBufferPointer { rw in
-        for (si, r) in d.sentences.enumerated() where !r.isEmpty {
-          // A book is not one news story: earlier tags count only within a stretch of text as
-          // long as the training documents, so that one early mistake cannot spread for good.
-          if si % NERDocFeatures.block == 0 { history.removeAll(keepingCapacity: true) }
-          if em.count < r.count * n { em = [Float](repeating: 0, count: r.count * n * 2) }
-          em.withUnsafeMutableBufferPointer { e in
-            for (k, i) in r.enumerated() {
-              feats.removeAll(keepingCapacity: true)
-              NERFeatures.extract(d, sentence: si, token: i, into: &feats)
-              NERFeatures.extractHistory(d, sentence: si, token: i, history: history, into: &feats)
-              let out = e.baseAddress! + k * n
-              // 17 scores: one 16-wide vector and one scalar.
-              var acc = SIMD16<Float>(repeating: 0)
-              var last: Float = 0
-              let base = UnsafeRawPointer(rw.baseAddress!)
-              for h in feats {
-                let ri = row(h, sl.baseAddress!)
-                if ri < 0 { continue }
-                acc += base.loadUnaligned(fromByteOffset: ri * n * 4, as: SIMD16<Float>.self)
-                last += rw[ri * n + 16]
-              }
-              UnsafeMutableRawPointer(out).storeBytes(of: acc, as: SIMD16<Float>.self)
-              out[16] = last
+        ownSums.withUnsafeMutableBufferPointer { os in
+          for (ty, k) in types.firsts.enumerated() {
+            feats.removeAll(keepingCapacity: true)
+            NERFeatures.extractToken(d.toks[k], into: &feats)
+            var acc = SIMD16<Float>(repeating: 0)
+            var last: Float = 0
+            let base = UnsafeRawPointer(rw.baseAddress!)
+            for h in feats {
+              let ri = row(h, sl.baseAddress!)
+              if ri < 0 { continue }
+              acc += base.loadUnaligned(fromByteOffset: ri * n * 4, as: SIMD16<Float>.self)
+              last += rw[ri * n + 16]
             }
+            let out = os.baseAddress! + ty * n
+            UnsafeMutableRawPointer(out).storeBytes(of: acc, as: SIMD16<Float>.self)
+            out[16] = last
           }
-          tags.withUnsafeMutableBufferPointer { tg in
-            em.withUnsafeBufferPointer { e in
-              transitions.withUnsafeBufferPointer { tr in
-                viterbi.decode(
-                  emissions: e.baseAddress!, count: r.count, transitions: tr.baseAddress!,
-                  into: tg.baseAddress! + r.lowerBound)
+        }
+        ownSums.withUnsafeBufferPointer { ownSums in
+          for (si, r) in d.sentences.enumerated() where !r.isEmpty {
+            // A book is not one news story: earlier tags count only within a stretch of text as
+            // long as the training documents, so that one early mistake cannot spread for good.
+            if si % NERDocFeatures.block == 0 { history.removeAll(keepingCapacity: true) }
+            if em.count < r.count * n { em = [Float](repeating: 0, count: r.count * n * 2) }
+            em.withUnsafeMutableBufferPointer { e in
+              for (k, i) in r.enumerated() {
+                let out = e.baseAddress! + k * n
+                // 17 scores: one 16-wide vector and one scalar. The token's own features come
+                // first: their sum, added in the same order from zero, is computed once per
+                // distinct token (the same bits for every occurrence).
+                let own = ownSums.baseAddress! + Int(types.typeOf[i]) * n
+                var acc = UnsafeRawPointer(own).loadUnaligned(as: SIMD16<Float>.self)
+                var last = own[16]
+                let base = UnsafeRawPointer(rw.baseAddress!)
+                feats.removeAll(keepingCapacity: true)
+                NERFeatures.extractContext(d, sentence: si, token: i, into: &feats)
+                NERFeatures.extractHistory(d, sentence: si, token: i, history: history, into: &feats)
+                for h in feats {
+                  let ri = row(h, sl.baseAddress!)
+                  if ri < 0 { continue }
+                  acc += base.loadUnaligned(fromByteOffset: ri * n * 4, as: SIMD16<Float>.self)
+                  last += rw[ri * n + 16]
+                }
+                UnsafeMutableRawPointer(out).storeBytes(of: acc, as: SIMD16<Float>.self)
+                out[16] = last
               }
             }
-            NERHistory.record(
-              d, sentence: r, tags: UnsafeBufferPointer(rebasing: tg[r]), into: &history)
+            tags.withUnsafeMutableBufferPointer { tg in
+              em.withUnsafeBufferPointer { e in
+                transitions.withUnsafeBufferPointer { tr in
+                  viterbi.decode(
+                    emissions: e.baseAddress!, count: r.count, transitions: tr.baseAddress!,
+                    into: tg.baseAddress! + r.lowerBound)
+                }
+              }
+              NERHistory.record(
+                d, sentence: r, tags: UnsafeBufferPointer(rebasing: tg[r]), into: &history)
+            }
           }
         }
       }
@@ -234,5 +259,47 @@ public final class NERModel: @unchecked Sendable {
 
   public convenience init(contentsOf url: URL) throws {
     try self.init(data: try Data(contentsOf: url, options: .mappedIfSafe))
+  }
+}
+
+/// The distinct tokens of a document: each token's type number, and the first token of each
+/// type. Two tokens are one type when their word, lower-cased key (which differs for acronyms in
+/// mixed-case text) and shape agree, so they have the same own features (`extractToken`).
+struct NERTokenTypes {
+  var typeOf: [Int32]
+  var firsts: [Int]
+
+  init(_ toks: [NERToken]) {
+    var size = 256
+    while size < 2 * toks.count { size <<= 1 }
+    let mask = size - 1
+    var index = [Int32](repeating: 0, count: size)  // type + 1, 0 = empty
+    var typeOf = [Int32](repeating: 0, count: toks.count)
+    var firsts: [Int] = []
+    toks.withUnsafeBufferPointer { tk in
+      index.withUnsafeMutableBufferPointer { ix in
+        for k in 0..<tk.count {
+          let t = tk[k]
+          var s = Int(truncatingIfNeeded: t.word) & mask
+          while true {
+            let e = Int(ix[s]) - 1
+            if e < 0 {
+              firsts.append(k)
+              ix[s] = Int32(firsts.count)
+              typeOf[k] = Int32(firsts.count - 1)
+              break
+            }
+            let f = tk[firsts[e]]
+            if f.word == t.word && f.lower == t.lower && f.shape == t.shape {
+              typeOf[k] = Int32(e)
+              break
+            }
+            s = (s + 1) & mask
+          }
+        }
+      }
+    }
+    self.typeOf = typeOf
+    self.firsts = firsts
   }
 }
