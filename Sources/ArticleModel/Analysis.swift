@@ -36,6 +36,6 @@ public struct Analysis: Sendable {
       documentDate: dct,
       entities: EntityRecognizer.entities(in: document),
       timeExpressions: expressions,
-      timeline: TemporalTagger.timeline(for: document, expressions: expressions, dct: dct))
+      timeline: TemporalTagger.timeline(for: document, expressions: expressions))
   }
 }

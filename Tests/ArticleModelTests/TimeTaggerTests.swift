@@ -273,7 +273,7 @@ final class TimeRobustnessTests: XCTestCase {
           XCTAssertTrue(e.span.start < e.span.end && e.span.end <= doc.scalars.count)
           XCTAssertFalse(e.value.isEmpty)
         }
-        _ = TemporalTagger.timeline(for: doc, expressions: found, dct: date)
+        _ = TemporalTagger.timeline(for: doc, expressions: found)
       }
     }
   }

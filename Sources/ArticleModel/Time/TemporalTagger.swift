@@ -33,9 +33,9 @@ public enum TemporalTagger {
   }
 
   /// The timeline: dated entries in chronological order, then sets and vague references.
-  public static func timeline(
-    for document: Document, expressions: [TimeExpression], dct: DocumentDate?
-  ) -> [TimelineEntry] {
+  public static func timeline(for document: Document, expressions: [TimeExpression])
+    -> [TimelineEntry]
+  {
     TimelineBuilder.timeline(for: document, expressions: expressions)
   }
 
