@@ -30,6 +30,10 @@ extension ExplorerState {
         type(c)
         return []
       }
+      if entityFilterEditing, case .char(let c) = key {
+        typeEntityFilter(c)
+        return []
+      }
       if scope == .main { message = "Unbound key \(key.name): press ? for help" }
       return []
     }
@@ -49,6 +53,8 @@ extension ExplorerState {
     case .close:
       if showHelp {
         showHelp = false
+      } else if focus == .entities && !entityFilter.isEmpty {
+        setEntityFilter("", editing: false)
       } else {
         search = nil
         mentionCursor = nil
@@ -98,6 +104,16 @@ extension ExplorerState {
       if fileIndex > 0 && fileCount > 1 { return [.openFile(offset: -1)] }
       message = "no previous file"
     case .activate: activate()
+    case .confirmPrompt where entityFilterEditing: confirmEntityFilter()
+    case .cancelPrompt where entityFilterEditing: setEntityFilter("", editing: false)
+    case .deleteBackward where entityFilterEditing:
+      if entityFilter.isEmpty {
+        setEntityFilter("", editing: false)
+      } else {
+        setEntityFilter(String(entityFilter.dropLast()), editing: true)
+      }
+    case .filterEntities: openEntityFilter()
+    case .sortEntities: sortEntities()
     case .confirmPrompt: confirmPrompt()
     case .cancelPrompt: cancelPrompt()
     case .toggleLiteral:

@@ -89,6 +89,13 @@ public struct ExplorerState {
   /// Position in `entityOrder`, nil until something is selected.
   public internal(set) var selectedEntity: Int?
   var entityScroll = 0
+  /// The Entities pane's order within each type group (`s` cycles it).
+  public internal(set) var entitySort: EntitySort = .count
+  /// The Entities pane's filter (`F`): only entities whose name or an alias contains it, case
+  /// and accents aside. Empty: every entity.
+  public internal(set) var entityFilter = ""
+  /// The filter prompt is open: typed characters edit `entityFilter` live.
+  public internal(set) var entityFilterEditing = false
 
   /// The timeline, in the model's order (the order `lede timeline` prints).
   public private(set) var timeline: [TimelineEntry]
@@ -163,7 +170,8 @@ public struct ExplorerState {
   /// lists are derived again and their selections dropped.
   mutating func replaceAnalysis(_ newAnalysis: Analysis) {
     analysis = newAnalysis
-    (entityRows, entityOrder, mentions, timeline) = Self.derive(newAnalysis)
+    (entityRows, entityOrder, mentions, timeline) = Self.derive(
+      newAnalysis, sort: entitySort, filter: entityFilter)
     selectedEntity = nil
     selectedTimeline = nil
     mentionCursor = nil
@@ -172,26 +180,10 @@ public struct ExplorerState {
   }
 
   /// The Entities rows, the walk order, the mentions in text order and the timeline.
-  static func derive(_ analysis: Analysis) -> ([EntityRow], [Int], [MentionRef], [TimelineEntry]) {
-    // Entities: grouped by type in the pane's order, most mentioned first.
-    var rows: [EntityRow] = []
-    var order: [Int] = []
-    for type in EntityType.allCases {
-      let members = analysis.entities.indices.filter { analysis.entities[$0].type == type }
-      guard !members.isEmpty else { continue }
-      let sorted = members.sorted { a, b in
-        let ea = analysis.entities[a]
-        let eb = analysis.entities[b]
-        if ea.mentions.count != eb.mentions.count { return ea.mentions.count > eb.mentions.count }
-        return ea.name.lowercased() < eb.name.lowercased()
-      }
-      rows.append(.header(type, count: sorted.count))
-      for e in sorted {
-        rows.append(.entity(e))
-        order.append(e)
-      }
-    }
-
+  static func derive(_ analysis: Analysis, sort: EntitySort = .count, filter: String = "")
+    -> ([EntityRow], [Int], [MentionRef], [TimelineEntry])
+  {
+    let (rows, order) = entityList(analysis, sort: sort, filter: filter)
     var refs: [MentionRef] = []
     for (i, e) in analysis.entities.enumerated() {
       for m in e.mentions { refs.append(MentionRef(span: m, entity: i)) }
@@ -199,6 +191,66 @@ public struct ExplorerState {
     refs.sort { $0.span != $1.span ? $0.span < $1.span : $0.entity < $1.entity }
 
     return (rows, order, refs, analysis.timeline)
+  }
+
+  /// The Entities rows and walk order: grouped by type in the pane's order, each group sorted
+  /// by `sort`, only the entities that pass `filter`.
+  static func entityList(_ analysis: Analysis, sort: EntitySort, filter: String) -> (
+    [EntityRow], [Int]
+  ) {
+    let needle = EntityFilter.folded(filter)
+    let firstStart = analysis.entities.map { $0.mentions.map(\.start).min() ?? Int.max }
+    var rows: [EntityRow] = []
+    var order: [Int] = []
+    for type in EntityType.allCases {
+      let members = analysis.entities.indices.filter {
+        analysis.entities[$0].type == type
+          && (needle.isEmpty || EntityFilter.matches(analysis.entities[$0], needle))
+      }
+      guard !members.isEmpty else { continue }
+      let sorted = members.sorted { a, b in
+        let ea = analysis.entities[a]
+        let eb = analysis.entities[b]
+        let na = ea.name.lowercased()
+        let nb = eb.name.lowercased()
+        switch sort {
+        case .count:
+          if ea.mentions.count != eb.mentions.count {
+            return ea.mentions.count > eb.mentions.count
+          }
+        case .name:
+          if na != nb { return na < nb }
+        case .firstAppearance:
+          if firstStart[a] != firstStart[b] { return firstStart[a] < firstStart[b] }
+        }
+        return na != nb ? na < nb : a < b
+      }
+      rows.append(.header(type, count: sorted.count))
+      for e in sorted {
+        rows.append(.entity(e))
+        order.append(e)
+      }
+    }
+    return (rows, order)
+  }
+
+  /// Derives the Entities list again after a change of sort or filter; the selection stays on
+  /// the same entity when it is still listed, else goes to the first listed one (or none).
+  mutating func rebuildEntityList() {
+    let was = selectedEntityIndex
+    (entityRows, entityOrder) = Self.entityList(analysis, sort: entitySort, filter: entityFilter)
+    entityScroll = 0
+    if let was, let pos = entityOrder.firstIndex(of: was) {
+      selectedEntity = pos
+    } else if !entityOrder.isEmpty && (was != nil || focus == .entities) {
+      selectedEntity = 0
+    } else {
+      selectedEntity = nil
+    }
+    if let c = mentionCursor, let e = selectedEntityIndex, mentions[c].entity != e {
+      mentionCursor = nil
+    }
+    if selectedEntity != nil { keepEntitySelectionVisible() }
   }
 
   // MARK: - Geometry helpers
@@ -222,7 +274,40 @@ public struct ExplorerState {
   /// The input scope the next key is looked up in.
   public var scope: KeyScope {
     if prompt != nil { return .prompt }
+    if entityFilterEditing { return .filter }
     if showHelp { return .help }
     return .main
+  }
+}
+
+/// The Entities pane's orders (within each type group).
+public enum EntitySort: String, CaseIterable, Sendable {
+  case count, name
+  case firstAppearance = "first appearance"
+
+  var next: EntitySort {
+    let all = Self.allCases
+    return all[(all.firstIndex(of: self)! + 1) % all.count]
+  }
+}
+
+/// The Entities pane's filter: a substring of the name or an alias, case and accents aside
+/// (the search's folding: `SearchIndex.fold`).
+enum EntityFilter {
+  static func folded(_ s: String) -> [UInt32] {
+    s.unicodeScalars.map { SearchIndex.fold($0.value) }
+  }
+
+  static func matches(_ e: Entity, _ needle: [UInt32]) -> Bool {
+    ([e.name] + e.aliases).contains { contains(folded($0), needle) }
+  }
+
+  static func contains(_ hay: [UInt32], _ needle: [UInt32]) -> Bool {
+    guard needle.count <= hay.count else { return false }
+    if needle.isEmpty { return true }
+    for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
+      if hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
+    }
+    return false
   }
 }

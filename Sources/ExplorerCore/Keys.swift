@@ -47,17 +47,19 @@ public enum Action: String, CaseIterable, Sendable {
   case activate, redraw, suspend, setMark, goToMark, fileInfo
   case confirmPrompt, cancelPrompt, olderPattern, newerPattern, deleteBackward, toggleLiteral
   case showLibrary, sortList, listMentions, toggleTimelineValues
+  case filterEntities, sortEntities
 }
 
 /// Where a binding applies: the normal screen, the help overlay or the search prompt.
 public enum KeyScope: String, CaseIterable, Sendable {
-  case main, help, prompt, library
+  case main, help, prompt, filter, library
 
   public var title: String {
     switch self {
     case .main: return "Explorer"
     case .help: return "Help screen"
     case .prompt: return "Search prompt"
+    case .filter: return "Entities filter prompt (other keys type the filter)"
     case .library: return "Library (several files or a folder; other keys type the filter)"
     }
   }
@@ -129,6 +131,11 @@ public enum KeyMap {
     KeyBinding(
       [.char("v")], .toggleTimelineValues,
       "Timeline: exact TIMEX3 values (2014-06, P1Y) instead of words (June 2014, every year); again: words"),
+    KeyBinding(
+      [.char("F")], .filterEntities,
+      "Entities: filter by name or alias as you type (case and accents aside); Esc there clears it"),
+    KeyBinding(
+      [.char("s")], .sortEntities, "Entities: sort by count, name or first appearance (cycles)"),
     KeyBinding([.ctrl("l")], .redraw, "Redraw the screen"),
     KeyBinding([.ctrl("z")], .suspend, "Suspend (resume with fg)"),
 
@@ -159,6 +166,10 @@ public enum KeyMap {
       [.ctrl("r")], .toggleLiteral,
       "Literal search: . * [ ( and the other metacharacters match themselves (again: regex)",
       scope: .prompt),
+
+    KeyBinding([.enter], .confirmPrompt, "Keep the filter", scope: .filter),
+    KeyBinding([.escape, .ctrl("c")], .cancelPrompt, "Clear the filter", scope: .filter),
+    KeyBinding([.backspace, .ctrl("h")], .deleteBackward, "Delete a character", scope: .filter),
   ] + libraryBindings
 
   /// The Library view's keys (and the main screen's key back to it); letters type the filter.

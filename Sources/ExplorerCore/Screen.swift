@@ -120,7 +120,7 @@ public enum Screen {
   static func count(_ state: ExplorerState, _ pane: Pane) -> String {
     switch pane {
     case .article: return ""
-    case .entities: return state.isAnalysing ? " (…)" : " (\(state.entityOrder.count))"
+    case .entities: return state.entityHeaderDetail
     case .timeline: return state.isAnalysing ? " (…)" : " (\(state.timeline.count))"
     }
   }
@@ -166,6 +166,12 @@ public enum Screen {
       let x = buf.write(
         (p.literal ? "literal " : "") + (p.backward ? "?" : "/") + p.text, x: r.x, y: r.y,
         limit: leftLimit, style: theme.statusBar)
+      let cursor = theme.mode == .none ? Style(reverse: true) : Style(fg: .black, bg: .white)
+      if x < leftLimit { buf.write(" ", x: x, y: r.y, style: cursor) }
+    } else if state.entityFilterEditing {
+      let x = buf.write(
+        "Filter entities: " + state.entityFilter, x: r.x, y: r.y, limit: leftLimit,
+        style: theme.statusBar)
       let cursor = theme.mode == .none ? Style(reverse: true) : Style(fg: .black, bg: .white)
       if x < leftLimit { buf.write(" ", x: x, y: r.y, style: cursor) }
     } else if let m = state.message {
