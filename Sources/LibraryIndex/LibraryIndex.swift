@@ -85,28 +85,45 @@ public final class LibraryIndex: @unchecked Sendable {
         self.location = .memory
         self.db = try DatabaseQueue(configuration: config)
       } else {
-        var opened: (any DatabaseWriter)?
-        do {
-          let pool = try DatabasePool(path: path, configuration: config)
-          try Self.check(pool)
-          opened = pool
-        } catch let error as DatabaseError
-          where [.SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_FORMAT].contains(error.resultCode)
-        {
-          log(
-            "\(path): not a usable index (\(error.message ?? "\(error.resultCode)")); rebuilding it"
-          )
-          opened = nil
-        }
-        if opened == nil {
-          for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
-          opened = try DatabasePool(path: path, configuration: config)
-        }
         self.location = location
-        self.db = opened!
+        self.db = try Self.whileBusy { try Self.openPool(path: path, config: config, log: log) }
       }
     }
-    try migrate(log: log)
+    try Self.whileBusy { try migrate(log: log) }
+  }
+
+  /// Opens the file as a pool, rebuilding a file that is not a usable database.
+  static func openPool(path: String, config: Configuration, log: (String) -> Void) throws
+    -> any DatabaseWriter
+  {
+    do {
+      let pool = try DatabasePool(path: path, configuration: config)
+      try check(pool)
+      return pool
+    } catch let error as DatabaseError
+      where [.SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_FORMAT].contains(error.resultCode)
+    {
+      log("\(path): not a usable index (\(error.message ?? "\(error.resultCode)")); rebuilding it")
+    }
+    for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+    return try DatabasePool(path: path, configuration: config)
+  }
+
+  /// Runs `body` again while SQLite answers "busy" or "locked" (up to 10 s). Two processes
+  /// opening a new index at once race to switch it to WAL and create its tables, and SQLite
+  /// answers some of those lock conflicts at once instead of through the busy timeout.
+  static func whileBusy<T>(_ body: () throws -> T) throws -> T {
+    var tries = 0
+    while true {
+      do {
+        return try body()
+      } catch let error as DatabaseError
+        where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && tries < 200
+      {
+        tries += 1
+        usleep(50_000)
+      }
+    }
   }
 
   /// Why a folder cannot hold the index, or nil when it can (created when missing).
