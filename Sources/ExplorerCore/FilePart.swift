@@ -14,8 +14,10 @@ public enum FilePart {
 
   /// Files longer than this are shown from a part first.
   public static let threshold = 512 << 10
-  /// How much a part reads.
+  /// How much a head reads.
   public static let length = 16 << 10
+  /// How much a tail reads.
+  public static let tailLength = 64 << 10
 
   /// The part of a file, or nil when the file is short enough to read whole (or cannot be cut).
   public static func read(_ kind: Kind, path: String) throws -> Document? {
@@ -28,8 +30,11 @@ public enum FilePart {
     handle.seek(toFileOffset: 0)
     let bom = [UInt8](handle.readData(ofLength: 2))
     if bom == [0xFF, 0xFE] || bom == [0xFE, 0xFF] { return nil }
-    handle.seek(toFileOffset: kind == .head ? 0 : size - UInt64(length))
-    let bytes = [UInt8](handle.readData(ofLength: length))
+    // A tail reads more: a Project Gutenberg licence after the book is about 19 KB, and the
+    // tail must reach into the book's own end to show it.
+    let want = kind == .head ? length : tailLength
+    handle.seek(toFileOffset: kind == .head ? 0 : size - UInt64(want))
+    let bytes = [UInt8](handle.readData(ofLength: want))
     guard let cut = blankLine(in: bytes, last: kind == .head) else { return nil }
     let part = kind == .head ? Data(bytes[..<cut]) : Data(bytes[cut...])
     return try ArticleLoader.document(from: part, name: path)

@@ -220,6 +220,19 @@ final class WebInputTests: XCTestCase {
     XCTAssertNotEqual(a.documentDate?.value.prefix(4), "2022", "the licence is not a source of the date")
   }
 
+  /// The tail of a book read on its own (the explorer's G before the whole is read) ends where
+  /// the whole's text ends: before the end line, without the licence.
+  func testTheTailOfABookEndsWhereTheBookDoes() {
+    let whole = Document(text: Self.gutenberg)
+    let tailText = String(Self.gutenberg[Self.gutenberg.range(of: "It was four")!.lowerBound...])
+    let tail = Document(text: tailText)
+    XCTAssertEqual(tail.text, "It was four years ago that the ship left the harbour, in the spring.")
+    XCTAssertTrue(whole.text.hasSuffix(tail.text), "a tail's offsets align with the whole's end")
+    // a text that only quotes an end line before its start line keeps the start line's rule
+    let quoted = "*** END OF THE PROJECT GUTENBERG EBOOK X ***\n\n" + Self.gutenberg
+    XCTAssertEqual(Document(text: quoted).text, whole.text)
+  }
+
   func testWarAndPeaceSkipsItsHeaderAndLicence() throws {
     let path = try SharedData.path("data/big/war-and-peace.txt")
     let doc = try ArticleLoader.load(path: path)

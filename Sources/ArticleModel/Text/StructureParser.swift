@@ -131,7 +131,8 @@ enum StructureParser {
 
   /// The article inside a Project Gutenberg file: what lies between the "*** START OF THE
   /// PROJECT GUTENBERG EBOOK … ***" and "*** END OF …" lines (the header and the licence are not
-  /// the book). Nil when the file has no such start line.
+  /// the book). The tail of such a file read on its own (the explorer's `G` before the whole is
+  /// read) has the end line only: what lies before it. Nil when the file has neither line.
   static func gutenbergBody(_ sc: [Unicode.Scalar]) -> Range<Int>? {
     func line(at k: Int) -> (end: Int, marker: Int) {  // marker: 1 start, 2 end, 0 none
       var e = k
@@ -144,18 +145,23 @@ enum StructureParser {
       return (e, 0)
     }
     var start: Int?
+    var endOnly: Int?  // an end line with no start line before it (a tail)
     var k = 0
     while k < sc.count {
       let (e, marker) = line(at: k)
       if marker == 1 && start == nil {
         start = e
-      } else if marker == 2, let s = start {
-        let t = trimmed(sc, Span(s, k))
-        return t.start..<t.end
+      } else if marker == 2 {
+        if let s = start {
+          let t = trimmed(sc, Span(s, k))
+          return t.start..<t.end
+        }
+        if endOnly == nil { endOnly = k }
       }
       k = e + 1
     }
-    return start.map { let t = trimmed(sc, Span($0, sc.count)); return t.start..<t.end }
+    if let s = start { let t = trimmed(sc, Span(s, sc.count)); return t.start..<t.end }
+    return endOnly.map { let t = trimmed(sc, Span(0, $0)); return t.start..<t.end }
   }
 
   static func isBlank(_ sc: [Unicode.Scalar], _ span: Span) -> Bool {
