@@ -44,15 +44,9 @@ public struct FileStamp: Hashable, Sendable, Codable {
 
   /// FNV-1a, 64 bits: fast, and only ever compared with the same file's earlier hash.
   public static func hash(_ data: Data) -> String {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    data.withUnsafeBytes { raw in
-      for b in raw.bindMemory(to: UInt8.self) {
-        h ^= UInt64(b)
-        h = h &* 0x100_0000_01b3
-      }
-    }
-    let hex = String(h, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
+    var h = FNV1a()
+    h.add(data)
+    return h.hex
   }
 }
 

@@ -5,21 +5,15 @@ extension EntityResources {
   /// when the tagger is retrained or a table edited, so that an index of analyses made with the
   /// old ones is rebuilt (LibraryIndex's analyser version includes it).
   public static let fingerprint: String = {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for (name, ext) in [("ner-model", "bin"), ("entities", "tsv"), ("countries", "tsv")] {
+    var h = FNV1a()
+    let shipped = [("ner-model", "bin"), ("word-clusters", "bin"), ("entities", "tsv"), ("countries", "tsv")]
+    for (name, ext) in shipped {
       guard let url = resourceURL(name, ext), let data = try? Data(contentsOf: url) else {
-        h ^= 0xFF
-        h = h &* 0x100_0000_01b3
+        h.add(0xFF)
         continue
       }
-      data.withUnsafeBytes { raw in
-        for b in raw.bindMemory(to: UInt8.self) {
-          h ^= UInt64(b)
-          h = h &* 0x100_0000_01b3
-        }
-      }
+      h.add(data)
     }
-    let hex = String(h, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
+    return h.hex
   }()
 }
