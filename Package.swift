@@ -37,6 +37,11 @@ let package = Package(
     ),
     // Web pages and feeds: parsing with libxml2, finding the article, metadata, feed items.
     .target(name: "WebArticle", dependencies: ["CLibXML2"]),
+    // Training and evaluation: the tagger's trainer, the CoNLL-2003 and TimeML readers and
+    // scorers, the extraction benchmark. Only the `lede` executable (eval-ner, train-ner,
+    // eval-timex, eval-extract, bench) links it; the explorer's modules never do. It reaches the
+    // tagger's internals through `package` access.
+    .target(name: "LedeTraining", dependencies: ["ArticleModel", "WebArticle"]),
     // The explorer's logic: state, actions, key table, layout, rendering into a buffer.
     // Never imports ncurses.
     .target(name: "ExplorerCore", dependencies: ["ArticleModel"]),
@@ -61,12 +66,12 @@ let package = Package(
       name: "lede",
       dependencies: [
         "ArticleModel", "WebArticle", "ExplorerCore", "NCursesTerminal", "LedeConfig", "LibraryIndex",
-        "LibraryBridge", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "LibraryBridge", "LedeTraining", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(
       name: "ArticleModelTests",
-      dependencies: ["ArticleModel", "WebArticle"],
+      dependencies: ["ArticleModel", "WebArticle", "LedeTraining"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

@@ -179,18 +179,20 @@ extension String {
 
 /// A small streaming JSON writer into UTF-8 bytes: keys in a fixed order, strings escaped per
 /// RFC 8259. (Appending to a String.UnicodeScalarView was quadratic on a 3 MB text.)
-struct JSONWriter {
+package struct JSONWriter {
   private var bytes: [UInt8] = []
   private var needsComma: [Bool] = []
 
-  var output: String { String(decoding: bytes, as: UTF8.self) }
+  package init() {}
 
-  mutating func open(_ bracket: String) {
+  package var output: String { String(decoding: bytes, as: UTF8.self) }
+
+  package mutating func open(_ bracket: String) {
     bytes.append(contentsOf: bracket.utf8)
     needsComma.append(false)
   }
 
-  mutating func close(_ bracket: String) {
+  package mutating func close(_ bracket: String) {
     bytes.append(contentsOf: bracket.utf8)
     needsComma.removeLast()
   }
@@ -200,16 +202,16 @@ struct JSONWriter {
     if !needsComma.isEmpty { needsComma[needsComma.count - 1] = true }
   }
 
-  mutating func key(_ k: String) {
+  package mutating func key(_ k: String) {
     separate()
     bytes.append(UInt8(ascii: "\""))
     bytes.append(contentsOf: k.utf8)
     bytes.append(contentsOf: "\":".utf8)
   }
 
-  mutating func element() { separate() }
+  package mutating func element() { separate() }
 
-  mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+  package mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
   mutating func optionalString(_ s: String?) {
     if let s { string(s) } else { raw("null") }
@@ -223,7 +225,7 @@ struct JSONWriter {
     close("}")
   }
 
-  mutating func string(_ s: String) {
+  package mutating func string(_ s: String) {
     bytes.reserveCapacity(bytes.count + s.utf8.count + 2)
     bytes.append(UInt8(ascii: "\""))
     for c in s.unicodeScalars {

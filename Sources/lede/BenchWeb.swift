@@ -1,5 +1,6 @@
 import ArticleModel
 import Foundation
+import LedeTraining
 import WebArticle
 
 #if canImport(Glibc)
@@ -62,8 +63,8 @@ extension BenchRun {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let page = dir + "/page.html"
         let text = dir + "/page.txt"
-        FileManager.default.createFile(atPath: page, contents: data)
-        FileManager.default.createFile(atPath: text, contents: Data(largest.extracted.utf8))
+        _ = FileManager.default.createFile(atPath: page, contents: data)
+        _ = FileManager.default.createFile(atPath: text, contents: Data(largest.extracted.utf8))
         let me = selfExecutable()
         let html = peakRSSKiB([me, "dump", page, "--format", "json"])
         let plain = peakRSSKiB([me, "dump", text, "--format", "json"])

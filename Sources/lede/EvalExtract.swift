@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArticleModel
 import Foundation
+import LedeTraining
 
 /// `lede eval-extract`: the web extractor on a folder of pages, scored like the
 /// article-extraction benchmark (word 4-gram precision, recall and F1 per page, averaged).

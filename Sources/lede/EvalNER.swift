@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArticleModel
 import Foundation
+import LedeTraining
 
 /// `lede eval-ner`: tags a CoNLL-2003 file on its own tokens and scores it like conlleval.
 struct EvalNER: ParsableCommand {

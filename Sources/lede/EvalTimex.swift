@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArticleModel
 import Foundation
+import LedeTraining
 
 /// `lede eval-timex DIR [--predictions OUT.jsonl]`: tags the `<TEXT>` of every TimeML file in a
 /// directory, writes the expressions as JSON lines, and prints TempEval-3 task A scores when

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArticleModel
 import Foundation
+import LedeTraining
 
 /// `lede train-ner`: trains the entity tagger on CoNLL-2003 files and writes the model.
 struct TrainNER: ParsableCommand {

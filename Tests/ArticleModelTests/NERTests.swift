@@ -1,4 +1,5 @@
 import Foundation
+import LedeTraining
 import XCTest
 
 @testable import ArticleModel

@@ -11,7 +11,7 @@ public enum EntityResources {
     public var names: [String]
   }
 
-  static func resourceURL(_ name: String, _ ext: String) -> URL? {
+  package static func resourceURL(_ name: String, _ ext: String) -> URL? {
     Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources")
       ?? Bundle.module.url(forResource: name, withExtension: ext)
   }
@@ -67,6 +67,6 @@ public enum EntityResources {
 
 /// A gazetteer as a public value, so that the `lede` commands can pass one to the trainer.
 public struct NERGazetteerData: @unchecked Sendable {
-  let value: NERGazetteer
+  package let value: NERGazetteer
   init(_ g: NERGazetteer) { value = g }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// granularities, `tools/clusters/build.py`): words that occur in like contexts share ids, so a
 /// name the training data never had ("Lacana", "Yorkton") is seen through the company of words
 /// like it. Keyed by the hash of the lower-cased word, as the tagger's tokens are.
-struct NERClusters: @unchecked Sendable {
+package struct NERClusters: @unchecked Sendable {
   /// An open-addressing table keyed by the (already mixed) word hash: each slot holds the
   /// hash's high 32 bits << 32 | the clusters, fine (bits 0-11) | middle << 12 | coarse << 22,
   /// each id + 1 (0: an empty slot). One array, so that a lookup touches one cache line.
@@ -157,7 +157,7 @@ struct NERClusters: @unchecked Sendable {
   }
 
   /// The shipped table (empty if the resource is missing or not a table).
-  static let shipped: NERClusters = {
+  package static let shipped: NERClusters = {
     guard let url = EntityResources.resourceURL("word-clusters", "bin"),
       let data = try? Data(contentsOf: url, options: .mappedIfSafe)
     else { return NERClusters() }

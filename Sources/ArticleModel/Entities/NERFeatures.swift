@@ -43,7 +43,7 @@ public struct NERInput {
 
 /// Per-document facts the features read: token hashes, gazetteer matches and the document-level
 /// cues (how a word is capitalised elsewhere in the same document).
-struct NERDocFeatures {
+package struct NERDocFeatures {
   struct Counts {
     var lowerCase: Int32 = 0  // written all lower-case
     var capitalisedInside: Int32 = 0  // capitalised, not sentence-initial, in a mixed-case sentence
@@ -61,14 +61,14 @@ struct NERDocFeatures {
   /// Counts per block of `NERDocFeatures.block` sentences: a book is read as a run of
   /// article-sized stretches, like the documents the tagger was trained on.
   var counts: [[UInt64: Counts]]
-  var sentences: [Range<Int>]
-  static let block = 100
+  package var sentences: [Range<Int>]
+  package static let block = 100
   /// Context aggregation (Ratinov & Roth 2009): for each capitalised word of a block, the
   /// words around its occurrences (at most `maxContexts`), so that every occurrence sees them.
   var contexts: [[UInt64: [UInt64]]]
   static let maxContexts = 8
 
-  init(_ input: NERInput, gazetteer: NERGazetteer, clusters table: NERClusters? = .shipped) {
+  package init(_ input: NERInput, gazetteer: NERGazetteer, clusters table: NERClusters? = .shipped) {
     let n = input.starts.count
     var toks = [NERToken]()
     toks.reserveCapacity(n)
@@ -141,7 +141,7 @@ struct NERDocFeatures {
 }
 
 /// Feature templates. A feature is `combine(template, value)`, an integer; no strings.
-enum NERFeatures {
+package enum NERFeatures {
   // template ids
   static let bias: UInt64 = 1, word: UInt64 = 2, lower: UInt64 = 3, shape: UInt64 = 4
   static let shortShape: UInt64 = 5, prefix: UInt64 = 6, suffix: UInt64 = 10
@@ -166,7 +166,7 @@ enum NERFeatures {
 
   /// Appends the static features of token `i` of sentence `r`: the token's own features
   /// (`extractToken`), then those of its context (`extractContext`).
-  static func extract(
+  package static func extract(
     _ d: NERDocFeatures, sentence si: Int, token i: Int, into out: inout [UInt64]
   ) {
     extractToken(d.toks[i], into: &out)
@@ -283,7 +283,7 @@ enum NERFeatures {
   }
 
   /// Appends features from the tags the document's earlier sentences gave the same words.
-  static func extractHistory(
+  package static func extractHistory(
     _ d: NERDocFeatures, sentence si: Int, token i: Int, history: [UInt64: NERHistory],
     into out: inout [UInt64]
   ) {
@@ -303,7 +303,7 @@ enum NERFeatures {
 }
 
 /// The entity types a word was given earlier in a document: counts for O, PER, ORG, LOC, MISC.
-struct NERHistory {
+package struct NERHistory {
   var counts: (Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0)
 
   mutating func add(_ type: Int) {
@@ -338,7 +338,7 @@ struct NERHistory {
   }
 
   /// Records a decoded sentence: each capitalised token's type (or O).
-  static func record(
+  package static func record(
     _ d: NERDocFeatures, sentence r: Range<Int>, tags: UnsafeBufferPointer<Int>,
     into history: inout [UInt64: NERHistory]
   ) {

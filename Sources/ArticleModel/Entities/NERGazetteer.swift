@@ -4,7 +4,7 @@
 /// Categories 0-3 come from the training data's own entity lists (PER, ORG, LOC, MISC; built per
 /// fold during training so that a sentence never sees its own entities); 4-7 come from the
 /// small hand-made lists in Resources (countries, places, groups, organisations).
-struct NERGazetteer {
+package struct NERGazetteer {
   static let categoryCount = 8
   static let countryCategory = 4
   static let placeCategory = 5
@@ -16,6 +16,8 @@ struct NERGazetteer {
   var phrases: [UInt64: UInt32] = [:]
   var maxLength = 6
 
+  package init() {}
+
   @inline(__always) static func extend(_ h: UInt64, _ lower: UInt64) -> UInt64 {
     NERHash.combine(h, lower)
   }
@@ -23,7 +25,7 @@ struct NERGazetteer {
   static let start: UInt64 = 0x5151_7A7A_0101_3C3C
 
   /// Adds a phrase given by its tokens' lower-case hashes.
-  mutating func add(_ lowers: [UInt64], category: Int) {
+  package mutating func add(_ lowers: [UInt64], category: Int) {
     guard !lowers.isEmpty, lowers.count <= maxLength else { return }
     var h = NERGazetteer.start
     for (k, l) in lowers.enumerated() {
@@ -44,7 +46,7 @@ struct NERGazetteer {
     add(NERToken.lowerKeys(words, capsSentence: false), category: category)
   }
 
-  mutating func merge(_ other: NERGazetteer) {
+  package mutating func merge(_ other: NERGazetteer) {
     for (k, v) in other.phrases { phrases[k, default: 0] |= v }
   }
 

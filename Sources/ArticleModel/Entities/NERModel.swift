@@ -28,7 +28,7 @@ public final class NERModel: @unchecked Sendable {
       + clusters.memoryBytes
   }
 
-  init(features: [UInt64], rows: [Float], transitions: [Float], gazetteer: NERGazetteer) {
+  package init(features: [UInt64], rows: [Float], transitions: [Float], gazetteer: NERGazetteer) {
     precondition(rows.count == features.count * NERModel.tags)
     var size = 1024
     while size < features.count * 2 { size <<= 1 }

@@ -1,6 +1,6 @@
 /// What the tagger's features need from one token, computed once as integer hashes so that the
 /// hot loop never builds a String.
-struct NERToken {
+package struct NERToken {
   var word: UInt64 = 0
   var lower: UInt64 = 0
   var shape: UInt64 = 0
@@ -32,7 +32,7 @@ struct NERToken {
   @inline(__always) static func acronymKey(_ lower: UInt64) -> UInt64 { NERHash.combine(lower, 0xAC) }
 
   /// The lower-case keys of words as the tagger sees them in context (see `NERDocFeatures`).
-  static func lowerKeys(_ words: [String], capsSentence: Bool) -> [UInt64] {
+  package static func lowerKeys(_ words: [String], capsSentence: Bool) -> [UInt64] {
     words.map { w in
       let sc = Array(w.unicodeScalars)
       let t = sc.withUnsafeBufferPointer { NERToken($0, 0, sc.count) }

@@ -2,7 +2,7 @@
 ///
 /// Transitions are a (1 + tags) x tags matrix: row 0 is the sentence start, row p + 1 follows
 /// tag p. Emission scores are laid out token-major, `count` per token.
-struct NERViterbi {
+package struct NERViterbi {
   static let n = NERTags.count
   /// allowedPrev[t] lists the tags that may precede t (start excluded).
   static let allowedPrev: [[Int]] = (0..<n).map { t in (0..<n).filter { NERTags.allowed($0, t) } }
@@ -19,8 +19,10 @@ struct NERViterbi {
   var score: [Float] = []
   var back: [Int8] = []
 
+  package init() {}
+
   /// Decodes `len` tokens; writes tags into `out[0..<len]`.
-  mutating func decode(
+  package mutating func decode(
     emissions em: UnsafePointer<Float>, count len: Int, transitions tr: UnsafePointer<Float>,
     into out: UnsafeMutablePointer<Int>
   ) {

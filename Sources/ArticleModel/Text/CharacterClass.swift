@@ -1,7 +1,7 @@
 /// Fast character tests on scalars, with an ASCII fast path.
-enum CharacterClass {
+package enum CharacterClass {
   @inline(__always)
-  static func isLetter(_ s: Unicode.Scalar) -> Bool {
+  package static func isLetter(_ s: Unicode.Scalar) -> Bool {
     let v = s.value
     if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
     return s.properties.isAlphabetic
@@ -46,7 +46,7 @@ enum CharacterClass {
   }
 
   @inline(__always)
-  static func isLower(_ s: Unicode.Scalar) -> Bool {
+  package static func isLower(_ s: Unicode.Scalar) -> Bool {
     let v = s.value
     if v < 0x80 { return v >= 0x61 && v <= 0x7A }
     return s.properties.isLowercase

@@ -1,3 +1,4 @@
+import ArticleModel
 import Foundation
 
 /// Measures the tagger the way the floors are stated: model load time, single-threaded

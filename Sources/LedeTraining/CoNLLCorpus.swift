@@ -1,3 +1,4 @@
+import ArticleModel
 import Foundation
 
 /// A CoNLL-2003 file: documents of sentences of (token, gold label), plus the raw lines so that

@@ -1,3 +1,4 @@
+import ArticleModel
 import Foundation
 
 /// Trains the tagger: an averaged structured perceptron over BILOU tags with Viterbi decoding

@@ -1,3 +1,4 @@
+import ArticleModel
 import Foundation
 
 /// Reading TimeML files and scoring time expressions as TempEval-3 task A does: the

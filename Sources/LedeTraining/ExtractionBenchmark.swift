@@ -1,3 +1,4 @@
+import ArticleModel
 import Foundation
 import WebArticle
 
