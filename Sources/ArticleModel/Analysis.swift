@@ -22,14 +22,7 @@ public struct Analysis: Sendable {
   /// `year` is the year of an undated dateline ("LONDON, March 23 -") or of an undated text.
   public init(document: Document, date: String? = nil, year: Int? = nil) {
     let scan = TemporalTagger.Scan(document)
-    // A date the source states about itself (a web page's or feed item's metadata) comes
-    // right after one given on the command line.
-    let dct: DocumentDate?
-    if date == nil, let published = document.metadata?.published {
-      dct = DocumentDate(value: published, source: .metadata)
-    } else {
-      dct = TemporalTagger.documentDate(for: document, given: date, year: year, scan: scan)
-    }
+    let dct = TemporalTagger.documentDate(for: document, given: date, year: year, scan: scan)
     let expressions = TemporalTagger.expressions(in: document, dct: dct, scan: scan)
     self.init(
       document: document,

@@ -185,7 +185,6 @@ struct PageModel {
     var brPending = false
     var kindStack: [WebBlock.Kind] = []
     var tagCache = TagCache()
-    var h1Depth = -1
 
     func flush() {
       var hasText = false
@@ -222,7 +221,6 @@ struct PageModel {
           case .h1, .h2, .h3, .h4, .h5, .h6, .li, .dt, .dd, .blockquote, .pre: kindStack.removeLast()
           default: break
           }
-          _ = h1Depth
         }
       case .enter(let node, let depth):
         let type = lede_node_type(node)

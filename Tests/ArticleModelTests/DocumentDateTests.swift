@@ -129,6 +129,30 @@ final class DocumentDateTests: XCTestCase {
     XCTAssertEqual(doc.sentences.count, 2)
   }
 
+  /// The date a page or feed item states about itself is one source of the document date
+  /// finder's (it was applied in Analysis.init alone, so the finder's other callers missed it):
+  /// after a given date, before a dateline, a file name or a given year.
+  func testMetadataDateIsEvidenceOfTheFinder() {
+    let meta = DocumentMetadata(format: "html", published: "2019-11-19", publishedFrom: "json-ld")
+    let doc = Document(
+      name: "2001-01-01 page.html", title: "Storm hits coast",
+      blocks: [(.body, "LONDON, March 23 - It rained on Thursday, as it did in 1983.")], metadata: meta)
+    let d = TemporalTagger.documentDate(for: doc, given: nil, year: 1987)
+    XCTAssertEqual(d?.value, "2019-11-19")
+    XCTAssertEqual(d?.source, .metadata)
+    XCTAssertEqual(d?.evidence, ["published (json-ld): 2019-11-19"])
+    XCTAssertEqual(TemporalTagger.documentDate(for: doc, given: "2020-02-02")?.source, .given)
+    // the analysis resolves against it, as before
+    let a = Analysis(document: doc)
+    XCTAssertEqual(a.documentDate?.value, "2019-11-19")
+    XCTAssertTrue(a.timeExpressions.contains { $0.value == "2019-11-14" }, "\(a.timeExpressions.map(\.value))")
+    // a page without a stated date falls back on the text
+    let bare = Document(
+      name: "page.html", title: "Storm", blocks: [(.body, "LONDON, March 23 - It rained.")],
+      metadata: DocumentMetadata(format: "html"))
+    XCTAssertEqual(TemporalTagger.documentDate(for: bare, given: nil)?.source, .dateline)
+  }
+
   func testFolderDatesTable() throws {
     let t = try FolderDates.parse("# name\tdate\na.txt\t1987-03-11\nb.txt\t1987\n\n", path: "dates.tsv")
     XCTAssertEqual(t["a.txt"], FolderDates.Entry(date: "1987-03-11", year: nil))

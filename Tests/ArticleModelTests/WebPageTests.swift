@@ -132,7 +132,10 @@ final class WebPageTests: XCTestCase {
     XCTAssertTrue(doc.paragraphs.contains { $0.kind == .heading && doc.string($0.span) == "What changed" })
     XCTAssertFalse(doc.text.contains("<"))
     let a = Analysis(document: doc)
-    XCTAssertEqual(a.documentDate, DocumentDate(value: "2021-03-04", source: .metadata))
+    XCTAssertEqual(a.documentDate?.value, "2021-03-04")
+    XCTAssertEqual(a.documentDate?.source, .metadata)
+    XCTAssertEqual(a.documentDate?.evidence.count, 1)
+    XCTAssertTrue(a.documentDate?.evidence.first?.hasPrefix("published (") ?? false, "\(String(describing: a.documentDate))")
     // "Thursday" resolves against the page's date
     XCTAssertTrue(a.timeExpressions.contains { doc.string($0.span).hasPrefix("Thursday") && $0.value.hasPrefix("2021-03-04") },
       "\(a.timeExpressions.map { ($0.value, doc.string($0.span)) })")

@@ -2,8 +2,9 @@ import Foundation
 
 /// Finds the document creation time (DCT) that relative expressions are resolved against.
 ///
-/// In order: the date given on the command line; a date in the dateline
-/// ("WASHINGTON, March 3, 2013 (AP) —"); a metadata line ("Date: 2013-03-22",
+/// In order: the date given on the command line; the publication date a web page or feed item
+/// states about itself (its metadata: JSON-LD, `article:published_time`, `<time>`, the address,
+/// a feed's `pubDate`); a date in the dateline ("WASHINGTON, March 3, 2013 (AP) —"); a metadata line ("Date: 2013-03-22",
 /// "Published: March 22, 2013"); a date in the file name ("20130322", "2013-03-22"); else the
 /// year of the latest explicit date in the text, marked inferred (only the year: an article is
 /// written after the dates it reports, but how long after is unknown). With none, no date.
@@ -27,6 +28,10 @@ enum DocumentDateFinder {
     }
     if let given, TimexResolver.Anchor(given) != nil {
       return DocumentDate(value: given, source: .given, evidence: ["given: \(given)"])
+    }
+    if let published = doc.metadata?.published {
+      let from = doc.metadata?.publishedFrom.map { " (\($0))" } ?? ""
+      return DocumentDate(value: published, source: .metadata, evidence: ["published\(from): \(published)"])
     }
     let fileDate = fromName(doc.name)
     if let span = doc.dateline?.date, let (y, m, d) = parse(doc.string(span)), let m {
