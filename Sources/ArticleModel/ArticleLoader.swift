@@ -22,7 +22,8 @@ public enum LoadError: Error, CustomStringConvertible, Equatable {
     case .tooLarge(let f, let limit):
       return "\(f): too large to be an article (limit \(limit / (1 << 20)) MiB)"
     case .notRegular(let f): return "\(f): not a regular file"
-    case .noArticles(let f): return "\(f): is a directory with no articles (*.txt)"
+    case .noArticles(let f):
+      return "\(f): is a directory with no articles (*.txt, *.text, *.html, *.htm, *.xhtml, or a feed)"
     }
   }
 }
@@ -33,8 +34,16 @@ public enum ArticleLoader {
   /// (and its memory) bounded.
   public static let maximumSize = 32 << 20
 
-  /// Expands the paths a user named: a folder stands for the articles (`*.txt`, `*.text`) in it
-  /// and its subfolders, in name order; a folder without any is an error.
+  /// The extensions (any case) of the files a folder stands for: plain text and web pages.
+  public static let folderArticleExtensions: Set<String> = ["txt", "text", "html", "htm", "xhtml"]
+  /// The extensions of files a folder stands for when their content is a feed (RSS, RDF, Atom).
+  public static let folderFeedExtensions: Set<String> = ["xml", "rss", "atom"]
+
+  /// Expands the paths a user named. A folder stands for the files in it and in its subfolders,
+  /// at any depth, named `*.txt`, `*.text`, `*.html`, `*.htm` or `*.xhtml` (any case), and
+  /// `*.xml`, `*.rss`, `*.atom` whose content is a feed; hidden files and folders (a name that
+  /// starts with ".") are left out; in name order (numbers by value: 2.txt before 10.txt). A folder
+  /// without any is an error. Other paths are kept as given.
   public static func expand(_ paths: [String]) throws -> [String] {
     var out: [String] = []
     for path in paths {
@@ -44,15 +53,37 @@ public enum ArticleLoader {
         out.append(path)
         continue
       }
-      let names = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String]) ?? []
-      let articles = names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".text") }.sorted {
-        $0.compare($1, options: .numeric) == .orderedAscending
+      let prefix = path.hasSuffix("/") ? path : path + "/"
+      var articles: [String] = []
+      if let walk = FileManager.default.enumerator(atPath: path) {
+        while let relative = walk.nextObject() as? String {
+          let name = (relative as NSString).lastPathComponent
+          if name.hasPrefix(".") {
+            walk.skipDescendants()
+            continue
+          }
+          let ext = (name as NSString).pathExtension.lowercased()
+          let isArticle = folderArticleExtensions.contains(ext)
+          guard isArticle || folderFeedExtensions.contains(ext) else { continue }
+          var isFolder: ObjCBool = false
+          guard FileManager.default.fileExists(atPath: prefix + relative, isDirectory: &isFolder), !isFolder.boolValue
+          else { continue }
+          if isArticle || isFeed(path: prefix + relative) { articles.append(relative) }
+        }
       }
       if articles.isEmpty { throw LoadError.noArticles(path) }
-      let prefix = path.hasSuffix("/") ? path : path + "/"
+      articles.sort { $0.compare($1, options: .numeric) == .orderedAscending }
       out += articles.map { prefix + $0 }
     }
     return out
+  }
+
+  /// Whether a file's head is a feed's (an `.xml` file in a folder is taken only then).
+  static func isFeed(path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    guard let head = try? handle.read(upToCount: 4096) else { return false }
+    return format(of: head, name: path) == .feed
   }
 
   /// Loads and analyses nothing: returns the decoded document.

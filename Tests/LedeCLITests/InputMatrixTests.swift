@@ -146,7 +146,7 @@ final class InputMatrixTests: XCTestCase {
     XCTAssertEqual(try Lede.run([missing]).stderr, "lede: \(missing): no such file\n")
     let empty = dir.appendingPathComponent("empty")
     try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-    XCTAssertEqual(try Lede.run([empty.path]).stderr, "lede: \(empty.path): is a directory with no articles (*.txt)\n")
+    XCTAssertEqual(try Lede.run([empty.path]).stderr, "lede: \(empty.path): is a directory with no articles (*.txt, *.text, *.html, *.htm, *.xhtml, or a feed)\n")
     XCTAssertEqual(try Lede.run(["dump", dir.path]).stderr, "lede: \(dir.path): is a directory, not an article\n")
     let unreadable = try file("secret.txt", Array("secret".utf8))
     chmod(unreadable, 0)
