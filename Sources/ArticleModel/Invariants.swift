@@ -11,7 +11,7 @@ public enum Invariants {
     let doc = (try? ArticleLoader.document(from: bytes, name: "fuzz"))
       ?? Document(name: "fuzz", scalars: TextDecoding.decode(bytes))
     let analysis = Analysis(document: doc)
-    var problems = violations(of: analysis)
+    var problems = violations(of: analysis) + violations(of: doc.metadata).map { "metadata: " + $0 }
     _ = Report.json(analysis)
     _ = Report.text(analysis)
     // The web paths, whatever the content looks like: the bytes read as a page, and as a feed

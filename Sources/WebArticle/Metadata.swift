@@ -182,7 +182,10 @@ public enum DateParsing {
     let ys = String(y)
     let ms = m < 10 ? "0\(m)" : "\(m)"
     guard let d else { return ys + "-" + ms }
-    guard (1...31).contains(d) else { return nil }
+    // a day the month has ("2019-02-31" is no date; found by `make fuzz-web`)
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+    let days = m == 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].contains(m) ? 30 : 31
+    guard (1...days).contains(d) else { return nil }
     return ys + "-" + ms + "-" + (d < 10 ? "0\(d)" : "\(d)")
   }
 
