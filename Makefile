@@ -119,9 +119,10 @@ fuzz:
 # bounds, overflow and unwrap checks still stop the program, and `make fuzz` runs the same web
 # paths under ASan). Inputs up to FUZZ_WEB_MAX_LEN bytes. Its own corpus, seeded from the
 # made-up pages and feeds in seeds/fuzz and the heads of the shared web pages. FUZZ_WEB_LOG, when
-# set, sends libFuzzer's output to that file (for a long run in the background). See
-# docs/FUZZING.md.
+# set, sends libFuzzer's output to that file (for a long run in the background); FUZZ_WEB_RUNS
+# stops it after that many executions (-1: no limit). See docs/FUZZING.md.
 FUZZ_WEB_SECONDS ?= 600
+FUZZ_WEB_RUNS ?= -1
 FUZZ_WEB_MAX_LEN ?= 2048
 FUZZ_WEB_CORPUS := .build-fuzz-web/corpus
 FUZZ_WEB_LOG ?=
@@ -135,7 +136,7 @@ fuzz-web:
 	    gzip -dc "$$f" | head -c $(FUZZ_WEB_MAX_LEN) > "$(FUZZ_WEB_CORPUS)/page-$$(basename $$f .html.gz | cut -c1-12).html"; done; \
 	else echo "make fuzz-web: ../shared is absent; seeding the corpus with seeds/fuzz only"; fi
 	LEDE_FUZZ=web .build-fuzz-web/release/LedeFuzz $(FUZZ_WEB_CORPUS) \
-	  -max_total_time=$(FUZZ_WEB_SECONDS) -max_len=$(FUZZ_WEB_MAX_LEN) -print_final_stats=1 \
+	  -max_total_time=$(FUZZ_WEB_SECONDS) -runs=$(FUZZ_WEB_RUNS) -max_len=$(FUZZ_WEB_MAX_LEN) -print_final_stats=1 \
 	  -artifact_prefix=Tests/ArticleModelTests/Fixtures/fuzz-crashes/ $(if $(FUZZ_WEB_LOG),> $(FUZZ_WEB_LOG) 2>&1)
 
 # The test suite under AddressSanitizer, then ThreadSanitizer (separate build folders).
