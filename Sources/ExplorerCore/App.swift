@@ -40,6 +40,9 @@ public struct App {
   public let colorMode: ColorMode
   /// The article date given with --date, for the analyses.
   public let date: String?
+  /// Each file's date and year for its analysis (--date, --year, a dates.tsv beside it), by
+  /// file index.
+  public let datings: [FileDating]
   /// Layouts already made, so that a resize back and forth or a file shown again wraps nothing
   /// twice. Kept for the file shown at its recent widths only (a book's lines are megabytes).
   var layouts: [LayoutKey: ArticleLayout] = [:]
@@ -56,9 +59,12 @@ public struct App {
   /// the terminal is taken).
   public init(
     paths: [String], size: Size, colorMode: ColorMode = .extended, date: String? = nil,
-    first: Document? = nil, firstPart: FilePart.Kind? = nil, library: Bool = false
+    datings: [FileDating]? = nil, first: Document? = nil, firstPart: FilePart.Kind? = nil,
+    library: Bool = false
   ) {
     precondition(!paths.isEmpty, "the explorer needs a file")
+    precondition(datings == nil || datings!.count == paths.count, "one dating per file")
+    self.datings = datings ?? paths.map { _ in FileDating(date: date, year: nil) }
     files = paths.map(OpenFile.init)
     files[0].document = first
     files[0].part = first == nil ? nil : firstPart
@@ -183,7 +189,7 @@ public struct App {
     var commands: [Command] = []
     if case .notAsked = files[file].analysis {
       files[file].analysis = .running
-      commands.append(.analyse(file: file, document: document, date: date))
+      commands.append(.analyse(file: file, document: document, dating: datings[file]))
     }
     commands.append(.buildSearchIndex(file: file, scalars: document.scalars))
     return commands

@@ -20,19 +20,31 @@ public struct LibraryArticle: Sendable, Equatable {
   public var file: Int
   public var title: String?
   public var source: String?
+  /// The document date's value ("2014", "1987-03-23", "XXXX-03-23"), for sorting.
   public var date: String?
+  /// Where it comes from ("inferred" for a guess; see DocumentDateSource).
+  public var dateSource: String?
   /// Its most mentioned entities.
   public var topEntities: [String]
 
   public init(
     file: Int, title: String? = nil, source: String? = nil, date: String? = nil,
-    topEntities: [String] = []
+    dateSource: String? = nil, topEntities: [String] = []
   ) {
     self.file = file
     self.title = title
     self.source = source
     self.date = date
+    self.dateSource = dateSource
     self.topEntities = topEntities
+  }
+
+  /// The date as the list shows it (11 columns at most): a guessed (inferred) date carries a
+  /// "?" as in the title bar ("2014?"), and an unknown year is "????" ("????-03-23").
+  public var shownDate: String {
+    guard let date else { return "" }
+    if date.hasPrefix("XXXX") { return "????" + date.dropFirst(4) }
+    return dateSource == DocumentDateSource.inferred.rawValue ? date + "?" : date
   }
 }
 

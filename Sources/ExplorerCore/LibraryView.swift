@@ -140,7 +140,7 @@ public enum LibraryView {
     let w = s.size.width
     let a = s.articles[item]
     let path = s.paths[a.file]
-    let date = (a.date ?? "").padding(10)
+    let date = a.shownDate.padding(11)
     let source = (a.source ?? LibraryState.folderName(path))
     let sourceCol = Screen.truncate(source, 14).padding(14)
     var col = buf.write("\(mark) " + date + "  ", x: 0, y: y, limit: w, style: style)

@@ -36,7 +36,7 @@ public enum Command: Sendable {
   /// Read the whole of a long file shown from a part, in the background; answers `.loaded`.
   case loadWhole(file: Int, path: String)
   /// Find a document's entities and timeline in the background; answers `.analysed`.
-  case analyse(file: Int, document: Document, date: String?)
+  case analyse(file: Int, document: Document, dating: FileDating)
   /// Build a document's search index in the background; answers `.indexed`.
   case buildSearchIndex(file: Int, scalars: [Unicode.Scalar])
   /// Clear the physical screen and paint every cell again (Ctrl-L).
@@ -47,4 +47,16 @@ public enum Command: Sendable {
   case quit(signal: Int32?)
   /// Ask the library's index (LibraryCommand, in App+Library.swift).
   case library(LibraryCommand)
+}
+
+/// The date and year a file is analysed with: given on the command line (--date, --year) or
+/// in a `dates.tsv` beside the file (the launcher works them out; see FolderDates).
+public struct FileDating: Hashable, Sendable {
+  public var date: String?
+  public var year: Int?
+
+  public init(date: String? = nil, year: Int? = nil) {
+    self.date = date
+    self.year = year
+  }
 }

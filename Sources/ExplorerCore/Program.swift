@@ -98,9 +98,9 @@ public enum Program {
             file: file, problem: (error as? LoadError)?.description ?? "\(path): \(error)")
         }
       }
-    case .analyse(let file, let document, let date):
+    case .analyse(let file, let document, let dating):
       executor.submit("analyse \(file)") {
-        .analysed(file: file, analysis: Analysis(document: document, date: date))
+        .analysed(file: file, analysis: Analysis(document: document, date: dating.date, year: dating.year))
       }
     case .buildSearchIndex(let file, let scalars):
       executor.submit("index \(file)") {

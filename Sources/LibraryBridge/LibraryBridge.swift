@@ -10,13 +10,18 @@ public final class LibraryBridge: LibrarySource, @unchecked Sendable {
   public let index: LibraryIndex
   public let paths: [String]
   let jobs: Int
+  /// The date and year to analyse files with (--date, --year, a dates.tsv), by path as given.
+  let datings: [String: (date: String?, year: Int?)]
   /// Absolute path → place among `paths`.
   let fileOf: [String: Int]
 
-  public init(index: LibraryIndex, paths: [String], jobs: Int) {
+  public init(
+    index: LibraryIndex, paths: [String], jobs: Int, datings: [String: (date: String?, year: Int?)] = [:]
+  ) {
     self.index = index
     self.paths = paths
     self.jobs = jobs
+    self.datings = datings
     var map: [String: Int] = [:]
     let cwd = FileManager.default.currentDirectoryPath
     for (i, p) in paths.enumerated() {
@@ -46,7 +51,8 @@ public final class LibraryBridge: LibrarySource, @unchecked Sendable {
     let articles = try index.articles(sort: .path).compactMap { r -> LibraryArticle? in
       guard let file = fileOf[r.path] else { return nil }
       return LibraryArticle(
-        file: file, title: r.title, source: r.source, date: r.date, topEntities: r.topEntities)
+        file: file, title: r.title, source: r.source, date: r.date, dateSource: r.dateSource,
+        topEntities: r.topEntities)
     }
     return LibrarySnapshot(articles: articles)
   }
@@ -58,7 +64,9 @@ public final class LibraryBridge: LibrarySource, @unchecked Sendable {
   }
 
   public func refresh(progress: @escaping @Sendable (Int, Int) -> Void) throws -> String? {
-    let summary = try index.refresh(paths: paths, jobs: jobs) { p in progress(p.done, p.total) }
+    let summary = try index.refresh(paths: paths, jobs: jobs, datings: datings) { p in
+      progress(p.done, p.total)
+    }
     var parts: [String] = []
     if summary.analysed > 0 { parts.append("\(summary.analysed) analysed") }
     if summary.removed > 0 { parts.append("\(summary.removed) removed") }

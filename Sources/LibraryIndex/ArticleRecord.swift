@@ -91,6 +91,9 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
 
   public var file: FileStamp
   public var analyser: String
+  /// The date and year the article was analysed with when given (--date, --year, a
+  /// `dates.tsv` beside it), as `datingKey` writes them; nil or "" when none was.
+  public var dating: String?
   public var title: String?
   public var source: String?
   public var date: String?
@@ -101,10 +104,13 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
   public var entities: [EntityRecord]
   public var timeline: [TimelineRecord]
 
-  public init(analysis a: Analysis, file: FileStamp, analyser: String = AnalyserVersion.current) {
+  public init(
+    analysis a: Analysis, file: FileStamp, analyser: String = AnalyserVersion.current, dating: String? = nil
+  ) {
     let d = a.document
     self.file = file
     self.analyser = analyser
+    self.dating = dating?.isEmpty == true ? nil : dating
     self.title = d.title
     self.source = d.source
     self.date = a.documentDate?.value
@@ -132,17 +138,28 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
     }
   }
 
-  /// Reads and analyses one file. Throws `LoadError` (one line naming the file) when it cannot.
-  public static func analyse(path: String, analyser: String = AnalyserVersion.current) throws
-    -> ArticleRecord
-  {
+  /// The date or year an article is analysed with, as the index keeps them: "" when neither
+  /// is given, else "date=YYYY-MM-DD" (a date given makes the year moot) or "year=YYYY". A file
+  /// analysed with another is analysed again (a `dates.tsv` or `--year` changed).
+  public static func datingKey(date: String?, year: Int?) -> String {
+    if let date { return "date=" + date }
+    return year.map { "year=\($0)" } ?? ""
+  }
+
+  /// Reads and analyses one file (with the date and year given, if any). Throws `LoadError` (one
+  /// line naming the file) when it cannot.
+  public static func analyse(
+    path: String, analyser: String = AnalyserVersion.current, date: String? = nil, year: Int? = nil
+  ) throws -> ArticleRecord {
     let data = try ArticleLoader.read(path: path)
     let st = FileStamp.statFile(path)
     let stamp = FileStamp(
       path: FileStamp.absolute(path), size: st?.size ?? Int64(data.count), mtime: st?.mtime ?? 0,
       hash: FileStamp.hash(data))
     let doc = try ArticleLoader.document(from: data, name: path)
-    return ArticleRecord(analysis: Analysis(document: doc), file: stamp, analyser: analyser)
+    return ArticleRecord(
+      analysis: Analysis(document: doc, date: date, year: year), file: stamp, analyser: analyser,
+      dating: datingKey(date: date, year: year))
   }
 
   // MARK: - JSON lines

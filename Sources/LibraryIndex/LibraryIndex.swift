@@ -55,7 +55,7 @@ public struct IndexError: Error, CustomStringConvertible {
 /// finishes). Article files are only ever read.
 public final class LibraryIndex: @unchecked Sendable {
   /// Bumped when the tables change; an index of another schema is rebuilt.
-  public static let schemaVersion = "7"
+  public static let schemaVersion = "8"
 
   public let db: any DatabaseWriter
   public let location: IndexLocation
@@ -188,7 +188,7 @@ public final class LibraryIndex: @unchecked Sendable {
           CREATE TABLE article(
             id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL,
             mtime INTEGER NOT NULL, hash TEXT NOT NULL, analyser TEXT NOT NULL,
-            title TEXT, source TEXT, date TEXT, date_source TEXT, length INTEGER NOT NULL,
+            dating TEXT NOT NULL, title TEXT, source TEXT, date TEXT, date_source TEXT, length INTEGER NOT NULL,
             entities INTEGER NOT NULL, top TEXT NOT NULL,
             sentences_from INTEGER NOT NULL, sentences_to INTEGER NOT NULL,
             entities_from INTEGER NOT NULL, entities_to INTEGER NOT NULL,
@@ -226,15 +226,16 @@ public final class LibraryIndex: @unchecked Sendable {
 
   // MARK: - Writing
 
-  /// What the index knows of each file: path → stamp and analyser.
-  public func stamps() throws -> [String: (stamp: FileStamp, analyser: String)] {
+  /// What the index knows of each file: path → stamp, analyser, and the date and year it was
+  /// analysed with (`ArticleRecord.datingKey`).
+  public func stamps() throws -> [String: (stamp: FileStamp, analyser: String, dating: String)] {
     try db.read { db in
-      var out: [String: (FileStamp, String)] = [:]
+      var out: [String: (FileStamp, String, String)] = [:]
       let rows = try Row.fetchCursor(
-        db, sql: "SELECT path, size, mtime, hash, analyser FROM article")
+        db, sql: "SELECT path, size, mtime, hash, analyser, dating FROM article")
       while let r = try rows.next() {
         let path: String = r[0]
-        out[path] = (FileStamp(path: path, size: r[1], mtime: r[2], hash: r[3]), r[4])
+        out[path] = (FileStamp(path: path, size: r[1], mtime: r[2], hash: r[3]), r[4], r[5])
       }
       return out
     }
@@ -328,12 +329,12 @@ public final class LibraryIndex: @unchecked Sendable {
     let firstTimeline = try next("timeline", db)
     try db.cachedStatement(
       sql: """
-        INSERT INTO article(path, size, mtime, hash, analyser, title, source, date, date_source,
-          length, entities, top, sentences_from, sentences_to, entities_from, entities_to,
-          timeline_from, timeline_to) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+        INSERT INTO article(path, size, mtime, hash, analyser, dating, title, source, date,
+          date_source, length, entities, top, sentences_from, sentences_to, entities_from,
+          entities_to, timeline_from, timeline_to) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
         """
     ).execute(arguments: [
-      r.file.path, r.file.size, r.file.mtime, r.file.hash, r.analyser, r.title, r.source, r.date,
+      r.file.path, r.file.size, r.file.mtime, r.file.hash, r.analyser, r.dating ?? "", r.title, r.source, r.date,
       r.dateSource, r.length, r.entities.count, top.joined(separator: separator),
       firstSentence, firstSentence + Int64(r.sentences.count), firstEntity,
       firstEntity + Int64(r.entities.count), firstTimeline, firstTimeline + Int64(r.timeline.count),

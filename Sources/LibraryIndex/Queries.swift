@@ -10,6 +10,9 @@ public struct ArticleRow: Sendable, Equatable {
   public var source: String?
   /// The document date ("2014-06-01", "2014"), when known.
   public var date: String?
+  /// Where the date comes from ("given", "dateline", "metadata", "filename", "inferred": a
+  /// guess, which the Library view marks with "?").
+  public var dateSource: String?
   /// Its three most mentioned entities (figures left out).
   public var topEntities: [String]
   public var entityCount: Int
@@ -85,13 +88,19 @@ public struct SearchMatch: Sendable, Equatable {
 }
 
 extension LibraryIndex {
-  static let articleColumns = "id, path, title, source, date, top, entities"
+  /// The article table's columns an `ArticleRow` is read from, prefixed for a join ("a."). Rows
+  /// are read by column name, so a query may add columns of its own anywhere.
+  static func articleColumns(_ prefix: String = "") -> String {
+    ["id", "path", "title", "source", "date", "date_source", "top", "entities"].map { prefix + $0 }
+      .joined(separator: ", ")
+  }
 
   static func articleRow(_ r: Row) -> ArticleRow {
-    let top: String = r[5]
+    let top: String = r["top"]
     return ArticleRow(
-      id: r[0], path: r[1], title: r[2], source: r[3], date: r[4],
-      topEntities: top.isEmpty ? [] : top.components(separatedBy: separator), entityCount: r[6])
+      id: r["id"], path: r["path"], title: r["title"], source: r["source"], date: r["date"],
+      dateSource: r["date_source"], topEntities: top.isEmpty ? [] : top.components(separatedBy: separator),
+      entityCount: r["entities"])
   }
 
   static func orderBy(_ sort: ArticleSort) -> String {
@@ -113,7 +122,7 @@ extension LibraryIndex {
   public func articles(sort: ArticleSort = .path, filter: String? = nil) throws -> [ArticleRow] {
     let rows = try db.read { db in
       try Row.fetchAll(
-        db, sql: "SELECT \(Self.articleColumns) FROM article ORDER BY \(Self.orderBy(sort))"
+        db, sql: "SELECT \(Self.articleColumns()) FROM article ORDER BY \(Self.orderBy(sort))"
       )
       .map(Self.articleRow)
     }
@@ -127,7 +136,7 @@ extension LibraryIndex {
   public func article(path: String) throws -> ArticleRow? {
     try db.read { db in
       try Row.fetchOne(
-        db, sql: "SELECT \(Self.articleColumns) FROM article WHERE path = ?",
+        db, sql: "SELECT \(Self.articleColumns()) FROM article WHERE path = ?",
         arguments: [FileStamp.absolute(path)]
       ).map(Self.articleRow)
     }
@@ -223,11 +232,11 @@ extension LibraryIndex {
       try Row.fetchAll(
         db,
         sql: """
-          SELECT a.id, a.path, a.title, a.source, a.date, a.top, a.entities, sum(e.mentions) AS n
+          SELECT \(Self.articleColumns("a.")), sum(e.mentions) AS n
           FROM entity e JOIN article a ON a.id = e.article WHERE e.library = ?
           GROUP BY a.id ORDER BY n DESC, a.path
           """, arguments: [entity]
-      ).map { (Self.articleRow($0), $0[7]) }
+      ).map { (Self.articleRow($0), $0["n"]) }
     }
   }
 

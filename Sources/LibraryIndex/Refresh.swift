@@ -29,9 +29,12 @@ extension LibraryIndex {
   /// new files and files whose size, time or content changed are analysed, on `jobs` threads,
   /// and written in batches (one transaction each); files no longer among `paths` are removed
   /// unless `keepOthers`. Unreadable files are reported in `failures` and left out.
+  /// `datings`: the date and year to analyse a file with (by path as given: --date, --year, a
+  /// `dates.tsv` beside it); a file analysed with others than these is analysed again.
   @discardableResult
   public func refresh(
     paths: [String], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+    datings: [String: (date: String?, year: Int?)] = [:],
     keepOthers: Bool = false,
     batch: Int = 128, progress: ((RefreshProgress) -> Void)? = nil
   ) throws -> RefreshSummary {
@@ -40,7 +43,7 @@ extension LibraryIndex {
     var summary = RefreshSummary()
     let known = try stamps()
     var wanted = Set<String>()
-    var work: [(path: String, given: String, old: FileStamp?)] = []
+    var work: [OutcomeQueue.Item] = []
     for given in paths {
       let path = FileStamp.absolute(given)
       guard wanted.insert(path).inserted else { continue }
@@ -53,11 +56,17 @@ extension LibraryIndex {
         continue
       }
       let old = known[path]
-      if let old, old.analyser == analyser, st.size == old.stamp.size, st.mtime == old.stamp.mtime {
+      let dating = datings[given]
+      let key = ArticleRecord.datingKey(date: dating?.date, year: dating?.year)
+      // the same analyser with the same date and year: an unchanged file needs nothing
+      let same = old.map { $0.analyser == analyser && $0.dating == key } ?? false
+      if let old, same, st.size == old.stamp.size, st.mtime == old.stamp.mtime {
         summary.unchanged += 1
         continue
       }
-      work.append((path, given, old?.analyser == analyser ? old?.stamp : nil))
+      work.append(
+        OutcomeQueue.Item(
+          path: path, given: given, old: same ? old?.stamp : nil, date: dating?.date, year: dating?.year))
     }
     if !keepOthers {
       let gone = known.keys.filter { !wanted.contains($0) }.sorted()
@@ -66,7 +75,7 @@ extension LibraryIndex {
     }
     // Analysis on `jobs` threads; this thread writes the records in batches as they come.
     let total = work.count
-    let queue = OutcomeQueue(work: work.map { ($0.path, $0.given, $0.old) }, analyser: analyser)
+    let queue = OutcomeQueue(work: work, analyser: analyser)
     let workers = max(1, min(jobs, total))
     if total > 0 {
       for _ in 0..<workers { Thread.detachNewThread { queue.runWorker() } }
@@ -125,14 +134,24 @@ final class OutcomeQueue: @unchecked Sendable {
     case failed(String)
   }
 
+  /// A file to analyse: its stamp in the index when only its time may have changed, and the
+  /// date and year to analyse it with.
+  struct Item {
+    var path: String
+    var given: String
+    var old: FileStamp?
+    var date: String?
+    var year: Int?
+  }
+
   private let lock = NSCondition()
-  private let work: [(path: String, given: String, old: FileStamp?)]
+  private let work: [Item]
   private let analyser: String
   private var next = 0
   private var outcomes: [Outcome] = []
   private var finished = 0
 
-  init(work: [(path: String, given: String, old: FileStamp?)], analyser: String) {
+  init(work: [Item], analyser: String) {
     self.work = work
     self.analyser = analyser
   }
@@ -156,7 +175,7 @@ final class OutcomeQueue: @unchecked Sendable {
     lock.unlock()
   }
 
-  func analyse(_ item: (path: String, given: String, old: FileStamp?)) -> Outcome {
+  func analyse(_ item: Item) -> Outcome {
     do {
       let data = try ArticleLoader.read(path: item.path)
       let hash = FileStamp.hash(data)
@@ -166,7 +185,9 @@ final class OutcomeQueue: @unchecked Sendable {
       if let old = item.old, old.hash == hash { return .touched(stamp) }
       let doc = try ArticleLoader.document(from: data, name: item.given)
       return .record(
-        ArticleRecord(analysis: Analysis(document: doc), file: stamp, analyser: analyser))
+        ArticleRecord(
+          analysis: Analysis(document: doc, date: item.date, year: item.year), file: stamp, analyser: analyser,
+          dating: ArticleRecord.datingKey(date: item.date, year: item.year)))
     } catch let e as LoadError {
       return .failed(e.description)
     } catch {

@@ -16,13 +16,16 @@ struct ExplorerOptions {
 struct LibraryLaunch {
   var location: IndexLocation
   var jobs: Int
+  /// The date and year of files given them (--date, --year, dates.tsv), by path.
+  var datings: [String: (date: String?, year: Int?)] = [:]
 }
 
 /// Opens the explorer (the program itself is `App` and `Program` in ExplorerCore). The first
 /// file is read (only its head if it is long), and every other checked, before the terminal is
 /// taken, so that a bad file is one line on stderr and status 1; the others are read when first
 /// shown.
-func launchExplorer(paths: [String], date: String?, options: ExplorerOptions) throws {
+/// `datings`: each file's date and year for its analysis (--date, --year, a dates.tsv beside it).
+func launchExplorer(paths: [String], datings: [FileDating], options: ExplorerOptions) throws {
   guard let path = paths.first else { return }
   let first: Document
   var firstPart: FilePart.Kind?
@@ -44,7 +47,7 @@ func launchExplorer(paths: [String], date: String?, options: ExplorerOptions) th
   if paths.count > 1, let launch = options.library {
     do {
       let index = try LibraryIndex(launch.location, log: warn)
-      bridge = LibraryBridge(index: index, paths: paths, jobs: launch.jobs)
+      bridge = LibraryBridge(index: index, paths: paths, jobs: launch.jobs, datings: launch.datings)
     } catch {
       fail("cannot open the library index: \(error)")
     }
@@ -56,7 +59,7 @@ func launchExplorer(paths: [String], date: String?, options: ExplorerOptions) th
     fail((error as? TerminalError)?.description ?? "\(error)")
   }
   var app = App(
-    paths: paths, size: terminal.size, colorMode: terminal.colorMode, date: date, first: first,
+    paths: paths, size: terminal.size, colorMode: terminal.colorMode, datings: datings, first: first,
     firstPart: firstPart, library: bridge != nil)
   let inbox = Inbox()
   let signal = Program.run(

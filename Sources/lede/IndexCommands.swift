@@ -81,7 +81,7 @@ struct ProgressBar {
 /// With no folders, `--index` names an index used as it is. Unreadable articles are reported one
 /// line each and left out; `failed` tells the caller to exit with status 1 at the end.
 func openLibrary(
-  _ folders: [String], _ options: IndexOptions, summary: Bool = false,
+  _ folders: [String], _ options: IndexOptions, input: InputOptions, summary: Bool = false,
   importing: ((LibraryIndex) throws -> Void)? = nil
 ) -> (index: LibraryIndex, failed: Bool) {
   if folders.isEmpty && options.index == nil {
@@ -115,7 +115,7 @@ func openLibrary(
     do {
       result = try index.refresh(
         paths: paths, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-        progress: { bar.draw($0) })
+        datings: datings(paths, input), progress: { bar.draw($0) })
     } catch {
       bar.clear()
       fail("cannot write the index: \(error)")
@@ -159,7 +159,7 @@ struct IndexCommand: ParsableCommand {
       (elsewhere, in parallel) before the folders are checked.
       """)
 
-  @Argument(help: "Folders of articles (*.txt) or article files.")
+  @Argument(help: "Folders of articles, pages and feeds, or article files.")
   var folders: [String] = []
 
   @Option(
@@ -168,6 +168,8 @@ struct IndexCommand: ParsableCommand {
   var imports: [String] = []
 
   @OptionGroup var options: IndexOptions
+
+  @OptionGroup var input: InputOptions
 
   func validate() throws {
     if folders.isEmpty && imports.isEmpty {
@@ -192,7 +194,7 @@ struct IndexCommand: ParsableCommand {
       }
     }
     var batch: [ArticleRecord] = []
-    let (index, failed) = openLibrary(folders, options, summary: true) { index in
+    let (index, failed) = openLibrary(folders, options, input: input, summary: true) { index in
       for file in imports {
         _ = forEachRecord(file) { record in
           batch.append(record)
@@ -276,6 +278,8 @@ struct EntitiesCommand: ParsableCommand {
 
   @OptionGroup var options: IndexOptions
 
+  @OptionGroup var input: InputOptions
+
   func validate() throws {
     if let type, EntityType(rawValue: type.uppercased()) == nil {
       throw ValidationError(
@@ -288,7 +292,7 @@ struct EntitiesCommand: ParsableCommand {
   }
 
   func run() throws {
-    let (index, failed) = openLibrary(folders, options)
+    let (index, failed) = openLibrary(folders, options, input: input)
     let types = type.map { Set([EntityType(rawValue: $0.uppercased())!]) }
     let all = try index.entities(sort: EntitySort(rawValue: sort)!, types: types)
     var out = ""
@@ -345,8 +349,10 @@ struct MentionsCommand: ParsableCommand {
 
   @OptionGroup var options: IndexOptions
 
+  @OptionGroup var input: InputOptions
+
   func run() throws {
-    let (index, failed) = openLibrary(folders, options)
+    let (index, failed) = openLibrary(folders, options, input: input)
     guard let entity = try index.entity(named: name) else {
       fail("no entity named '\(name)' in the library")
     }
@@ -418,8 +424,10 @@ struct SearchCommand: ParsableCommand {
 
   @OptionGroup var options: IndexOptions
 
+  @OptionGroup var input: InputOptions
+
   func run() throws {
-    let (index, failed) = openLibrary(folders, options)
+    let (index, failed) = openLibrary(folders, options, input: input)
     let hits = try index.search(pattern, limit: limit)
     var out = ""
     for h in hits {
@@ -450,6 +458,8 @@ struct AnalyzeCommand: ParsableCommand {
   @Argument(help: "Article files or folders; none: read paths from standard input.")
   var paths: [String] = []
 
+  @OptionGroup var input: InputOptions
+
   func validate() throws {
     if !jsonl { throw ValidationError("lede analyze writes JSON lines: pass --jsonl") }
   }
@@ -475,7 +485,8 @@ struct AnalyzeCommand: ParsableCommand {
         continue
       }
       do {
-        let record = try ArticleRecord.analyse(path: f)
+        let d = dating(f, date: input.date, year: input.year)
+        let record = try ArticleRecord.analyse(path: f, date: d.date, year: d.year)
         writeStdout(try record.jsonLine() + "\n")
       } catch let error as LoadError {
         warn(error.description)

@@ -48,17 +48,45 @@ struct InputOptions: ParsableArguments {
 }
 
 /// The date and year to analyse a file with: those given on the command line win over a
-/// `dates.tsv` beside the file.
+/// `dates.tsv` beside the file. A bad table is one line naming it and status 1.
 func dating(_ path: String, date: String?, year: Int?) -> (date: String?, year: Int?) {
   guard date == nil, path != "-" else { return (date, year) }
   do {
-    if let e = try FolderDates.entry(for: path) { return (e.date, year ?? e.year) }
+    if let e = try folderDatesEntry(for: path) { return (e.date, year ?? e.year) }
   } catch let error as FolderDates.Failure {
     fail(error.description)
   } catch {
     fail("\(error)")
   }
   return (date, year)
+}
+
+/// The dates.tsv tables read so far, by folder: a library of many files reads each once.
+var folderDatesTables: [String: [String: FolderDates.Entry]] = [:]
+
+/// `FolderDates.entry(for:)`, each folder's table read once.
+func folderDatesEntry(for file: String) throws -> FolderDates.Entry? {
+  let parent = (file as NSString).deletingLastPathComponent
+  let folder = parent.isEmpty ? "." : parent
+  let table: [String: FolderDates.Entry]
+  if let known = folderDatesTables[folder] {
+    table = known
+  } else {
+    table = try FolderDates.table(inFolder: folder) ?? [:]
+    folderDatesTables[folder] = table
+  }
+  return table[(file as NSString).lastPathComponent] ?? table[file]
+}
+
+/// The date and year of each file of a library (by path as named), for the index; files with
+/// neither are left out.
+func datings(_ paths: [String], _ input: InputOptions) -> [String: (date: String?, year: Int?)] {
+  var out: [String: (date: String?, year: Int?)] = [:]
+  for p in paths {
+    let d = dating(p, date: input.date, year: input.year)
+    if d.date != nil || d.year != nil { out[p] = d }
+  }
+  return out
 }
 
 /// Loads and analyses one file, or prints its one-line error and exits with status 1.
@@ -99,7 +127,7 @@ struct Open: ParsableCommand {
 
   // Optional for the parser, required by validate(): an unknown option is then reported as
   // itself ("Unknown option '--bogus'") rather than as a missing file.
-  @Argument(help: "Article files or folders of articles (*.txt); '-' reads standard input.")
+  @Argument(help: "Article files or folders of articles, pages and feeds; '-' reads standard input.")
   var files: [String] = []
 
   @OptionGroup var input: InputOptions
@@ -137,13 +165,15 @@ struct Open: ParsableCommand {
     if isatty(STDOUT_FILENO) == 1 {
       // The article is drawn as soon as it is loaded; the analysis fills in behind it.
       try launchExplorer(
-        paths: paths, date: input.date,
+        paths: paths,
+        datings: paths.map { let d = dating($0, date: input.date, year: input.year); return FileDating(date: d.date, year: d.year) },
         options: ExplorerOptions(
           noColor: noColor, mouse: mouse || config.mouse,
           library: paths.count > 1
             ? LibraryLaunch(
               location: index.location(for: files.filter { $0 != "-" }),
-              jobs: index.jobs ?? ProcessInfo.processInfo.activeProcessorCount) : nil))
+              jobs: index.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+              datings: datings(paths, input)) : nil))
     } else {
       let analyses = try paths.map { try analyse($0, date: input.date, year: input.year) }
       for (i, a) in analyses.enumerated() {

@@ -39,6 +39,36 @@ final class LibraryCommandTests: XCTestCase {
     return dir
   }
 
+  /// A dates.tsv beside the articles, and --year, reach the index as they reach `lede dump`: an
+  /// edit of the table analyses again the files whose dates it changed, and only those.
+  func testTheIndexReadsDatesTSVAndYear() throws {
+    let dir = scratch + "/dated"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    for name in ["01-budget.txt", "02-election.txt", "03-visit.txt"] {
+      try FileManager.default.copyItem(atPath: Self.fixture + "/" + name, toPath: dir + "/" + name)
+    }
+    let index = scratch + "/d.sqlite"
+    try "01-budget.txt\t2005-02-14\n".write(toFile: dir + "/dates.tsv", atomically: true, encoding: .utf8)
+    var r = try Lede.run(["index", dir, "--index", index])
+    XCTAssertTrue(r.stderr.hasPrefix("lede: 3 articles indexed: 3 analysed"), r.stderr)
+    r = try Lede.run(["analyze", "--jsonl", dir + "/01-budget.txt"])
+    XCTAssertTrue(r.stdout.contains("\"date\":\"2005-02-14\""), r.stdout)
+    XCTAssertTrue(r.stdout.contains("\"dateSource\":\"given\""), r.stdout)
+    r = try Lede.run(["index", dir, "--index", index])
+    XCTAssertTrue(r.stderr.hasPrefix("lede: 3 articles indexed: 0 analysed, 3 unchanged"), r.stderr)
+    // the table changes one file's date: that file is analysed again
+    try "01-budget.txt\t2005-03-01\n".write(toFile: dir + "/dates.tsv", atomically: true, encoding: .utf8)
+    r = try Lede.run(["index", dir, "--index", index])
+    XCTAssertTrue(r.stderr.hasPrefix("lede: 3 articles indexed: 1 analysed, 2 unchanged"), r.stderr)
+    // --year for the files the table leaves out (and a bad table is one line, status 1)
+    r = try Lede.run(["index", dir, "--index", index, "--year", "1999"])
+    XCTAssertTrue(r.stderr.hasPrefix("lede: 3 articles indexed: 2 analysed, 1 unchanged"), r.stderr)
+    try "01-budget.txt\tsoon\n".write(toFile: dir + "/dates.tsv", atomically: true, encoding: .utf8)
+    r = try Lede.run(["index", dir, "--index", index])
+    XCTAssertEqual(r.status, 1)
+    XCTAssertTrue(r.stderr.contains("dates.tsv:1: 'soon' is not a date"), r.stderr)
+  }
+
   func testIndexThenEntitiesMentionsAndSearch() throws {
     let index = scratch + "/i.sqlite"
     var r = try Lede.run(["index", Self.fixture, "--index", index])
