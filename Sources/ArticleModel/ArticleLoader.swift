@@ -34,13 +34,14 @@ public enum ArticleLoader {
   /// (and its memory) bounded.
   public static let maximumSize = 32 << 20
 
-  /// The extensions (any case) of the files a folder stands for: plain text and web pages.
+  /// The extensions of the files a folder stands for: plain text and web pages. Lower case only,
+  /// as before web pages were read: a corpus's `README.TXT` is not one of its articles.
   public static let folderArticleExtensions: Set<String> = ["txt", "text", "html", "htm", "xhtml"]
   /// The extensions of files a folder stands for when their content is a feed (RSS, RDF, Atom).
   public static let folderFeedExtensions: Set<String> = ["xml", "rss", "atom"]
 
   /// Expands the paths a user named. A folder stands for the files in it and in its subfolders,
-  /// at any depth, named `*.txt`, `*.text`, `*.html`, `*.htm` or `*.xhtml` (any case), and
+  /// at any depth, named `*.txt`, `*.text`, `*.html`, `*.htm` or `*.xhtml`, and
   /// `*.xml`, `*.rss`, `*.atom` whose content is a feed; hidden files and folders (a name that
   /// starts with ".") are left out; in name order (numbers by value: 2.txt before 10.txt). A folder
   /// without any is an error. Other paths are kept as given.
@@ -62,7 +63,7 @@ public enum ArticleLoader {
             walk.skipDescendants()
             continue
           }
-          let ext = (name as NSString).pathExtension.lowercased()
+          let ext = (name as NSString).pathExtension
           let isArticle = folderArticleExtensions.contains(ext)
           guard isArticle || folderFeedExtensions.contains(ext) else { continue }
           var isFolder: ObjCBool = false

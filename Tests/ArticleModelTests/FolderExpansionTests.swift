@@ -22,9 +22,10 @@ final class FolderExpansionTests: XCTestCase {
 
   func testAFolderStandsForItsArticlesPagesAndFeeds() throws {
     try put("a.txt")
-    try put("B.TEXT")
+    try put("b.text")
+    try put("README.TXT")  // extensions in lower case only: a corpus's README.TXT is no article
     try put("c.html", "<html><body><p>A page.</p></body></html>")
-    try put("d.HTM", "<p>A page.</p>")
+    try put("d.htm", "<p>A page.</p>")
     try put("e.xhtml", "<html><body><p>A page.</p></body></html>")
     try put("news.xml", "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>T</title></channel></rss>")
     try put("atom.xml", "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title></feed>")
@@ -43,7 +44,7 @@ final class FolderExpansionTests: XCTestCase {
     XCTAssertEqual(
       got,
       [
-        "B.TEXT", "a.txt", "atom.xml", "c.html", "d.HTM", "e.xhtml", "f.rss", "folder.txt/inside.txt", "news.xml",
+        "a.txt", "atom.xml", "b.text", "c.html", "d.htm", "e.xhtml", "f.rss", "folder.txt/inside.txt", "news.xml",
         "sub/2.txt", "sub/10.txt", "sub/deeper/page.html",
       ])
     // a file named is kept as given, whatever its name
