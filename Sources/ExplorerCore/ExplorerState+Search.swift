@@ -91,7 +91,7 @@ extension ExplorerState {
   }
 
   /// `n` (`forward`) and `N`: on in the search's direction, or back.
-  mutating func stepMatch(forward sameWay: Bool) {
+  mutating func stepMatch(forward sameWay: Bool, by steps: Int = 1) {
     let forward = search?.backward == true ? !sameWay : sameWay
     guard var s = search else {
       if let last = history.last {
@@ -102,7 +102,7 @@ extension ExplorerState {
           return
         }
         search = SearchState(pattern: last, matches: matches, current: nil)
-        stepMatch(forward: forward)
+        stepMatch(forward: forward, by: steps)
       } else {
         message = "No search yet: press / to search"
       }
@@ -115,14 +115,14 @@ extension ExplorerState {
     let n = s.matches.count
     var i: Int
     if let c = s.current, visibleRange.contains(s.matches[c].start) || visibleRange.isEmpty {
-      i = forward ? c + 1 : c - 1
+      i = forward ? c + steps : c - steps
     } else {
       // The current match scrolled away: continue from the view, as less does.
       let from = layout.startOffset(top)
       if forward {
-        i = Self.firstIndex(in: s.matches, atOrAfter: from) ?? n
+        i = (Self.firstIndex(in: s.matches, atOrAfter: from) ?? n) + steps - 1
       } else {
-        i = (Self.firstIndex(in: s.matches, atOrAfter: from) ?? n) - 1
+        i = (Self.firstIndex(in: s.matches, atOrAfter: from) ?? n) - steps
       }
     }
     let wrapped: String?
@@ -148,7 +148,7 @@ extension ExplorerState {
   // MARK: - Mentions
 
   /// `]` and `[`: the next mention of any entity, from the mention cursor or the view's top.
-  mutating func stepMention(forward: Bool) {
+  mutating func stepMention(forward: Bool, by steps: Int = 1) {
     guard !mentions.isEmpty else {
       message = noMentions
       return
@@ -156,10 +156,10 @@ extension ExplorerState {
     let n = mentions.count
     var i: Int
     if let c = mentionCursor, mentions[c].span.start == readingAt {
-      i = forward ? c + 1 : c - 1
+      i = forward ? c + steps : c - steps
     } else {
       let first = firstMention(atOrAfter: origin)
-      i = forward ? first : first - 1
+      i = forward ? first + steps - 1 : first - steps
     }
     let wrapped: String?
     (i, wrapped) = Self.wrapped(i, count: n, what: "mentions ")
@@ -170,7 +170,7 @@ extension ExplorerState {
   }
 
   /// `*` and `#`: the next mention of the selected entity (all its aliases), wrapping.
-  mutating func stepEntityMention(forward: Bool) {
+  mutating func stepEntityMention(forward: Bool, by steps: Int = 1) {
     if selectedEntity == nil, let c = mentionCursor,
       let pos = entityOrder.firstIndex(of: mentions[c].entity)
     {
@@ -190,10 +190,10 @@ extension ExplorerState {
     if let c = mentionCursor, mentions[c].entity == e, mentions[c].span.start == readingAt,
       let k = spans.firstIndex(of: mentions[c].span)
     {
-      i = forward ? k + 1 : k - 1
+      i = forward ? k + steps : k - steps
     } else {
       let first = Self.firstIndex(in: spans, atOrAfter: origin) ?? n
-      i = forward ? first : first - 1
+      i = forward ? first + steps - 1 : first - steps
     }
     let wrapped: String?
     (i, wrapped) = Self.wrapped(i, count: n, what: "")
@@ -201,10 +201,11 @@ extension ExplorerState {
     if let wrapped { message = wrapped + " · " + (message ?? "") }
   }
 
-  /// An index stepped past either end wraps round, with the message vim gives.
+  /// An index stepped past either end wraps round (as often as a count asks), with the message
+  /// vim gives.
   static func wrapped(_ i: Int, count n: Int, what: String) -> (Int, String?) {
-    if i >= n { return (0, what + "hit BOTTOM, continuing at TOP") }
-    if i < 0 { return (n - 1, what + "hit TOP, continuing at BOTTOM") }
+    if i >= n { return (i % n, what + "hit BOTTOM, continuing at TOP") }
+    if i < 0 { return (((i % n) + n) % n, what + "hit TOP, continuing at BOTTOM") }
     return (i, nil)
   }
 

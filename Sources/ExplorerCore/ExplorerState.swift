@@ -127,6 +127,9 @@ public struct ExplorerState {
   public internal(set) var lastJumpFrom: Int?
   /// `m` or `'` waiting for its letter.
   var pendingMark: MarkCommand?
+  /// Digits typed before a key (less's and vim's N: `5j`, `100G`, `50%`, `3n`); the status line
+  /// shows it, Esc cancels it, the next key takes it.
+  public internal(set) var pendingCount: Int?
   enum MarkCommand { case set, go }
 
   /// A view of an analysis at a size; `layout`, when given, must be the document's at the

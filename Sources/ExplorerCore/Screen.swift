@@ -174,6 +174,14 @@ public enum Screen {
         style: theme.statusBar)
       let cursor = theme.mode == .none ? Style(reverse: true) : Style(fg: .black, bg: .white)
       if x < leftLimit { buf.write(" ", x: x, y: r.y, style: cursor) }
+    } else if let n = state.pendingCount, state.scope == .main {
+      // the count typed so far, as less echoes it, and what it is for
+      let x = buf.write(" \(n)", x: r.x, y: r.y, limit: leftLimit, style: theme.statusMessage)
+      let hint =
+        r.width >= 60
+        ? "  a count: \(n)j \(n) lines · \(n)G line \(n) · \(n)% · \(n)n · \(n) Tab pane · Esc cancels"
+        : "  Esc cancels"
+      buf.write(hint, x: x, y: r.y, limit: leftLimit, style: theme.statusBar)
     } else if let m = state.message {
       buf.write(" " + m, x: r.x, y: r.y, limit: leftLimit, style: theme.statusMessage)
     } else {

@@ -177,7 +177,7 @@ final class ExplorerEndToEndTests: XCTestCase {
     t.wait(for: "[3 Timeline]")
     t.send("BTab")
     t.wait(for: "[2 Entities]")
-    t.send("1")
+    t.send("1", "Tab")
     t.wait(for: "Foreign Minister")
     t.send("h")
     t.wait(for: "Show this help")

@@ -210,7 +210,7 @@ final class LibraryViewTests: XCTestCase {
   func testLOnAnArticlesEntityListsTheArticlesThatMentionIt() throws {
     // open 03 (Blair to visit Washington), select "Mr Blair"'s entity in its Entities pane
     let (t, app) = try session(
-      [.settle] + keys("washington") + [.key(.enter), .settle, .key(.char("2"))] + keys(
+      [.settle] + keys("washington") + [.key(.enter), .settle, .key(.char("2")), .key(.tab)] + keys(
         "jjjjjjjjjjjj") + [.key(.char("L")), .settle])
     let lib = try XCTUnwrap(app.library)
     let name = try XCTUnwrap(
@@ -254,7 +254,7 @@ final class LibraryViewTests: XCTestCase {
       return (t, app)
     }
     // Focusing the Entities pane selects its first entity (People first, most mentioned first).
-    let pick: [ScriptedTerminal.Step] = [.settle, .key(.char("2"))]
+    let pick: [ScriptedTerminal.Step] = [.settle, .key(.char("2")), .key(.tab)]
     let (_, probe) = run(pick)
     let v = try XCTUnwrap(probe.view)
     let e = v.analysis.entities[try XCTUnwrap(v.selectedEntityIndex)]
@@ -279,7 +279,7 @@ final class LibraryViewTests: XCTestCase {
 
   func testMInALibraryListsTheLibraryEntitysMentions() throws {
     let (_, app) = try session(
-      [.settle] + keys("washington") + [.key(.enter), .settle, .key(.char("2")), .key(.char("j")),
+      [.settle] + keys("washington") + [.key(.enter), .settle, .key(.char("2")), .key(.tab), .key(.char("j")),
         .key(.char("M")), .settle])
     let lib = try XCTUnwrap(app.library)
     XCTAssertTrue(app.showingLibrary)
