@@ -37,6 +37,7 @@ extension App {
   /// The library first: what the index holds now, then a refresh in the background.
   mutating func startLibrary() -> [Command] {
     showingLibrary = true
+    if let startNote { library?.note(startNote) }
     // the entities after the first frame (asked last: the executor runs it first)
     return [.library(.open), .library(.refresh), .library(.query(.entities))]
   }
@@ -50,7 +51,11 @@ extension App {
       library!.setProgress((done, total))
     case .refreshed(let snapshot, let note):
       library!.setProgress(nil)
-      if let note { library!.note(note) }
+      // the files skipped at the start stay said after the indexing's own line
+      if let line = [note, startNote].compactMap({ $0 }).joined(separator: " · ").nilIfEmpty {
+        library!.note(line)
+      }
+      startNote = nil
       if let snapshot {
         library!.take(snapshot)
         return [.library(.query(.entities))]
@@ -256,6 +261,10 @@ extension App {
     }
     return go(to: m.file, at: m.span, sentence: nil, note: note)
   }
+}
+
+extension String {
+  var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
 extension ExplorerState {

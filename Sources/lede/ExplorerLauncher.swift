@@ -8,6 +8,8 @@ import NCursesTerminal
 struct ExplorerOptions {
   var noColor: Bool
   var mouse: Bool
+  /// The files given that could not be opened (one line each, said on stderr already).
+  var skipped: [String] = []
   /// Where the library's index is (several files), nil: no library view.
   var library: LibraryLaunch? = nil
 }
@@ -22,22 +24,29 @@ struct LibraryLaunch {
 /// file is read (only its head if it is long), and every other checked, before the terminal is
 /// taken, so that a bad file is one line on stderr and status 1; the others are read when first
 /// shown.
-func launchExplorer(paths: [String], date: String?, options: ExplorerOptions) throws {
-  guard let path = paths.first else { return }
-  let first: Document
+func launchExplorer(paths given: [String], date: String?, options: ExplorerOptions) throws {
+  var paths = given
+  var skipped = options.skipped
+  var loaded: Document?
   var firstPart: FilePart.Kind?
-  do {
-    // a long file: its head now, the rest once the first screen is up
-    if let head = try FilePart.read(.head, path: path) {
-      first = head
-      firstPart = .head
-    } else {
-      first = try ArticleLoader.load(path: path)
+  // the first file that reads (the others were checked: they are read when first shown)
+  while loaded == nil, let path = paths.first {
+    do {
+      // a long file: its head now, the rest once the first screen is up
+      if let head = try FilePart.read(.head, path: path) {
+        loaded = head
+        firstPart = .head
+      } else {
+        loaded = try ArticleLoader.load(path: path)
+      }
+    } catch let error as LoadError {
+      guard paths.count > 1 else { fail(error.description) }
+      warn(error.description + " (skipped)")
+      skipped.append(error.description)
+      paths.removeFirst()
     }
-    for other in paths.dropFirst() { try ArticleLoader.check(path: other) }
-  } catch let error as LoadError {
-    fail(error.description)
   }
+  guard let first = loaded else { return }
   // Several files: the library view over the index (opened before the terminal is taken, so
   // that a problem with it is one line on stderr).
   var bridge: LibraryBridge?
@@ -58,6 +67,10 @@ func launchExplorer(paths: [String], date: String?, options: ExplorerOptions) th
   var app = App(
     paths: paths, size: terminal.size, colorMode: terminal.colorMode, date: date, first: first,
     firstPart: firstPart, library: bridge != nil)
+  if !skipped.isEmpty {
+    app.startNote =
+      skipped.count == 1 ? skipped[0] + " (skipped)" : "\(skipped.count) files skipped: " + skipped[0] + ", …"
+  }
   let inbox = Inbox()
   let signal = Program.run(
     &app, terminal: terminal, executor: Executor(inbox: inbox), inbox: inbox, library: bridge)
