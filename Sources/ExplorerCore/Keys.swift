@@ -258,6 +258,8 @@ public enum KeyMap {
     for type in EntityType.allCases {
       out.append("  " + legendMark + " " + EntityGroupNames.plural(type))
     }
+    out.append("  " + "▸ and a lit row".padding(toLength: 24, withPad: " ", startingAt: 0) + "The selected item, in every list (Entities, Timeline, Library)")
+    out.append("  " + "▸ in the margin".padding(toLength: 24, withPad: " ", startingAt: 0) + "Article: the line of the mention or match gone to (Enter acts on it)")
     out.append("  ●                       Timeline: a date whose sentence is in the article's view")
     out.append("  ~ / about               An approximate date (\"in the 4 years since\" → about 2010)")
     out.append("  ? after a date          Its year comes from a guessed document date (\"June 2014?\")")
