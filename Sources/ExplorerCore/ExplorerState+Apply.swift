@@ -131,6 +131,7 @@ extension ExplorerState {
       message = "go to mark: type a letter, or ' for the place before the last jump"
     case .search: openPrompt()
     case .searchBackward: openPrompt(backward: true)
+    case .filterParagraphs: openPrompt(filter: true)
     case .nextMatch: stepMatch(forward: true, by: times)
     case .previousMatch: stepMatch(forward: false, by: times)
     case .nextMention: stepMention(forward: true, by: times)
@@ -200,10 +201,11 @@ extension ExplorerState {
     let promptAnchor = prompt.map { layout.startOffset($0.savedTop) }
     size = newSize
     let width = PaneLayout.articleTextWidth(for: newSize)
-    if let newLayout, newLayout.width == max(1, width) {
+    let only = paragraphFilter?.paragraphs
+    if let newLayout, newLayout.width == max(1, width), newLayout.shown == only {
       layout = newLayout
-    } else if layout.width != max(1, width) {
-      layout = ArticleLayout(document: analysis.document, width: width)
+    } else if layout.width != max(1, width) || layout.shown != only {
+      layout = ArticleLayout(document: analysis.document, width: width, only: only)
     }
     top = clampTop(layout.position(of: anchor))
     if var p = prompt, let a = promptAnchor {
@@ -226,6 +228,9 @@ extension ExplorerState {
         + " of \(layout.lastParagraph + 1)",
       "\(min(100, percent))%",
     ]
+    if let f = paragraphFilter {
+      parts.append("&\(f.pattern): \(f.paragraphs.count) of \(f.total) paragraphs shown")
+    }
     if let date = analysis.documentDate {
       parts.append("dated \(date.display) (\(date.source.rawValue))")
     } else if !isAnalysing {
@@ -423,6 +428,9 @@ extension ExplorerState {
       reveal(entry.sentence.start)
       message =
         "\(entry.approximate ? "~" : "")\(entry.value): \(analysis.document.string(entry.span))"
+      if !layout.shows(entry.sentence.start) {
+        message! += " (hidden by the & filter: the next paragraph shown)"
+      }
     }
   }
 
@@ -634,7 +642,7 @@ extension ExplorerState {
   mutating func stepHeading(forward: Bool, by n: Int) {
     let all = headings
     guard !all.isEmpty else {
-      message = "No headings in this text"
+      message = paragraphFilter == nil ? "No headings in this text" : "No headings in the paragraphs shown"
       return
     }
     let here = top

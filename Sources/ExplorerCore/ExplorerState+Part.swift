@@ -11,7 +11,7 @@ extension ExplorerState {
     else { return false }
     let inArticle = focus == .article && !showHelp
     switch action {
-    case .search, .nextMatch, .previousMatch, .fileInfo, .goToMark, .setMark,
+    case .search, .nextMatch, .previousMatch, .fileInfo, .goToMark, .setMark, .filterParagraphs,
       .nextMention, .previousMention, .nextMentionOfEntity, .previousMentionOfEntity,
       .goToPercent, .nextHeading, .previousHeading:
       return true
@@ -100,6 +100,7 @@ extension ExplorerState {
     let analysis = Analysis(
       document: document, documentDate: nil, entities: [], timeExpressions: [], timeline: [])
     replaceAnalysis(analysis)
+    paragraphFilter = nil
     let width = PaneLayout.articleTextWidth(for: size)
     if let newLayout, newLayout.width == max(1, width) {
       layout = newLayout

@@ -3,10 +3,66 @@ import ArticleModel
 // MARK: - Search
 
 extension ExplorerState {
-  mutating func openPrompt(backward: Bool = false) {
+  mutating func openPrompt(backward: Bool = false, filter: Bool = false) {
     prompt = SearchPrompt(
       text: "", savedTop: top, savedSearch: search, historyIndex: history.count,
-      backward: backward, literal: !SearchIndex.options.regex)
+      backward: backward, literal: !SearchIndex.options.regex, filter: filter)
+  }
+
+  /// The spans in paragraphs shown (all of them without a `&` filter).
+  func shownOnly(_ spans: [Span]) -> [Span] {
+    paragraphFilter == nil ? spans : spans.filter { layout.shows($0.start) }
+  }
+
+  /// `&` and Enter: shows only the paragraphs with a match of the pattern (an empty pattern
+  /// shows them all again); the view stays where it was, or goes to the next paragraph shown.
+  mutating func applyParagraphFilter(_ text: String, literal: Bool) {
+    if text.isEmpty {
+      if paragraphFilter != nil { message = "Every paragraph shown" }
+      setParagraphFilter(nil)
+      return
+    }
+    let matches: [Span]
+    do {
+      matches = try readySearchIndex().search(text, literal: literal)
+    } catch {
+      message = "\(error)"
+      return
+    }
+    let doc = analysis.document
+    var shown: [Int] = []
+    for m in matches {
+      let p = doc.paragraphs.partitionPoint { $0.span.end > m.start }
+      if p < doc.paragraphs.count && doc.paragraphs[p].span.start <= m.start && shown.last != p {
+        shown.append(p)
+      }
+    }
+    guard !shown.isEmpty else {
+      message = "Pattern not found: \(text) (every paragraph still shown)"
+      return
+    }
+    let f = ParagraphFilter(
+      pattern: text, literal: literal, paragraphs: shown, total: doc.paragraphs.count)
+    setParagraphFilter(f)
+    message = "&\(text): \(shown.count) of \(f.total) paragraphs"
+  }
+
+  /// Takes a filter (nil: none): a layout of the paragraphs shown, the view kept where it was,
+  /// the search's matches those shown.
+  mutating func setParagraphFilter(_ f: ParagraphFilter?) {
+    guard f != paragraphFilter else { return }
+    let anchor = layout.startOffset(top)
+    paragraphFilter = f
+    layout = ArticleLayout(document: analysis.document, width: layout.width, only: f?.paragraphs)
+    top = clampTop(layout.position(of: anchor))
+    if var s = search, s.problem == nil,
+      let all = try? readySearchIndex().search(s.pattern, literal: s.literal)
+    {
+      let at = s.current.map { s.matches[$0].start }
+      s.matches = shownOnly(all)
+      s.current = s.matches.isEmpty ? nil : at.flatMap { a in s.matches.firstIndex { $0.start >= a } } ?? 0
+      search = s
+    }
   }
 
   /// Types a character into the prompt and searches again (incremental search).
@@ -20,7 +76,7 @@ extension ExplorerState {
   /// Highlights the matches of the prompt's text and shows the first one at or after the
   /// view the search started from (with `?`, the last one before it, wrapping round).
   mutating func updateIncremental() {
-    guard let p = prompt else { return }
+    guard let p = prompt, !p.filter else { return }
     top = p.savedTop
     guard !p.text.isEmpty else {
       search = p.savedSearch
@@ -34,7 +90,7 @@ extension ExplorerState {
       matches = readySearchIndex().refine(s.matches, to: p.text)
     } else {
       do {
-        matches = try readySearchIndex().search(p.text, literal: p.literal)
+        matches = shownOnly(try readySearchIndex().search(p.text, literal: p.literal))
       } catch {
         search = SearchState(
           pattern: p.text, matches: [], current: nil, backward: p.backward,
@@ -43,19 +99,27 @@ extension ExplorerState {
       }
     }
     guard !matches.isEmpty else {
-      search = SearchState(pattern: p.text, matches: [], current: nil, backward: p.backward)
+      search = SearchState(
+        pattern: p.text, matches: [], current: nil, backward: p.backward, literal: p.literal)
       return
     }
     let from = layout.startOffset(p.savedTop)
     let after = Self.firstIndex(in: matches, atOrAfter: from)
     let i = p.backward ? ((after ?? matches.count) + matches.count - 1) % matches.count : after ?? 0
-    search = SearchState(pattern: p.text, matches: matches, current: i, backward: p.backward)
+    search = SearchState(
+      pattern: p.text, matches: matches, current: i, backward: p.backward, literal: p.literal)
     readingAt = matches[i].start
     reveal(matches[i].start)
   }
 
   mutating func confirmPrompt() {
     guard var p = prompt else { return }
+    if p.filter {
+      prompt = nil
+      if !p.text.isEmpty && history.last != p.text { history.append(p.text) }
+      applyParagraphFilter(p.text, literal: p.literal)
+      return
+    }
     if p.text.isEmpty {
       guard let last = history.last else {
         cancelPrompt()
@@ -96,7 +160,7 @@ extension ExplorerState {
     guard var s = search else {
       if let last = history.last {
         // n after Esc: search the last pattern again, like less.
-        let matches = (try? readySearchIndex().search(last, literal: false)) ?? []
+        let matches = shownOnly((try? readySearchIndex().search(last, literal: false)) ?? [])
         guard !matches.isEmpty else {
           message = "Pattern not found: \(last)"
           return
@@ -149,21 +213,32 @@ extension ExplorerState {
 
   /// `]` and `[`: the next mention of any entity, from the mention cursor or the view's top.
   mutating func stepMention(forward: Bool, by steps: Int = 1) {
-    guard !mentions.isEmpty else {
-      message = noMentions
+    // with a & filter, only the mentions in the paragraphs shown (indices into `mentions`)
+    let pool: [Int]? =
+      paragraphFilter == nil ? nil : mentions.indices.filter { layout.shows(mentions[$0].span.start) }
+    guard !mentions.isEmpty, pool?.isEmpty != true else {
+      message = paragraphFilter != nil && !mentions.isEmpty ? "No entity mentions in the paragraphs shown" : noMentions
       return
     }
-    let n = mentions.count
+    let n = pool?.count ?? mentions.count
     var i: Int
-    if let c = mentionCursor, mentions[c].span.start == readingAt {
-      i = forward ? c + steps : c - steps
+    let cursorAt: Int? = mentionCursor.flatMap { c in
+      guard mentions[c].span.start == readingAt else { return nil }
+      guard let pool else { return c }
+      let k = pool.partitionPoint { $0 >= c }
+      return k < pool.count && pool[k] == c ? k : nil
+    }
+    if let k = cursorAt {
+      i = forward ? k + steps : k - steps
     } else {
-      let first = firstMention(atOrAfter: origin)
+      let first =
+        pool.map { p in p.partitionPoint { mentions[$0].span.start >= origin } }
+        ?? firstMention(atOrAfter: origin)
       i = forward ? first + steps - 1 : first - steps
     }
     let wrapped: String?
     (i, wrapped) = Self.wrapped(i, count: n, what: "mentions ")
-    let ref = mentions[i]
+    let ref = mentions[pool?[i] ?? i]
     if let pos = entityOrder.firstIndex(of: ref.entity) { selectEntity(position: pos) }
     jump(toMention: ref.span, entity: ref.entity)
     if let wrapped { message = wrapped + " · " + (message ?? "") }
@@ -180,9 +255,11 @@ extension ExplorerState {
       message = mentions.isEmpty ? noMentions : "No entity selected: use ] or the Entities pane"
       return
     }
-    let spans = analysis.entities[e].mentions.sorted()
+    let spans = shownOnly(analysis.entities[e].mentions.sorted())
     guard !spans.isEmpty else {
-      message = "\(analysis.entities[e].name) has no mentions"
+      message =
+        "\(analysis.entities[e].name) has no mentions"
+        + (paragraphFilter == nil ? "" : " in the paragraphs shown")
       return
     }
     let n = spans.count

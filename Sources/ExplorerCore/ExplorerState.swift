@@ -40,6 +40,18 @@ public struct SearchState: Equatable, Sendable {
   public var backward = false
   /// Why there is no match, when the pattern is not a valid regular expression.
   public var problem: String?
+  /// Searched as literal text (Ctrl-R), not as a regular expression.
+  public var literal = false
+}
+
+/// less's `&`: only the paragraphs that match a pattern are shown.
+public struct ParagraphFilter: Equatable, Sendable {
+  public var pattern: String
+  public var literal: Bool
+  /// The document's paragraphs shown, by index, in order.
+  public var paragraphs: [Int]
+  /// How many paragraphs the document has.
+  public var total: Int
 }
 
 /// The search prompt while it is open; keeps what Esc restores.
@@ -52,6 +64,8 @@ public struct SearchPrompt: Equatable, Sendable {
   public var backward = false
   /// Ctrl-R: the text is searched literally, not as a regular expression.
   public var literal = false
+  /// Opened with `&`: the pattern filters the paragraphs (on Enter), it is not searched.
+  public var filter = false
 }
 
 /// The whole explorer as a value: what is shown, where, what is selected. `apply` and
@@ -112,6 +126,8 @@ public struct ExplorerState {
   public internal(set) var readingAt: Int?
 
   public internal(set) var search: SearchState?
+  /// `&`: only the paragraphs matching a pattern are shown (the layout shows only those).
+  public internal(set) var paragraphFilter: ParagraphFilter?
   public internal(set) var prompt: SearchPrompt?
   public internal(set) var history: [String] = []
 

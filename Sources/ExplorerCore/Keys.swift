@@ -50,6 +50,7 @@ public enum Action: String, CaseIterable, Sendable {
   case confirmPrompt, cancelPrompt, olderPattern, newerPattern, deleteBackward, toggleLiteral
   case showLibrary, sortList, listMentions, toggleTimelineValues
   case filterEntities, sortEntities
+  case filterParagraphs
 }
 
 /// Where a binding applies: the normal screen, the help overlay or the search prompt.
@@ -123,6 +124,9 @@ public enum KeyMap {
     KeyBinding([.char("?")], .searchBackward, "Search backward, as in less (n then goes on backward)"),
     KeyBinding([.char("n")], .nextMatch, "Next search match (in the search's direction; 3n: the third)"),
     KeyBinding([.char("N")], .previousMatch, "Previous search match"),
+    KeyBinding(
+      [.char("&")], .filterParagraphs,
+      "Show only the paragraphs that match a pattern, as less's & (searches stay inside); & then Enter alone shows all"),
     KeyBinding([.char("]")], .nextMention, "Next entity mention in the text"),
     KeyBinding([.char("[")], .previousMention, "Previous entity mention in the text"),
     KeyBinding([.char("*")], .nextMentionOfEntity, "Next mention of the selected entity"),
