@@ -129,8 +129,8 @@ extension ExplorerState {
     case .goToMark:
       pendingMark = .go
       message = "go to mark: type a letter, or ' for the place before the last jump"
-    case .search: openPrompt()
-    case .searchBackward: openPrompt(backward: true)
+    case .search: openPrompt(count: times)
+    case .searchBackward: openPrompt(backward: true, count: times)
     case .filterParagraphs: openPrompt(filter: true)
     case .nextMatch: stepMatch(forward: true, by: times)
     case .previousMatch: stepMatch(forward: false, by: times)

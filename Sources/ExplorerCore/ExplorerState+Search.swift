@@ -3,10 +3,10 @@ import ArticleModel
 // MARK: - Search
 
 extension ExplorerState {
-  mutating func openPrompt(backward: Bool = false, filter: Bool = false) {
+  mutating func openPrompt(backward: Bool = false, filter: Bool = false, count: Int = 1) {
     prompt = SearchPrompt(
       text: "", savedTop: top, savedSearch: search, historyIndex: history.count,
-      backward: backward, literal: !SearchIndex.options.regex, filter: filter)
+      backward: backward, literal: !SearchIndex.options.regex, filter: filter, count: count)
   }
 
   /// The spans in paragraphs shown (all of them without a `&` filter).
@@ -135,6 +135,9 @@ extension ExplorerState {
       search = nil
       top = p.savedTop
       message = s.problem ?? "Pattern not found: \(p.text)"
+    } else if p.count > 1 {
+      // 3/pattern: the third match, as less's N/
+      stepMatch(forward: true, by: p.count - 1)
     }
   }
 

@@ -66,6 +66,8 @@ public struct SearchPrompt: Equatable, Sendable {
   public var literal = false
   /// Opened with `&`: the pattern filters the paragraphs (on Enter), it is not searched.
   public var filter = false
+  /// A count typed before `/` or `?`: Enter goes to the Nth match, as in less.
+  var count = 1
 }
 
 /// The whole explorer as a value: what is shown, where, what is selected. `apply` and

@@ -102,7 +102,7 @@ public enum KeyMap {
     KeyBinding([.escape], .close, "Close the help; clear the highlights and the message"),
     KeyBinding(
       "1234567890".map { .char($0) }, .count,
-      "A count for the next key, as in less and vim: 5j, 10 Space (lines), 100G (line 100), 50% (50 per cent), 3n, 3], 2 Tab (pane 2); Esc cancels"),
+      "A count for the next key, as in less and vim: 5j, 10 Space (lines), 100G (line 100), 50% (50 per cent), 3n, 3], 3/pattern (the third match), 2 Tab (pane 2); Esc cancels"),
     KeyBinding([.tab], .focusNextPane, "Focus the next pane; with a count N, pane N (1 Article, 2 Entities, 3 Timeline)"),
     KeyBinding([.backTab], .focusPreviousPane, "Focus the previous pane"),
     KeyBinding(

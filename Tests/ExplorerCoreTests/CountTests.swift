@@ -266,3 +266,27 @@ final class HeadingTests: XCTestCase {
     XCTAssertTrue(s.layout.startOffset(s.top) > 10_000, "past the contents")
   }
 }
+
+/// `3/pattern`: the third match from the view, as less's N/.
+final class CountedSearchTests: XCTestCase {
+  func testThreeSlashGoesToTheThirdMatch() {
+    var s = SeedFixture.state()
+    s.type("/Russia")
+    s.press(.enter)
+    let first = s.search!.current!
+    var t = SeedFixture.state()
+    t.type("3/Russia")
+    t.press(.enter)
+    XCTAssertEqual(t.search!.current, first + 2)
+    var b = SeedFixture.state()
+    b.press(.char("G"))
+    b.type("2?Russia")
+    b.press(.enter)
+    var c = SeedFixture.state()
+    c.press(.char("G"))
+    c.type("?Russia")
+    c.press(.enter, .char("n"))
+    XCTAssertEqual(b.search!.current, c.search!.current, "2?: the second match back")
+    XCTAssertNotEqual(b.search!.current, first + 2)
+  }
+}
