@@ -115,8 +115,8 @@ extension ExplorerState {
   mutating func confirmPrompt() {
     guard var p = prompt else { return }
     if p.filter {
+      // not kept in the search's history: n after Esc searches the last search, not a filter
       prompt = nil
-      if !p.text.isEmpty && history.last != p.text { history.append(p.text) }
       applyParagraphFilter(p.text, literal: p.literal)
       return
     }

@@ -126,7 +126,7 @@ final class ExplorerEndToEndTests: XCTestCase {
     let t = try TmuxSession(arguments: TmuxSession.seed)
     t.wait(for: "Foreign Minister")
     t.wait(for: "3 Timeline (\(timeline.count))")
-    t.send("3", "Enter")
+    t.send("3", "Tab", "Enter")  // 3 Tab: the Timeline
     if timeline.isEmpty {
       print("EndToEndTests: the seed has no timeline yet; checking the empty case only")
       t.wait(for: "No dated events")
