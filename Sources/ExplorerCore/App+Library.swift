@@ -37,6 +37,7 @@ extension App {
   /// The library first: what the index holds now, then a refresh in the background.
   mutating func startLibrary() -> [Command] {
     showingLibrary = true
+    if let startNote { library?.note(startNote) }
     // the entities after the first frame (asked last: the executor runs it first)
     return [.library(.open), .library(.refresh), .library(.query(.entities))]
   }
@@ -50,7 +51,11 @@ extension App {
       library!.setProgress((done, total))
     case .refreshed(let snapshot, let note):
       library!.setProgress(nil)
-      if let note { library!.note(note) }
+      // the files skipped at the start stay said after the indexing's own line
+      if let line = [note, startNote].compactMap({ $0 }).joined(separator: " · ").nilIfEmpty {
+        library!.note(line)
+      }
+      startNote = nil
       if let snapshot {
         library!.take(snapshot)
         return [.library(.query(.entities))]
@@ -74,6 +79,7 @@ extension App {
     if library == nil, case .key(let key) = event, let v = files[current].view, v.scope == .main,
       KeyMap.action(for: key, in: .main) == .listMentions
     {
+      files[current].view?.pendingCount = nil
       return listMentions(v)
     }
     guard library != nil else { return nil }
@@ -84,8 +90,15 @@ extension App {
     guard case .key(let key) = event, let v = files[current].view, v.scope == .main,
       let action = KeyMap.action(for: key, in: .main)
     else { return nil }
+    // a count typed in the article goes to the key the App takes here (3] the third mention)
+    let times = max(1, v.pendingCount ?? 1)
+    func taken(_ commands: [Command]) -> [Command] {
+      files[current].view?.pendingCount = nil
+      return commands
+    }
     switch action {
     case .showLibrary:
+      files[current].view?.pendingCount = nil
       showingLibrary = true
       if library!.articleOnly { return [] }
       if let e = v.selectedEntityIndex {
@@ -99,10 +112,13 @@ extension App {
       return []
     case .nextMention, .nextMentionOfEntity, .previousMention, .previousMentionOfEntity:
       guard library!.chosen != nil, !library!.concordance.isEmpty else { return nil }
-      return stepAcrossArticles(forward: action == .nextMention || action == .nextMentionOfEntity)
+      return taken(
+        stepAcrossArticles(
+          forward: action == .nextMention || action == .nextMentionOfEntity, by: times))
     case .listMentions:
+      files[current].view?.pendingCount = nil
       guard let e = v.selectedEntityIndex ?? v.mentionCursor.map({ v.mentions[$0].entity }) else {
-        files[current].view?.note("No entity selected: select one in Entities (2) or with ]")
+        files[current].view?.note("No entity selected: select one in Entities (2 Tab) or with ]")
         return []
       }
       if library!.articleOnly { return listMentions(v) }
@@ -116,11 +132,12 @@ extension App {
       guard v.search == nil, !library!.searchResults.isEmpty else { return nil }
       let lib = library!
       let files = Array(Set(lib.searchResults.map(\.file))).sorted()
-      return step(
-        through: lib.searchResults, rank: { files.firstIndex(of: $0) ?? Int.max },
-        label: "“\(lib.searchedFor)”",
-        ordinal: { "\((files.firstIndex(of: $0) ?? 0) + 1)/\(files.count)" },
-        forward: action == .nextMatch)
+      return taken(
+        step(
+          through: lib.searchResults, rank: { files.firstIndex(of: $0) ?? Int.max },
+          label: "“\(lib.searchedFor)”",
+          ordinal: { "\((files.firstIndex(of: $0) ?? 0) + 1)/\(files.count)" },
+          forward: action == .nextMatch, by: times))
     default:
       return nil
     }
@@ -130,7 +147,7 @@ extension App {
   /// sentences, in the Library view's Mentions list (Enter goes to one, L comes back).
   mutating func listMentions(_ v: ExplorerState) -> [Command] {
     guard let e = v.selectedEntityIndex ?? v.mentionCursor.map({ v.mentions[$0].entity }) else {
-      files[current].view?.note("No entity selected: select one in Entities (2) or with ]")
+      files[current].view?.note("No entity selected: select one in Entities (2 Tab) or with ]")
       return []
     }
     let entity = v.analysis.entities[e]
@@ -191,18 +208,18 @@ extension App {
 
   /// `]` `[` `*` `#` with an entity chosen in the library: its next (previous) mention, from the
   /// last one in an article to the first one in the next (the articles in the library's order).
-  mutating func stepAcrossArticles(forward: Bool) -> [Command] {
+  mutating func stepAcrossArticles(forward: Bool, by steps: Int = 1) -> [Command] {
     guard let lib = library, let chosen = lib.chosen else { return [] }
     return step(
       through: lib.walk(from: current), rank: { lib.walkRank($0) }, label: chosen.name,
-      ordinal: { lib.articleOrdinal($0) }, forward: forward)
+      ordinal: { lib.articleOrdinal($0) }, forward: forward, by: steps)
   }
 
   /// The next (previous) place of a list ordered article by article (`rank`), then in text
   /// order, from where the reader is; wraps with a word.
   mutating func step(
     through c: [LibraryMention], rank: (Int) -> Int, label: String, ordinal: (Int) -> String,
-    forward: Bool
+    forward: Bool, by steps: Int = 1
   ) -> [Command] {
     guard !c.isEmpty, let v = files[current].view else { return [] }
     // where the reader is: on a place gone to, or just above the top of the view
@@ -231,6 +248,12 @@ extension App {
         wrapped = true
       }
     }
+    // a count: N places on, wrapping round
+    if steps > 1 {
+      let moved = forward ? k + steps - 1 : k - (steps - 1)
+      if moved >= c.count || moved < 0 { wrapped = true }
+      k = ((moved % c.count) + c.count) % c.count
+    }
     let m = c[k]
     var note = "\(label) \(k + 1)/\(c.count) · article " + ordinal(m.file)
     if wrapped {
@@ -238,6 +261,10 @@ extension App {
     }
     return go(to: m.file, at: m.span, sentence: nil, note: note)
   }
+}
+
+extension String {
+  var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
 extension ExplorerState {

@@ -54,6 +54,8 @@ public struct App {
   public internal(set) var showingLibrary = false
   /// Where to go in a file once it is shown (opened from the library).
   var pendingJump: LibraryJump?
+  /// A line for the status line of the first frame (the files given that were skipped).
+  public var startNote: String?
 
   /// `first`: the first file's document when it was read already (to report a bad file before
   /// the terminal is taken).
@@ -234,6 +236,7 @@ public struct App {
     v.fileCount = files.count
     v.history = history
     if first && files.count > 1 { v.note("\(files.count) files: } next file, { previous file") }
+    if first, let startNote { v.note(startNote) }
     files[file].view = v
     return backgroundWork(file)
   }

@@ -44,9 +44,15 @@ public final class ArticleLayout: @unchecked Sendable {
 
   public static let tabWidth = 8
 
-  public init(document: Document, width: Int) {
+  /// The document's paragraphs shown, by index, when a filter (`&`) shows only some; nil: all.
+  /// Offsets stay the document's: a hidden paragraph's offset maps to the next one shown.
+  public let shown: [Int]?
+
+  public init(document: Document, width: Int, only shown: [Int]? = nil) {
     self.scalars = document.scalars
-    var blocks = document.paragraphs.map { Block(span: $0.span, kind: $0.kind) }
+    self.shown = shown
+    let paragraphs = shown.map { $0.map { document.paragraphs[$0] } } ?? document.paragraphs
+    var blocks = paragraphs.map { Block(span: $0.span, kind: $0.kind) }
     if blocks.isEmpty { blocks = [Block(span: Span(0, 0), kind: .body)] }
     self.blocks = blocks
     self.starts = blocks.map { $0.span.start }
@@ -55,6 +61,13 @@ public final class ArticleLayout: @unchecked Sendable {
   }
 
   public var lastParagraph: Int { blocks.count - 1 }
+
+  /// Whether an offset is in a paragraph shown (always, without a filter).
+  public func shows(_ offset: Int) -> Bool {
+    guard shown != nil else { return true }
+    let p = paragraph(containing: offset)
+    return blocks[p].span.start <= offset && offset < blocks[p].span.end
+  }
 
   /// The wrapped text lines of a paragraph (at least one, maybe empty).
   public func textLines(_ p: Int) -> [Range<Int>] {

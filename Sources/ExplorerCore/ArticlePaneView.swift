@@ -53,6 +53,11 @@ enum ArticlePaneView {
         }
         if let c = cursorSpan { paint(c, theme.mentionCursor) }
         if let c = currentMatch { paint(c, theme.currentMatch) }
+        // ▸ in the margin: the line of the mention or match the reader went to (what Enter
+        // acts on), the lists' selection mark
+        if let at = state.readingAt, range.contains(at) || (range.isEmpty && range.lowerBound == at) {
+          buf.write("▸", x: r.x, y: y, limit: r.x + 1, style: theme.readingMark)
+        }
         var x = r.x + 1
         let lineStart = x
         for off in range {

@@ -25,7 +25,13 @@ extension ExplorerState {
         mark(command, key)
         return []
       }
-      if let action = KeyMap.action(for: key, in: scope) { return apply(action) }
+      if let action = KeyMap.action(for: key, in: scope) {
+        if scope == .main, let effects = takeCount(action, key) { return effects }
+        let count = pendingCount
+        pendingCount = nil
+        return apply(action, count: count)
+      }
+      pendingCount = nil
       if prompt != nil, case .char(let c) = key {
         type(c)
         return []
@@ -39,10 +45,29 @@ extension ExplorerState {
     }
   }
 
-  /// Applies a named action.
+  /// A digit of a count (kept, nothing else done), or Esc cancelling one; nil for any other key.
+  mutating func takeCount(_ action: Action, _ key: Key) -> [Effect]? {
+    if action == .count, case .char(let c) = key, let d = c.wholeNumberValue {
+      pendingCount = min(Self.maximumCount, (pendingCount ?? 0) * 10 + d)
+      message = nil
+      return []
+    }
+    if action == .close, pendingCount != nil {
+      pendingCount = nil
+      return []
+    }
+    return nil
+  }
+
+  /// Counts stop here (a line number of a book is far below).
+  static let maximumCount = 99_999_999
+
+  /// Applies a named action; `count` is the number typed before its key, if any.
   @discardableResult
-  public mutating func apply(_ action: Action) -> [Effect] {
+  public mutating func apply(_ action: Action, count: Int? = nil) -> [Effect] {
     if prompt == nil { message = nil }
+    // how many times: at least once (vim's and less's 0 counts as none)
+    let times = max(1, count ?? 1)
     switch action {
     case .quit: return [.quit]
     case .redraw: return [.redraw]
@@ -61,24 +86,39 @@ extension ExplorerState {
         readingAt = nil
         markedSentence = nil
       }
-    case .focusNextPane: focusPane(Pane(rawValue: (focus.rawValue + 1) % 3)!)
-    case .focusPreviousPane: focusPane(Pane(rawValue: (focus.rawValue + 2) % 3)!)
-    case .focusArticle: focusPane(.article)
-    case .focusEntities: focusPane(.entities)
-    case .focusTimeline: focusPane(.timeline)
-    case .lineDown: move(1)
-    case .lineUp: move(-1)
-    case .pageDown: move(page)
-    case .pageUp: move(-page)
-    case .halfPageDown: move(max(1, page / 2))
-    case .halfPageUp: move(-max(1, page / 2))
+    case .count: break  // the digits are taken in `handle`
+    case .focusNextPane, .focusPreviousPane:
+      if let count {
+        // N Tab: pane N, as vim's N Ctrl-W w goes to window N
+        guard let pane = Pane(rawValue: count - 1) else {
+          message = "No pane \(count): 1 Article, 2 Entities, 3 Timeline"
+          break
+        }
+        focusPane(pane)
+      } else {
+        focusPane(Pane(rawValue: (focus.rawValue + (action == .focusNextPane ? 1 : 2)) % 3)!)
+      }
+    case .lineDown: move(times)
+    case .lineUp: move(-times)
+    // with a count, less scrolls N lines
+    case .pageDown: move(count == nil ? page : times)
+    case .pageUp: move(-(count == nil ? page : times))
+    case .halfPageDown: move(count == nil ? max(1, page / 2) : times)
+    case .halfPageUp: move(-(count == nil ? max(1, page / 2) : times))
     case .top, .bottom:
       let before = top
-      move(action == .top ? Int.min / 2 : Int.max / 2)
+      if let count {
+        goTo(line: max(1, count))
+      } else {
+        move(action == .top ? Int.min / 2 : Int.max / 2)
+      }
       // g and G in the article are jumps, as in vim
       if focus == .article && !showHelp && top != before {
         lastJumpFrom = layout.startOffset(before)
       }
+    case .goToPercent: goTo(percent: min(100, count ?? 0))
+    case .nextHeading: stepHeading(forward: true, by: times)
+    case .previousHeading: stepHeading(forward: false, by: times)
     case .fileInfo: message = fileInfo
     case .toggleTimelineValues:
       timelineShowsValues.toggle()
@@ -89,20 +129,21 @@ extension ExplorerState {
     case .goToMark:
       pendingMark = .go
       message = "go to mark: type a letter, or ' for the place before the last jump"
-    case .search: openPrompt()
-    case .searchBackward: openPrompt(backward: true)
-    case .nextMatch: stepMatch(forward: true)
-    case .previousMatch: stepMatch(forward: false)
-    case .nextMention: stepMention(forward: true)
-    case .previousMention: stepMention(forward: false)
-    case .nextMentionOfEntity: stepEntityMention(forward: true)
-    case .previousMentionOfEntity: stepEntityMention(forward: false)
+    case .search: openPrompt(count: times)
+    case .searchBackward: openPrompt(backward: true, count: times)
+    case .filterParagraphs: openPrompt(filter: true)
+    case .nextMatch: stepMatch(forward: true, by: times)
+    case .previousMatch: stepMatch(forward: false, by: times)
+    case .nextMention: stepMention(forward: true, by: times)
+    case .previousMention: stepMention(forward: false, by: times)
+    case .nextMentionOfEntity: stepEntityMention(forward: true, by: times)
+    case .previousMentionOfEntity: stepEntityMention(forward: false, by: times)
     case .nextFile:
-      if fileIndex + 1 < fileCount { return [.openFile(offset: 1)] }
-      message = "no next file"
+      if fileIndex + times < fileCount { return [.openFile(offset: times)] }
+      message = times == 1 ? "no next file" : "no file \(times) after this one (\(fileCount - fileIndex - 1) left)"
     case .previousFile:
-      if fileIndex > 0 && fileCount > 1 { return [.openFile(offset: -1)] }
-      message = "no previous file"
+      if fileIndex - times >= 0 && fileCount > 1 { return [.openFile(offset: -times)] }
+      message = times == 1 ? "no previous file" : "no file \(times) before this one (\(fileIndex) before)"
     case .activate: activate()
     case .confirmPrompt where entityFilterEditing: confirmEntityFilter()
     case .cancelPrompt where entityFilterEditing: setEntityFilter("", editing: false)
@@ -160,10 +201,11 @@ extension ExplorerState {
     let promptAnchor = prompt.map { layout.startOffset($0.savedTop) }
     size = newSize
     let width = PaneLayout.articleTextWidth(for: newSize)
-    if let newLayout, newLayout.width == max(1, width) {
+    let only = paragraphFilter?.paragraphs
+    if let newLayout, newLayout.width == max(1, width), newLayout.shown == only {
       layout = newLayout
-    } else if layout.width != max(1, width) {
-      layout = ArticleLayout(document: analysis.document, width: width)
+    } else if layout.width != max(1, width) || layout.shown != only {
+      layout = ArticleLayout(document: analysis.document, width: width, only: only)
     }
     top = clampTop(layout.position(of: anchor))
     if var p = prompt, let a = promptAnchor {
@@ -186,6 +228,9 @@ extension ExplorerState {
         + " of \(layout.lastParagraph + 1)",
       "\(min(100, percent))%",
     ]
+    if let f = paragraphFilter {
+      parts.append("&\(f.pattern): \(f.paragraphs.count) of \(f.total) paragraphs shown")
+    }
     if let date = analysis.documentDate {
       parts.append("dated \(date.display) (\(date.source.rawValue))")
     } else if !isAnalysing {
@@ -383,6 +428,9 @@ extension ExplorerState {
       reveal(entry.sentence.start)
       message =
         "\(entry.approximate ? "~" : "")\(entry.value): \(analysis.document.string(entry.span))"
+      if !layout.shows(entry.sentence.start) {
+        message! += " (hidden by the & filter: the next paragraph shown)"
+      }
     }
   }
 
@@ -490,4 +538,139 @@ extension ExplorerState {
 extension ExplorerState {
   /// Shows a message in the status bar until the next key.
   public mutating func note(_ text: String) { message = text }
+}
+
+// MARK: - Counts: lines, per cent, headings
+
+extension ExplorerState {
+  /// `Ng` and `NG`: line N of the text (as less counts lines: a hard-wrapped book's lines, an
+  /// article's paragraphs), in a list its Nth item, in the help its Nth line.
+  mutating func goTo(line n: Int) {
+    if showHelp {
+      helpScroll = max(0, min(n - 1, HelpOverlay.maxScroll(for: size)))
+      return
+    }
+    switch focus {
+    case .article:
+      let offset = Self.offset(ofLine: n, in: layout.scalars)
+      top = clampTop(layout.position(of: offset))
+    case .entities, .timeline:
+      selectItem(n - 1)
+    }
+  }
+
+  /// `N%` and `Np`: N per cent of the way into the text (of the list in a list).
+  mutating func goTo(percent p: Int) {
+    if showHelp {
+      helpScroll = HelpOverlay.maxScroll(for: size) * p / 100
+      return
+    }
+    switch focus {
+    case .article:
+      let before = top
+      let total = layout.scalars.count
+      top = p >= 100 ? layout.maxTop(height: textHeight) : clampTop(layout.position(of: total * p / 100))
+      if top != before { lastJumpFrom = layout.startOffset(before) }
+    case .entities:
+      selectItem(max(0, entityOrder.count - 1) * p / 100)
+    case .timeline:
+      selectItem(max(0, timeline.count - 1) * p / 100)
+    }
+  }
+
+  /// Selects the item at a position of the focused list (clamped).
+  mutating func selectItem(_ i: Int) {
+    switch focus {
+    case .entities:
+      guard !entityOrder.isEmpty else {
+        message = isAnalysing ? "Still finding entities…" : "No entities"
+        return
+      }
+      selectEntity(position: max(0, min(entityOrder.count - 1, i)))
+    case .timeline:
+      guard !timeline.isEmpty else {
+        message = isAnalysing ? "Still finding dates…" : "No dated events"
+        return
+      }
+      selectedTimeline = max(0, min(timeline.count - 1, i))
+      keepTimelineSelectionVisible()
+    case .article: break
+    }
+  }
+
+  /// The offset where line `n` (from 1) of the text starts; past the last line, the last.
+  static func offset(ofLine n: Int, in scalars: [Unicode.Scalar]) -> Int {
+    var line = 1
+    var start = 0
+    var i = 0
+    while line < n && i < scalars.count {
+      if scalars[i] == "\n" && i + 1 < scalars.count {
+        line += 1
+        start = i + 1
+      }
+      i += 1
+    }
+    return start
+  }
+
+  /// The headings `)` and `(` stop at: paragraphs that are a title or a heading ("CHAPTER IV"),
+  /// except in a run of three or more with no text between them (a table of contents): there
+  /// only the run's first and its last two (the part and chapter the text starts with, as in
+  /// War and Peace, whose contents runs straight into "BOOK ONE: 1805", "CHAPTER I") are stops,
+  /// or a book's contents would take a key per line.
+  var headings: [Int] {
+    let blocks = layout.blocks
+    func isHeading(_ i: Int) -> Bool {
+      i >= 0 && i < blocks.count && (blocks[i].kind == .heading || blocks[i].kind == .title)
+    }
+    var stops: [Int] = []
+    var i = 0
+    while i < blocks.count {
+      guard isHeading(i) else {
+        i += 1
+        continue
+      }
+      var end = i
+      while isHeading(end + 1) { end += 1 }
+      stops += end - i + 1 >= 3 ? [i, end - 1, end] : Array(i...end)
+      i = end + 1
+    }
+    return stops
+  }
+
+  /// `)` and `(`: the next (previous) heading at the top of the view; a count steps N of them.
+  mutating func stepHeading(forward: Bool, by n: Int) {
+    let all = headings
+    guard !all.isEmpty else {
+      message = paragraphFilter == nil ? "No headings in this text" : "No headings in the paragraphs shown"
+      return
+    }
+    let here = top
+    // a heading at the top of the view is where the reader is: the next is after it
+    let k: Int
+    if forward {
+      let after = all.partitionPoint { $0 > here.paragraph }
+      k = after + n - 1
+      guard k < all.count else {
+        message = "No next heading (\(all.count - after) below)"
+        return
+      }
+    } else {
+      // the headings above the view's top line (the one it is inside of included)
+      var above = all.partitionPoint { $0 >= here.paragraph }
+      if above < all.count && all[above] == here.paragraph && here.line > 0 { above += 1 }
+      k = above - n
+      guard k >= 0 else {
+        message = "No previous heading"
+        return
+      }
+    }
+    let p = all[k]
+    if !paneLayout.isWide { focus = .article }
+    let target = clampTop(LinePosition(paragraph: p, line: 0))
+    if target != here { lastJumpFrom = layout.startOffset(here) }
+    top = target
+    let text = String(String.UnicodeScalarView(layout.scalars[layout.blocks[p].span.start..<layout.blocks[p].span.end]))
+    message = Screen.truncate(text.replacingNewlines(), 60) + " · heading \(k + 1)/\(all.count)"
+  }
 }

@@ -11,9 +11,12 @@ extension ExplorerState {
     else { return false }
     let inArticle = focus == .article && !showHelp
     switch action {
-    case .search, .nextMatch, .previousMatch, .fileInfo, .goToMark, .setMark,
-      .nextMention, .previousMention, .nextMentionOfEntity, .previousMentionOfEntity:
+    case .search, .nextMatch, .previousMatch, .fileInfo, .goToMark, .setMark, .filterParagraphs,
+      .nextMention, .previousMention, .nextMentionOfEntity, .previousMentionOfEntity,
+      .goToPercent, .nextHeading, .previousHeading:
       return true
+    // line N is somewhere in the whole
+    case .top where pendingCount != nil, .bottom where pendingCount != nil: return inArticle
     case .top: return inArticle && part == .tail
     case .lineDown, .pageDown, .halfPageDown:
       guard inArticle, part == .head else { return false }
@@ -28,9 +31,9 @@ extension ExplorerState {
 
   func amount(_ action: Action) -> Int {
     switch action {
-    case .lineDown, .lineUp: return 1
-    case .pageDown, .pageUp: return page
-    default: return max(1, page / 2)
+    case .lineDown, .lineUp: return max(1, pendingCount ?? 1)
+    case .pageDown, .pageUp: return pendingCount ?? page
+    default: return pendingCount ?? max(1, page / 2)
     }
   }
 
@@ -39,13 +42,18 @@ extension ExplorerState {
   mutating func deferIfPartial(_ key: Key) -> [Effect]? {
     guard part != nil, key != .ctrl("c") else { return nil }
     if deferredKeys.isEmpty, part == .head, focus == .article, !showHelp, scope == .main,
-      pendingMark == nil, KeyMap.action(for: key, in: .main) == .bottom
+      pendingMark == nil, pendingCount == nil, KeyMap.action(for: key, in: .main) == .bottom
     {
       deferredKeys.append(key)
       message = "Reading the end of the file…"
       return [.showEnd]
     }
     guard !deferredKeys.isEmpty || needsWholeDocument(key) else { return nil }
+    // the count typed before the key goes with it
+    if let n = pendingCount {
+      deferredKeys += String(n).map { Key.char($0) }
+      pendingCount = nil
+    }
     deferredKeys.append(key)
     let waiting = deferredKeys.map(\.name).joined(separator: " ")
     message = "Reading the rest of the file… (\(waiting) will follow)"
@@ -92,6 +100,7 @@ extension ExplorerState {
     let analysis = Analysis(
       document: document, documentDate: nil, entities: [], timeExpressions: [], timeline: [])
     replaceAnalysis(analysis)
+    paragraphFilter = nil
     let width = PaneLayout.articleTextWidth(for: size)
     if let newLayout, newLayout.width == max(1, width) {
       layout = newLayout

@@ -40,6 +40,18 @@ public struct SearchState: Equatable, Sendable {
   public var backward = false
   /// Why there is no match, when the pattern is not a valid regular expression.
   public var problem: String?
+  /// Searched as literal text (Ctrl-R), not as a regular expression.
+  public var literal = false
+}
+
+/// less's `&`: only the paragraphs that match a pattern are shown.
+public struct ParagraphFilter: Equatable, Sendable {
+  public var pattern: String
+  public var literal: Bool
+  /// The document's paragraphs shown, by index, in order.
+  public var paragraphs: [Int]
+  /// How many paragraphs the document has.
+  public var total: Int
 }
 
 /// The search prompt while it is open; keeps what Esc restores.
@@ -52,6 +64,10 @@ public struct SearchPrompt: Equatable, Sendable {
   public var backward = false
   /// Ctrl-R: the text is searched literally, not as a regular expression.
   public var literal = false
+  /// Opened with `&`: the pattern filters the paragraphs (on Enter), it is not searched.
+  public var filter = false
+  /// A count typed before `/` or `?`: Enter goes to the Nth match, as in less.
+  var count = 1
 }
 
 /// The whole explorer as a value: what is shown, where, what is selected. `apply` and
@@ -112,6 +128,8 @@ public struct ExplorerState {
   public internal(set) var readingAt: Int?
 
   public internal(set) var search: SearchState?
+  /// `&`: only the paragraphs matching a pattern are shown (the layout shows only those).
+  public internal(set) var paragraphFilter: ParagraphFilter?
   public internal(set) var prompt: SearchPrompt?
   public internal(set) var history: [String] = []
 
@@ -127,6 +145,9 @@ public struct ExplorerState {
   public internal(set) var lastJumpFrom: Int?
   /// `m` or `'` waiting for its letter.
   var pendingMark: MarkCommand?
+  /// Digits typed before a key (less's and vim's N: `5j`, `100G`, `50%`, `3n`); the status line
+  /// shows it, Esc cancels it, the next key takes it.
+  public internal(set) var pendingCount: Int?
   enum MarkCommand { case set, go }
 
   /// A view of an analysis at a size; `layout`, when given, must be the document's at the

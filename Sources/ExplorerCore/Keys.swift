@@ -39,8 +39,10 @@ public enum Key: Hashable, Sendable {
 /// selection) is decided by `ExplorerState.apply`, so each key is bound once.
 public enum Action: String, CaseIterable, Sendable {
   case quit, toggleHelp, close
-  case focusNextPane, focusPreviousPane, focusArticle, focusEntities, focusTimeline
-  case lineDown, lineUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
+  case count
+  case focusNextPane, focusPreviousPane
+  case lineDown, lineUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom, goToPercent
+  case nextHeading, previousHeading
   case search, searchBackward, nextMatch, previousMatch
   case nextMention, previousMention, nextMentionOfEntity, previousMentionOfEntity
   case nextFile, previousFile
@@ -48,6 +50,7 @@ public enum Action: String, CaseIterable, Sendable {
   case confirmPrompt, cancelPrompt, olderPattern, newerPattern, deleteBackward, toggleLiteral
   case showLibrary, sortList, listMentions, toggleTimelineValues
   case filterEntities, sortEntities
+  case filterParagraphs
 }
 
 /// Where a binding applies: the normal screen, the help overlay or the search prompt.
@@ -97,27 +100,33 @@ public enum KeyMap {
     KeyBinding([.char("q"), .char("Q"), .ctrl("c")], .quit, "Quit"),
     KeyBinding([.char("h"), .function(1)], .toggleHelp, "Show this help"),
     KeyBinding([.escape], .close, "Close the help; clear the highlights and the message"),
-    KeyBinding([.tab], .focusNextPane, "Focus the next pane"),
+    KeyBinding(
+      "1234567890".map { .char($0) }, .count,
+      "A count for the next key, as in less and vim: 5j, 10 Space (lines), 100G (line 100), 50% (50 per cent), 3n, 3], 3/pattern (the third match), 2 Tab (pane 2); Esc cancels"),
+    KeyBinding([.tab], .focusNextPane, "Focus the next pane; with a count N, pane N (1 Article, 2 Entities, 3 Timeline)"),
     KeyBinding([.backTab], .focusPreviousPane, "Focus the previous pane"),
-    KeyBinding([.char("1")], .focusArticle, "Focus the article"),
-    KeyBinding([.char("2")], .focusEntities, "Focus the entities"),
-    KeyBinding([.char("3")], .focusTimeline, "Focus the timeline"),
     KeyBinding(
       [.char("j"), .down, .char("e"), .ctrl("e"), .ctrl("n")], .lineDown,
       "Scroll down a line / select the next item"),
     KeyBinding(
       [.char("k"), .up, .char("y"), .ctrl("y"), .ctrl("p")], .lineUp,
       "Scroll up a line / select the previous item"),
-    KeyBinding([.char(" "), .pageDown, .char("f"), .ctrl("f"), .char("z")], .pageDown, "Page down"),
-    KeyBinding([.char("b"), .pageUp, .ctrl("b"), .char("w")], .pageUp, "Page up"),
-    KeyBinding([.ctrl("d"), .char("d")], .halfPageDown, "Half a page down"),
-    KeyBinding([.ctrl("u"), .char("u")], .halfPageUp, "Half a page up"),
-    KeyBinding([.char("g"), .home, .char("<")], .top, "Go to the top / first item"),
-    KeyBinding([.char("G"), .end, .char(">")], .bottom, "Go to the end / last item"),
+    KeyBinding([.char(" "), .pageDown, .char("f"), .ctrl("f"), .char("z")], .pageDown, "Page down (with a count N: N lines, as in less)"),
+    KeyBinding([.char("b"), .pageUp, .ctrl("b"), .char("w")], .pageUp, "Page up (with a count N: N lines)"),
+    KeyBinding([.ctrl("d"), .char("d")], .halfPageDown, "Half a page down (with a count N: N lines)"),
+    KeyBinding([.ctrl("u"), .char("u")], .halfPageUp, "Half a page up (with a count N: N lines)"),
+    KeyBinding([.char("g"), .home, .char("<")], .top, "Go to the top / first item; with a count N, line N / item N"),
+    KeyBinding([.char("G"), .end, .char(">")], .bottom, "Go to the end / last item; with a count N, line N / item N"),
+    KeyBinding([.char("%"), .char("p")], .goToPercent, "Go N per cent of the way in (50%, as in less; no count: the top)"),
+    KeyBinding([.char(")")], .nextHeading, "Next heading or chapter (a title, a heading line such as CHAPTER IV)"),
+    KeyBinding([.char("(")], .previousHeading, "Previous heading or chapter"),
     KeyBinding([.char("/")], .search, "Search: a regular expression, or literal text with Ctrl-R; incremental; smart case and accents (natasha finds Natásha)"),
     KeyBinding([.char("?")], .searchBackward, "Search backward, as in less (n then goes on backward)"),
-    KeyBinding([.char("n")], .nextMatch, "Next search match (in the search's direction)"),
+    KeyBinding([.char("n")], .nextMatch, "Next search match (in the search's direction; 3n: the third)"),
     KeyBinding([.char("N")], .previousMatch, "Previous search match"),
+    KeyBinding(
+      [.char("&")], .filterParagraphs,
+      "Show only the paragraphs that match a pattern, as less's & (searches stay inside); & then Enter alone shows all"),
     KeyBinding([.char("]")], .nextMention, "Next entity mention in the text"),
     KeyBinding([.char("[")], .previousMention, "Previous entity mention in the text"),
     KeyBinding([.char("*")], .nextMentionOfEntity, "Next mention of the selected entity"),
@@ -253,6 +262,8 @@ public enum KeyMap {
     for type in EntityType.allCases {
       out.append("  " + legendMark + " " + EntityGroupNames.plural(type))
     }
+    out.append("  " + "▸ and a lit row".padding(toLength: 24, withPad: " ", startingAt: 0) + "The selected item, in every list (Entities, Timeline, Library)")
+    out.append("  " + "▸ in the margin".padding(toLength: 24, withPad: " ", startingAt: 0) + "Article: the line of the mention or match gone to (Enter acts on it)")
     out.append("  ●                       Timeline: a date whose sentence is in the article's view")
     out.append("  ~ / about               An approximate date (\"in the 4 years since\" → about 2010)")
     out.append("  ? after a date          Its year comes from a guessed document date (\"June 2014?\")")

@@ -119,7 +119,11 @@ public enum Screen {
 
   static func count(_ state: ExplorerState, _ pane: Pane) -> String {
     switch pane {
-    case .article: return ""
+    case .article:
+      // the & filter, always in sight
+      return state.paragraphFilter.map {
+        " · &\($0.pattern) \($0.paragraphs.count)/\($0.total)"
+      } ?? ""
     case .entities: return state.entityHeaderDetail
     case .timeline: return state.isAnalysing ? " (…)" : " (\(state.timeline.count))"
     }
@@ -164,7 +168,7 @@ public enum Screen {
     let leftLimit = showRight ? r.maxX - rw - 2 : r.maxX
     if let p = state.prompt {
       let x = buf.write(
-        (p.literal ? "literal " : "") + (p.backward ? "?" : "/") + p.text, x: r.x, y: r.y,
+        (p.literal ? "literal " : "") + (p.filter ? "&" : p.backward ? "?" : "/") + p.text, x: r.x, y: r.y,
         limit: leftLimit, style: theme.statusBar)
       let cursor = theme.mode == .none ? Style(reverse: true) : Style(fg: .black, bg: .white)
       if x < leftLimit { buf.write(" ", x: x, y: r.y, style: cursor) }
@@ -174,8 +178,20 @@ public enum Screen {
         style: theme.statusBar)
       let cursor = theme.mode == .none ? Style(reverse: true) : Style(fg: .black, bg: .white)
       if x < leftLimit { buf.write(" ", x: x, y: r.y, style: cursor) }
+    } else if let n = state.pendingCount, state.scope == .main {
+      // the count typed so far, as less echoes it, and what it is for
+      let x = buf.write(" \(n)", x: r.x, y: r.y, limit: leftLimit, style: theme.statusMessage)
+      let hint =
+        r.width >= 60
+        ? "  a count: \(n)j \(n) lines · \(n)G line \(n) · \(n)% · \(n)n · \(n) Tab pane · Esc cancels"
+        : "  Esc cancels"
+      buf.write(hint, x: x, y: r.y, limit: leftLimit, style: theme.statusBar)
     } else if let m = state.message {
       buf.write(" " + m, x: r.x, y: r.y, limit: leftLimit, style: theme.statusMessage)
+    } else if let f = state.paragraphFilter {
+      buf.write(
+        " &\(f.pattern): \(f.paragraphs.count) of \(f.total) paragraphs shown · & Enter: all",
+        x: r.x, y: r.y, limit: leftLimit, style: theme.statusBar)
     } else {
       let hint =
         r.width >= 60

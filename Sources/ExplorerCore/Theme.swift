@@ -88,6 +88,10 @@ public struct Theme: Sendable {
       Style(bold: true, underline: true),
       Style(bold: true, underline: true))
   }
+  /// The ▸ in the article's margin on the line of the current mention or match.
+  public var readingMark: Style {
+    pick(Style(fg: Color(117, basic: 6), bold: true), Style(fg: Color(117, basic: 6), bold: true), Style(bold: true))
+  }
   public var inView: Style {
     pick(
       Style(fg: Color(114, basic: 2), bold: true), Style(fg: Color(114, basic: 2), bold: true),

@@ -35,6 +35,8 @@ enum TimelinePaneView {
         ? (state.focus == .timeline ? theme.selection : theme.unfocusedSelection) : .plain
       if isSelected { buf.fill(Rect(x: r.x, y: y, width: r.width, height: 1), style: rowStyle) }
       var x = r.x
+      // the selection's look in every list: the row lit and ▸ before it
+      x = buf.write(isSelected ? "▸" : " ", x: x, y: y, limit: r.maxX, style: rowStyle)
       x = buf.write(
         inView ? "●" : " ", x: x, y: y, limit: r.maxX, style: isSelected ? rowStyle : theme.inView)
       let value = Screen.truncate(label(entry), valueWidth)

@@ -76,6 +76,11 @@ public struct LedeConfig: Equatable, Sendable {
         switch key {
         case "keys":
           guard let action = Action.allCases.first(where: { $0.rawValue == name }) else {
+            if ["focusArticle", "focusEntities", "focusTimeline"].contains(name) {
+              throw fail(
+                "'\(name)' is gone: digits are counts (5j, 100G), and a count before Tab focuses"
+                  + " that pane (2 Tab: the entities); remap focusNextPane instead")
+            }
             throw fail("unknown action '\(name)' in [keys]")
           }
           let names: [String]

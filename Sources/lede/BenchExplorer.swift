@@ -59,6 +59,14 @@ extension BenchRun {
     press("n", [.char("n")], setup: [.char("/")] + "Natásha".map { Key.char($0) } + [.enter])
     press("]", [.char("]")])
     press("*", [.char("*")], setup: [.char("]")])
+    // issue 16: counts, headings, the & filter (its keys averaged per keystroke)
+    press("5j (per keystroke)", [.char("5"), .char("j")])
+    press("20000G (per keystroke)", "20000G".map { Key.char($0) }, count: 250)
+    press("50% (per keystroke)", "50%".map { Key.char($0) }, count: 250)
+    press(")", [.char(")")])
+    press("&Borodin⏎ then &⏎ (per keystroke)", "&Borodin".map { Key.char($0) } + [.enter, .char("&"), .enter], count: 50)
+    press("] inside &Borodin", [.char("]")], setup: "&Borodin".map { Key.char($0) } + [.enter], count: 250)
+    press("n inside &Borodin", [.char("n")], setup: "&Borodin".map { Key.char($0) } + [.enter] + "/Kutuzov".map { Key.char($0) } + [.enter], count: 250)
 
     var s = state
     var resize: [Double] = []

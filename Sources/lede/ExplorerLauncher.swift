@@ -8,6 +8,8 @@ import NCursesTerminal
 struct ExplorerOptions {
   var noColor: Bool
   var mouse: Bool
+  /// The files given that could not be opened (one line each, said on stderr already).
+  var skipped: [String] = []
   /// Where the library's index is (several files), nil: no library view.
   var library: LibraryLaunch? = nil
 }
@@ -24,23 +26,35 @@ struct LibraryLaunch {
 /// file is read (only its head if it is long), and every other checked, before the terminal is
 /// taken, so that a bad file is one line on stderr and status 1; the others are read when first
 /// shown.
-/// `datings`: each file's date and year for its analysis (--date, --year, a dates.tsv beside it).
-func launchExplorer(paths: [String], datings: [FileDating], options: ExplorerOptions) throws {
-  guard let path = paths.first else { return }
-  let first: Document
+/// `datings`: each file's date and year for its analysis (--date, --year, a dates.tsv beside it),
+/// one per path.
+func launchExplorer(paths given: [String], datings given2: [FileDating], options: ExplorerOptions)
+  throws
+{
+  var paths = given
+  var datings = given2
+  var skipped = options.skipped
+  var loaded: Document?
   var firstPart: FilePart.Kind?
-  do {
-    // a long file: its head now, the rest once the first screen is up
-    if let head = try FilePart.read(.head, path: path) {
-      first = head
-      firstPart = .head
-    } else {
-      first = try ArticleLoader.load(path: path)
+  // the first file that reads (the others were checked: they are read when first shown)
+  while loaded == nil, let path = paths.first {
+    do {
+      // a long file: its head now, the rest once the first screen is up
+      if let head = try FilePart.read(.head, path: path) {
+        loaded = head
+        firstPart = .head
+      } else {
+        loaded = try ArticleLoader.load(path: path)
+      }
+    } catch let error as LoadError {
+      guard paths.count > 1 else { fail(error.description) }
+      warn(error.description + " (skipped)")
+      skipped.append(error.description)
+      paths.removeFirst()
+      datings.removeFirst()
     }
-    for other in paths.dropFirst() { try ArticleLoader.check(path: other) }
-  } catch let error as LoadError {
-    fail(error.description)
   }
+  guard let first = loaded else { return }
   // Several files: the library view over the index (opened before the terminal is taken, so
   // that a problem with it is one line on stderr).
   var bridge: LibraryBridge?
@@ -61,6 +75,10 @@ func launchExplorer(paths: [String], datings: [FileDating], options: ExplorerOpt
   var app = App(
     paths: paths, size: terminal.size, colorMode: terminal.colorMode, datings: datings, first: first,
     firstPart: firstPart, library: bridge != nil)
+  if !skipped.isEmpty {
+    app.startNote =
+      skipped.count == 1 ? skipped[0] + " (skipped)" : "\(skipped.count) files skipped: " + skipped[0] + ", …"
+  }
   let inbox = Inbox()
   let signal = Program.run(
     &app, terminal: terminal, executor: Executor(inbox: inbox), inbox: inbox, library: bridge)

@@ -160,27 +160,66 @@ struct Open: ParsableCommand {
     // Checked here, not in validate(): the parser reports an unknown option only after
     // validate(), so `lede --bogus` said "Missing an article file" instead of naming --bogus.
     if files.isEmpty { throw ValidationError("Missing an article file (or '-' for standard input).") }
-    let paths: [String]
-    do { paths = try ArticleLoader.expand(files) } catch let error as LoadError { fail(error.description) }
+    let expanded: [String]
+    do { expanded = try ArticleLoader.expand(files) } catch let error as LoadError { fail(error.description) }
+    // among several files, one that cannot be opened is a line on stderr, not the end
+    var (paths, skipped) = Self.openable(expanded)
     if isatty(STDOUT_FILENO) == 1 {
       // The article is drawn as soon as it is loaded; the analysis fills in behind it.
       try launchExplorer(
         paths: paths,
         datings: paths.map { let d = dating($0, date: input.date, year: input.year); return FileDating(date: d.date, year: d.year) },
         options: ExplorerOptions(
-          noColor: noColor, mouse: mouse || config.mouse,
+          noColor: noColor, mouse: mouse || config.mouse, skipped: skipped,
           library: paths.count > 1
             ? LibraryLaunch(
               location: index.location(for: files.filter { $0 != "-" }),
               jobs: index.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
               datings: datings(paths, input)) : nil))
     } else {
-      let analyses = try paths.map { try analyse($0, date: input.date, year: input.year) }
+      var analyses: [Analysis] = []
+      for path in paths {
+        let (date, year) = dating(path, date: input.date, year: input.year)
+        do {
+          analyses.append(Analysis(document: try ArticleLoader.load(path: path), date: date, year: year))
+        } catch let error as LoadError {
+          // not text, or gone since it was checked
+          guard expanded.count > 1 else { fail(error.description) }
+          warn(error.description + " (skipped)")
+          skipped.append(error.description)
+        }
+      }
+      if analyses.isEmpty { fail("none of the \(expanded.count) files given could be read") }
       for (i, a) in analyses.enumerated() {
         if i > 0 { writeStdout("\n") }
         writeStdout(Report.text(a))
       }
     }
+  }
+
+  /// The files that can be opened. One file that cannot is the one-line error it always was;
+  /// among several, each that cannot is one line on stderr ("…: no such file (skipped)") and
+  /// the others open; when none can, every line is said and the status is 1.
+  static func openable(_ paths: [String]) -> (paths: [String], skipped: [String]) {
+    guard paths.count > 1 else { return (paths, []) }
+    var ok: [String] = []
+    var problems: [String] = []
+    for path in paths {
+      do {
+        try ArticleLoader.check(path: path)
+        ok.append(path)
+      } catch let error as LoadError {
+        problems.append(error.description)
+      } catch {
+        problems.append("\(path): \(error)")
+      }
+    }
+    if ok.isEmpty {
+      for p in problems { warn(p) }
+      Lede.exit(withError: ExitCode(1))
+    }
+    for p in problems { warn(p + " (skipped)") }
+    return (ok, problems)
   }
 }
 

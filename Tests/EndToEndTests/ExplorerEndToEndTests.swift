@@ -126,7 +126,7 @@ final class ExplorerEndToEndTests: XCTestCase {
     let t = try TmuxSession(arguments: TmuxSession.seed)
     t.wait(for: "Foreign Minister")
     t.wait(for: "3 Timeline (\(timeline.count))")
-    t.send("3", "Enter")
+    t.send("3", "Tab", "Enter")  // 3 Tab: the Timeline
     if timeline.isEmpty {
       print("EndToEndTests: the seed has no timeline yet; checking the empty case only")
       t.wait(for: "No dated events")
@@ -177,7 +177,7 @@ final class ExplorerEndToEndTests: XCTestCase {
     t.wait(for: "[3 Timeline]")
     t.send("BTab")
     t.wait(for: "[2 Entities]")
-    t.send("1")
+    t.send("1", "Tab")
     t.wait(for: "Foreign Minister")
     t.send("h")
     t.wait(for: "Show this help")

@@ -25,6 +25,21 @@ final class FileSwitchEndToEndTests: XCTestCase {
     screen.components(separatedBy: "\n").first ?? ""
   }
 
+  /// Issue 16: a missing file among several is said in the first frame (and on stderr) and
+  /// skipped: the others open.
+  func testAMissingFileAmongSeveralIsSkipped() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let missing = dir.appendingPathComponent("missing.txt").path
+    let t = try TmuxSession(
+      arguments: "--no-index \(missing) \(dir.path)/a.txt \(dir.path)/b.txt")
+    t.wait(for: "Library · 2 articles")
+    t.wait(for: "missing.txt: no such file (skipped)")
+    t.send("Enter")
+    t.wait("the first article") { Self.title($0).contains("1/2 a.txt") }
+    t.send("C-c")
+  }
+
   func testBracesMoveBetweenTheArticlesOfAFolder() throws {
     let dir = try Self.folder()
     defer { try? FileManager.default.removeItem(at: dir) }

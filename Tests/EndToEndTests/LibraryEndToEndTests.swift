@@ -29,7 +29,7 @@ final class LibraryEndToEndTests: XCTestCase {
     // select Tony Blair in its Entities pane (People first, most mentioned first), back to the
     // library: the articles that mention him
     t.wait(for: "People (")
-    t.send("2")  // focusing the list selects its first item: People first, most mentioned first
+    t.send("2", "Tab")  // 2 Tab: pane 2; focusing the list selects its first item: People first, most mentioned first
     // (this article calls him "Mr Blair" only: its entity is "Blair")
     t.wait("Blair selected") { $0.contains("▸ Blair") || $0.contains("▸ Tony Blair") }
     t.send("L")

@@ -10,7 +10,7 @@ final class EntityListTests: XCTestCase {
   func testFilterNarrowsLiveAndEnterKeepsIt() {
     var s = SeedFixture.state()
     let all = s.entityOrder.count
-    s.press(.char("2"), .char("F"))
+    s.press(.char("2"), .tab, .char("F"))
     XCTAssertEqual(s.scope, .filter)
     s.type("kor")
     XCTAssertEqual(
@@ -59,7 +59,7 @@ final class EntityListTests: XCTestCase {
 
   func testSelectionStaysOnTheSameEntityWhenStillListed() {
     var s = SeedFixture.state()
-    s.press(.char("2"))
+    s.press(.char("2"), .tab)
     let moscow = s.analysis.entities.firstIndex { $0.name == "Moscow" }!
     s.selectedEntity = s.entityOrder.firstIndex(of: moscow)
     s.press(.char("F"))
@@ -74,7 +74,7 @@ final class EntityListTests: XCTestCase {
 
   func testSortCyclesCountNameFirstAppearance() {
     var s = SeedFixture.state()
-    s.press(.char("2"))
+    s.press(.char("2"), .tab)
     let places = { (s: ExplorerState) in
       s.entityOrder.filter { s.analysis.entities[$0].type == .place }
         .map { s.analysis.entities[$0].name }
@@ -98,7 +98,7 @@ final class EntityListTests: XCTestCase {
 
   func testFirstAppearancePutsVOVworldFirstOnTheSeed() {
     var s = SeedFixture.state(SeedFixture.realAnalysis)
-    s.press(.char("2"), .char("s"), .char("s"))
+    s.press(.char("2"), .tab, .char("s"), .char("s"))
     let vov = s.analysis.entities.firstIndex { $0.name == "VOVworld" }
     XCTAssertNotNil(vov, "the recogniser finds VOVworld")
     let group = s.entityOrder.filter { s.analysis.entities[$0].type == s.analysis.entities[vov!].type }

@@ -31,11 +31,11 @@ final class Issue12Tests: XCTestCase {
   /// the article into view (it used to change only the status line under the Entities list).
   func testBelowNinetyColumnsTheArticleComesIntoViewForAResultInIt() {
     for keys in [
-      [Key.char("2")] + "/Cold".map { Key.char($0) } + [.enter],
-      [.char("/"), .char("R"), .char("i"), .enter, .char("2"), .char("n")],
-      [.char("3"), .char("]")],
-      [.char("2"), .char("j"), .char("*")],
-      [.char("3"), .char("[")],
+      [Key.char("2"), .tab] + "/Cold".map { Key.char($0) } + [.enter],
+      [.char("/"), .char("R"), .char("i"), .enter, .char("2"), .tab, .char("n")],
+      [.char("3"), .tab, .char("]")],
+      [.char("2"), .tab, .char("j"), .char("*")],
+      [.char("3"), .tab, .char("[")],
     ] {
       var s = SeedFixture.state(width: 80, height: 24)
       for k in keys { s.press(k) }
@@ -152,7 +152,7 @@ final class BackwardSearchTests: XCTestCase {
     var s = SeedFixture.state(width: 100, height: 30)
     s.press(.char("h"))
     XCTAssertTrue(s.showHelp)
-    XCTAssertTrue(s.screen.lines.joined().contains("Search backward"))
+    XCTAssertTrue(s.screen.lines.joined().contains("Show this help"))
     s.press(.char("h"))
     XCTAssertFalse(s.showHelp, "h closes it too")
     XCTAssertTrue(s.statusLine.contains("h help"))
@@ -191,7 +191,7 @@ final class HelpLegendTests: XCTestCase {
 /// Issue 16: focusing a list selects its first item, so that what Enter and `*` act on is shown.
 final class FocusSelectsTests: XCTestCase {
   func testFocusingAListSelectsItsFirstItem() {
-    for keys in [[Key.char("2")], [.tab]] {
+    for keys in [[Key.char("2"), .tab], [.tab]] {
       var s = SeedFixture.state(width: 120, height: 40)
       for k in keys { s.press(k) }
       XCTAssertEqual(s.selectedEntity, 0, keys.map(\.name).joined())
@@ -200,10 +200,10 @@ final class FocusSelectsTests: XCTestCase {
       XCTAssertEqual(s.message?.hasPrefix("Ri Su Yong (Person)"), true, s.message ?? "")
     }
     var t = SeedFixture.state(width: 120, height: 40)
-    t.press(.char("3"))
+    t.press(.char("3"), .tab)
     XCTAssertEqual(t.selectedTimeline, 0)
     // a selection made before is kept
-    t.press(.char("j"), .char("1"), .char("3"))
+    t.press(.char("j"), .char("1"), .tab, .char("3"), .tab)
     XCTAssertEqual(t.selectedTimeline, 1)
   }
 }

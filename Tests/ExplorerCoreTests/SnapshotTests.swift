@@ -66,7 +66,7 @@ final class SnapshotTests: XCTestCase {
 
   func testSeedWithoutColour() throws {
     var state = SeedFixture.state(width: 100, height: 30, color: .none)
-    state.press(.char("]"), .char("3"), .char("j"), .enter)
+    state.press(.char("]"), .char("3"), .tab, .char("j"), .enter)
     try assertSnapshot(Screen.render(state), named: "seed-handmade-nocolor-100x30")
   }
 

@@ -36,9 +36,9 @@ final class StateTests: XCTestCase {
     XCTAssertEqual(s.focus, .article)
     s.press(.backTab)
     XCTAssertEqual(s.focus, .timeline)
-    s.press(.char("1"))
+    s.press(.char("1"), .tab)
     XCTAssertEqual(s.focus, .article)
-    s.press(.char("2"))
+    s.press(.char("2"), .tab)
     XCTAssertEqual(s.focus, .entities)
   }
 
@@ -160,7 +160,7 @@ final class StateTests: XCTestCase {
 
   func testEnterInEntitiesJumpsToFirstMention() {
     var s = SeedFixture.state(width: 120, height: 20)
-    s.press(.char("2"), .char("G"))
+    s.press(.char("2"), .tab, .char("G"))
     let e = s.selectedEntityIndex!
     XCTAssertEqual(s.entityOrder.last, e)
     s.press(.enter)
@@ -181,7 +181,7 @@ final class StateTests: XCTestCase {
     XCTAssertEqual(s.selectedEntityIndex, s.mentions[0].entity)
     XCTAssertTrue(s.statusLine.contains("North Korea (Place) 1/"), s.statusLine)
     // the mention cursor comes before the first mention on screen
-    s.press(.char("1"), .char("]"), .char("]"), .char("]"))
+    s.press(.char("1"), .tab, .char("]"), .char("]"), .char("]"))
     let cursor = s.mentionCursor!
     XCTAssertGreaterThan(cursor, 0)
     s.press(.enter)
@@ -189,7 +189,7 @@ final class StateTests: XCTestCase {
     XCTAssertEqual(s.mentionCursor, cursor)
     XCTAssertEqual(s.selectedEntityIndex, s.mentions[cursor].entity)
     // a cursor scrolled out of sight gives way to the first mention on screen
-    s.press(.char("1"), .char("G"), .enter)
+    s.press(.char("1"), .tab, .char("G"), .enter)
     let k = s.mentionCursor!
     XCTAssertGreaterThan(k, cursor)
     XCTAssertTrue(s.visibleRange.contains(s.mentions[k].span.start))
@@ -236,7 +236,7 @@ final class StateTests: XCTestCase {
     lines = s.screen.lines
     XCTAssertTrue(lines.contains { $0.contains("~2010") }, "approximate entries carry ~")
     XCTAssertTrue(lines.contains { $0.contains("●~1954") }, lines.joined(separator: "\n"))
-    s.press(.char("3"), .char("G"), .char("k"))  // 2014-06
+    s.press(.char("3"), .tab, .char("G"), .char("k"))  // 2014-06
     s.press(.enter)
     let entry = s.timeline[4]
     XCTAssertEqual(s.markedSentence, entry.sentence)
@@ -270,7 +270,7 @@ final class StateTests: XCTestCase {
 
   func testNarrowEnterSwitchesToTheArticle() {
     var s = SeedFixture.state(width: 60, height: 20)
-    s.press(.char("3"), .enter)
+    s.press(.char("3"), .tab, .enter)
     XCTAssertEqual(s.focus, .article)
     XCTAssertNotNil(s.markedSentence)
   }
@@ -322,7 +322,7 @@ final class StateTests: XCTestCase {
     s.press(.char("'"), .char("'"))
     XCTAssertEqual(s.layout.startOffset(s.top), end)
     // 'a goes to the mark, from any pane, and the article takes the focus
-    s.press(.char("2"), .char("'"), .char("a"))
+    s.press(.char("2"), .tab, .char("'"), .char("a"))
     XCTAssertEqual(s.layout.startOffset(s.top), a)
     XCTAssertEqual(s.focus, .article)
     s.press(.char("'"), .char("b"))
@@ -488,7 +488,7 @@ final class PaneFollowTests: XCTestCase {
 
   func testClickSelectsTheRowThatIsDrawn() {
     var s = SeedFixture.state(width: 120, height: 14)
-    s.press(.char("2"), .char("G"))
+    s.press(.char("2"), .tab, .char("G"))
     let r = s.paneLayout.content(.entities)!
     let lines = s.screen.lines
     // click the first entity row on screen and compare names

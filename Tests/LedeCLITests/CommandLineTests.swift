@@ -65,6 +65,41 @@ final class CommandLineTests: XCTestCase {
     }
   }
 
+  /// Issue 16: among several files, one that is missing, unreadable or not text is one line on
+  /// stderr and skipped; when none can be read, status 1.
+  func testABadFileAmongSeveralIsSkippedWithOneLine() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lede-several-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let good = dir.appendingPathComponent("good.txt")
+    try "The Bumblebee committee met in Geneva on Monday.\n".write(to: good, atomically: true, encoding: .utf8)
+    let binary = dir.appendingPathComponent("binary.txt")
+    try Data([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0]).write(to: binary)
+    let missing = dir.appendingPathComponent("missing.txt").path
+
+    let r = try run([Lede.seed, missing, good.path])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertEqual(r.stderr, "lede: \(missing): no such file (skipped)\n")
+    XCTAssertTrue(r.stdout.contains("Ri Su Yong") && r.stdout.contains("Bumblebee committee"), r.stdout)
+
+    let notText = try run([binary.path, good.path])
+    XCTAssertEqual(notText.status, 0, notText.stderr)
+    XCTAssertEqual(notText.stderr, "lede: \(binary.path): not text (an ELF executable) (skipped)\n")
+    XCTAssertTrue(notText.stdout.contains("Bumblebee committee"))
+
+    let none = try run([missing, dir.appendingPathComponent("gone.txt").path])
+    XCTAssertEqual(none.status, 1)
+    XCTAssertEqual(
+      none.stderr.split(separator: "\n"),
+      ["lede: \(missing): no such file", "lede: \(dir.path)/gone.txt: no such file"])
+    XCTAssertEqual(none.stdout, "")
+
+    let noneReadable = try run([binary.path, missing])
+    XCTAssertEqual(noneReadable.status, 1)
+    XCTAssertEqual(noneReadable.stdout, "")
+    XCTAssertTrue(noneReadable.stderr.hasSuffix("lede: none of the 2 files given could be read\n"), noneReadable.stderr)
+  }
+
   func testUsageErrorsExit64() throws {
     XCTAssertEqual(try run(["dump", Self.seed, "--format", "xml"]).status, 64)
     XCTAssertEqual(try run(["dump", Self.seed, "--date", "2014-13-01"]).status, 64)

@@ -40,6 +40,7 @@ final class LedeConfigTests: XCTestCase {
   func testEachProblemNamesItsLine() {
     let cases: [(String, Int, String)] = [
       ("[keys]\nquit = \"x\"\nfly = \"f\"\n", 3, "unknown action 'fly'"),
+      ("[keys]\nfocusEntities = \"2\"\n", 2, "digits are counts"),
       ("[colors]\n\nperson = 300\n", 3, "0 to 255"),
       ("[colors]\nhue = 3\n", 2, "unknown entity type 'hue'"),
       ("[search]\nregex = \"yes\"\n", 2, "regex is true or false"),

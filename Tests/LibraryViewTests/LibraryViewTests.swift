@@ -207,10 +207,27 @@ final class LibraryViewTests: XCTestCase {
     XCTAssertEqual(back.view?.readingAt, all.last!.span.start)
   }
 
+  /// Issue 16: a count before ] across the articles goes N mentions on (3] = ]]]).
+  func testACountBeforeBracketStepsThatManyAcrossArticles() throws {
+    let open: [ScriptedTerminal.Step] =
+      [.settle, .key(.tab)] + keys("blair") + [.key(.enter), .settle, .key(.ctrl("s")),
+        .key(.home), .key(.enter), .settle]
+    let (_, probe) = try session(open)
+    let all = try XCTUnwrap(probe.library?.walk(from: -1))
+    XCTAssertGreaterThanOrEqual(all.count, 4)
+    let (_, counted) = try session(open + keys("3]") + [.settle])
+    let (_, stepped) = try session(open + keys("]") + [.settle] + keys("]") + [.settle] + keys("]") + [.settle])
+    XCTAssertEqual(counted.current, stepped.current)
+    XCTAssertEqual(counted.view?.readingAt, stepped.view?.readingAt)
+    XCTAssertEqual(counted.current, all[3].file)
+    XCTAssertEqual(counted.view?.readingAt, all[3].span.start)
+    XCTAssertNil(counted.view?.pendingCount, "the count is taken")
+  }
+
   func testLOnAnArticlesEntityListsTheArticlesThatMentionIt() throws {
     // open 03 (Blair to visit Washington), select "Mr Blair"'s entity in its Entities pane
     let (t, app) = try session(
-      [.settle] + keys("washington") + [.key(.enter), .settle, .key(.char("2"))] + keys(
+      [.settle] + keys("washington") + [.key(.enter), .settle, .key(.char("2")), .key(.tab)] + keys(
         "jjjjjjjjjjjj") + [.key(.char("L")), .settle])
     let lib = try XCTUnwrap(app.library)
     let name = try XCTUnwrap(
@@ -254,7 +271,7 @@ final class LibraryViewTests: XCTestCase {
       return (t, app)
     }
     // Focusing the Entities pane selects its first entity (People first, most mentioned first).
-    let pick: [ScriptedTerminal.Step] = [.settle, .key(.char("2"))]
+    let pick: [ScriptedTerminal.Step] = [.settle, .key(.char("2")), .key(.tab)]
     let (_, probe) = run(pick)
     let v = try XCTUnwrap(probe.view)
     let e = v.analysis.entities[try XCTUnwrap(v.selectedEntityIndex)]
@@ -279,7 +296,7 @@ final class LibraryViewTests: XCTestCase {
 
   func testMInALibraryListsTheLibraryEntitysMentions() throws {
     let (_, app) = try session(
-      [.settle] + keys("washington") + [.key(.enter), .settle, .key(.char("2")), .key(.char("j")),
+      [.settle] + keys("washington") + [.key(.enter), .settle, .key(.char("2")), .key(.tab), .key(.char("j")),
         .key(.char("M")), .settle])
     let lib = try XCTUnwrap(app.library)
     XCTAssertTrue(app.showingLibrary)
