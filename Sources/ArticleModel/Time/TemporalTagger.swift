@@ -91,10 +91,12 @@ public enum TemporalTagger {
       }
       out.append(e)
       kept.append(c)
-      // Anaphoric expressions ("a year earlier", "the quarter") do not move the reference.
+      // Anaphoric expressions ("a year earlier", "the quarter") do not move the reference, nor
+      // do comparisons counted back ("a year ago", "year-ago"): the period under discussion
+      // stays the one they are compared with, so a second "a year earlier" is the same date.
       var anaphoric = false
       switch c.meaning {
-      case .shifted(_, _, _, true), .anaphoric, .quarter(0, _): anaphoric = true
+      case .shifted, .anaphoric, .quarter(0, _): anaphoric = true
       default: break
       }
       if !anaphoric, type == .date || type == .time,

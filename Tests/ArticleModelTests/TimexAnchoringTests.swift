@@ -1,0 +1,89 @@
+import XCTest
+
+@testable import ArticleModel
+
+/// Which reference time and which direction a relative expression takes: the quarter a
+/// comparison is made with, the verb a weekday belongs to, "would", days put off "until".
+/// Short made-up sentences, each failing before its rule.
+final class TimexAnchoringTests: XCTestCase {
+  func values(_ text: String, dct: String) -> [String] {
+    let doc = Document(name: "test.txt", text: text)
+    let date = TemporalTagger.documentDate(for: doc, given: dct)
+    return TemporalTagger.expressions(in: doc, dct: date).map { "\(doc.string($0.span))=\($0.value)" }
+  }
+
+  /// A comparison ("a year earlier", "year-ago") is made with the period under discussion and
+  /// does not replace it: the second one is the same quarter, not a year further back.
+  func testComparisonsDoNotMoveTheReference() {
+    XCTAssertEqual(
+      values(
+        "Third-quarter profit rose to $5 million from $4 million a year earlier. "
+          + "Sales rose to $90 million from $80 million a year earlier.",
+        dct: "2013-10-24"),
+      ["Third-quarter=2013-Q3", "a year earlier=2012-Q3", "a year earlier=2012-Q3"])
+    XCTAssertEqual(
+      values(
+        "Net income for the third quarter rose 9%. Year-earlier results included a gain, "
+          + "and sales were flat from a year ago.",
+        dct: "2013-10-24"),
+      ["the third quarter=2013-Q3", "Year-earlier=2012-Q3", "a year ago=2012-Q3"])
+  }
+
+  /// "the year-ago quarter" is a quarter even when the last date mentioned is a year or a day,
+  /// and its determiner is part of it (the phrase is headed by "quarter").
+  func testYearAgoQuarter() {
+    XCTAssertEqual(
+      values("The company earned $3 million in the year-ago quarter.", dct: "2013-10-24"),
+      ["the year-ago quarter=2012-Q3"])
+    XCTAssertEqual(
+      values(
+        "In the quarter ended Sept. 30, sales fell from the year-earlier quarter.",
+        dct: "2013-10-24"),
+      ["the quarter=2013-Q3", "Sept. 30=2013-09-30", "the year-earlier quarter=2012-Q3"])
+    XCTAssertEqual(
+      values("Profit fell from the comparable year-ago quarter.", dct: "2013-10-24"),
+      ["the comparable year-ago quarter=2012-Q3"])
+    XCTAssertEqual(
+      values("In the year-earlier period, the company lost money.", dct: "2013-10-24"),
+      ["the year-earlier period=2012"])
+  }
+
+  /// The verb right after a weekday is its own ("a court Thursday refused"), unless a verb
+  /// stands right before it ("said Friday").
+  func testVerbRightAfterTheWeekday() {
+    // DCT Friday 2013-03-22
+    XCTAssertEqual(
+      values(
+        "The family will keep fighting even after an appeals court Thursday refused to hear "
+          + "the case.", dct: "2013-03-22"),
+      ["Thursday=2013-03-21"])
+    XCTAssertEqual(
+      values("The minister said Tuesday will be decisive.", dct: "2013-03-22"),
+      ["Tuesday=2013-03-19"])
+  }
+
+  /// "would" looks ahead from the time of the report (TIMEX3.md §6, after HeidelTime's MD);
+  /// "would have" looks back.
+  func testWouldLooksAhead() {
+    XCTAssertEqual(
+      values("The airline said the new flights would start from August 6.", dct: "2013-03-22"),
+      ["August 6=2013-08-06"])
+    XCTAssertEqual(
+      values("The airline said the deal would have closed in August.", dct: "2013-03-22"),
+      ["August=2012-08"])
+  }
+
+  /// A day something is put off to lies ahead; "until" alone keeps the clause's tense.
+  func testPutOffUntil() {
+    // DCT Friday 2013-03-22
+    XCTAssertEqual(
+      values("Officials postponed until Tuesday any action on the request.", dct: "2013-03-22"),
+      ["Tuesday=2013-03-26"])
+    XCTAssertEqual(
+      values("The court extended its deadline until 9 a.m. Tuesday.", dct: "2013-03-22"),
+      ["9 a.m. Tuesday=2013-03-26T09:00"])
+    XCTAssertEqual(
+      values("Until Tuesday, they had not said a word.", dct: "2013-03-22"),
+      ["Tuesday=2013-03-19"])
+  }
+}
