@@ -86,4 +86,18 @@ final class TimexAnchoringTests: XCTestCase {
       values("Until Tuesday, they had not said a word.", dct: "2013-03-22"),
       ["Tuesday=2013-03-19"])
   }
+
+  /// An -ed word after a determiner describes a noun, it is no past verb ("a still
+  /// unspecified date"); a participle after "would still be" looks ahead like "would be".
+  func testAdjectivesAndModalsBeforeADate() {
+    XCTAssertEqual(
+      values("Holders get the shares on a still unspecified date in January.", dct: "2013-10-24"),
+      ["January=2014-01"])
+    XCTAssertEqual(
+      values("He said a ceremony would still be held on April 24.", dct: "2013-02-10"),
+      ["April 24=2013-04-24"])
+    XCTAssertEqual(
+      values("He said a ceremony was held on April 24.", dct: "2013-02-10"),
+      ["April 24=2012-04-24"])
+  }
 }

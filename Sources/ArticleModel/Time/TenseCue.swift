@@ -110,6 +110,10 @@ enum TenseCue {
     return false
   }
 
+  static let determiners: Set<String> = [
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+  ]
+
   static func cue(_ s: TimexScanner, _ k: Int) -> TimexResolver.Tense? {
     guard s.doc.tokens[k].kind == .word else { return nil }
     let w = s.words[k]
@@ -126,12 +130,21 @@ enum TenseCue {
     if !past, w.utf8.count >= 5, w.hasSuffix("ed"), !s.capitalised[k] || k == 0,
       !TimeLexicon.edExceptions.contains(w)
     {
-      past = true
+      // after a determiner, an -ed word describes a noun ("a revised offer", "the proposed
+      // merger", "a still unspecified date"): no verb
+      var d = k - 1
+      if s.w(d) == "still" || s.w(d) == "newly" || s.w(d) == "previously" { d -= 1 }
+      past = !Self.determiners.contains(s.w(d))
     }
     guard past else { return nil }
-    // A participle after "will be", "to be": "will be paid", "to be completed".
-    if s.w(k - 1) == "be", ["will", "'ll", "shall", "to", "would", "wo"].contains(s.w(k - 2)) {
-      return .future
+    // A participle after "will be", "to be": "will be paid", "to be completed", "would
+    // still be held".
+    if s.w(k - 1) == "be" {
+      var j = k - 2
+      while j > k - 4, ["still", "not", "also", "then", "probably", "only", "now"].contains(s.w(j)) {
+        j -= 1
+      }
+      if ["will", "'ll", "shall", "to", "would", "wo"].contains(s.w(j)) { return .future }
     }
     return .past
   }
