@@ -100,4 +100,13 @@ final class TimexAnchoringTests: XCTestCase {
       values("He said a ceremony was held on April 24.", dct: "2013-02-10"),
       ["April 24=2012-04-24"])
   }
+
+  /// Wire copy gives a clock time, the same time in another zone in parentheses, then the
+  /// day: both clock times are on that day.
+  func testClockTimeWithAnotherZoneBeforeTheDay() {
+    // DCT Saturday 2013-03-23
+    XCTAssertEqual(
+      values("The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building.", dct: "2013-03-23"),
+      ["10:35 a.m.=2013-03-22T10:35", "0735 GMT=2013-03-22T07:35", "Friday=2013-03-22"])
+  }
 }

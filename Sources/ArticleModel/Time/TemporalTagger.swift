@@ -118,19 +118,33 @@ public enum TemporalTagger {
   }
 
   /// "at 9:15 a.m. local time on Sunday": the clock time takes the day named just after it
-  /// (TimeML tags the two apart, "on" being a signal).
+  /// (TimeML tags the two apart, "on" being a signal). Wire copy puts the same time in another
+  /// zone between them, "at 10:35 a.m. (0735 GMT) Friday": both take the day.
   static func attachClockTimesToDays(
     _ out: inout [TimeExpression], candidates: [TimexCandidate], scanner: TimexScanner
   ) {
     for k in candidates.indices.dropLast() where out[k].type == .time {
-      guard case .time(let clock, nil) = candidates[k].meaning, out[k + 1].granularity == .day
-      else { continue }
+      guard case .time(let clock, nil) = candidates[k].meaning else { continue }
+      var dayIndex = k + 1
       var j = candidates[k].last + 1
-      while j < candidates[k + 1].first, ["on", ",", "local", "time", "of"].contains(scanner.w(j)) {
+      if scanner.w(j) == "(", k + 2 < candidates.count, candidates[k + 1].first == j + 1,
+        case .time(_, nil) = candidates[k + 1].meaning, scanner.w(candidates[k + 1].last + 1) == ")"
+      {
+        dayIndex = k + 2  // the time in parentheses, then the day
+        j = candidates[k + 1].last + 2
+      }
+      guard out[dayIndex].granularity == .day else { continue }
+      let start = j
+      while j < candidates[dayIndex].first,
+        ["on", ",", "local", "time", "of"].contains(scanner.w(j))
+      {
         j += 1
       }
-      guard j == candidates[k + 1].first, j - candidates[k].last <= 4 else { continue }
-      out[k].value = out[k + 1].value + clock
+      guard j == candidates[dayIndex].first, j - start <= 3 else { continue }
+      out[k].value = out[dayIndex].value + clock
+      if dayIndex == k + 2, case .time(let other, nil) = candidates[k + 1].meaning {
+        out[k + 1].value = out[dayIndex].value + other
+      }
     }
   }
 
