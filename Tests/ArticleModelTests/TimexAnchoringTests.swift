@@ -109,4 +109,17 @@ final class TimexAnchoringTests: XCTestCase {
       values("The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building.", dct: "2013-03-23"),
       ["10:35 a.m.=2013-03-22T10:35", "0735 GMT=2013-03-22T07:35", "Friday=2013-03-22"])
   }
+
+  /// "the quarter ended July 31" is the three months up to that date, named by the calendar
+  /// quarter that holds most of them (May-July: Q2), whatever was mentioned before.
+  func testQuarterEndedOnADate() {
+    XCTAssertEqual(
+      values(
+        "Shares closed Friday at $3. In the quarter ended July 31, the company earned $1 million.",
+        dct: "2013-10-28"),
+      ["Friday=2013-10-25", "the quarter=2013-Q2", "July 31=2013-07-31"])
+    XCTAssertEqual(
+      values("For the quarter ending Jan. 31, sales rose.", dct: "2013-06-10"),
+      ["the quarter=2012-Q4", "Jan. 31=2013-01-31"])
+  }
 }

@@ -99,6 +99,13 @@ public enum TemporalTagger {
       case .shifted, .anaphoric, .quarter(0, _): anaphoric = true
       default: break
       }
+      // "the third quarter ended Sept. 30": the date says which quarter; the quarter, not the
+      // day, stays the period under discussion.
+      if let q = endedPeriod(out, kept, scanner) {
+        out[out.count - 2].value = q
+        reference = TimelineBuilder.reference(value: q, granularity: .quarter, sentence: sentence)
+        continue
+      }
       if !anaphoric, type == .date || type == .time,
         let r = TimelineBuilder.reference(
           value: value, granularity: granularity, sentence: sentence)
@@ -146,6 +153,31 @@ public enum TemporalTagger {
         out[k + 1].value = out[dayIndex].value + other
       }
     }
+  }
+
+  /// When the last expression is the date a quarter ended ("the quarter ended July 31", "the
+  /// third quarter ended Sept. 30"): the quarter's value. A quarter named only by the date is
+  /// the three months up to it, named by the calendar quarter that holds most of them, the
+  /// quarter of the month before the end (May-July: Q2; "ended Oct. 1", a quarter closed on a
+  /// weekend: Q3); one named by its (fiscal) ordinal keeps it.
+  static func endedPeriod(
+    _ out: [TimeExpression], _ kept: [TimexCandidate], _ scanner: TimexScanner
+  ) -> String? {
+    let n = kept.count
+    guard n >= 2 else { return nil }
+    let p = kept[n - 2]
+    let c = kept[n - 1]
+    guard ["ended", "ending"].contains(scanner.w(p.last + 1)), c.first == p.last + 2,
+      out[n - 2].granularity == .quarter
+    else { return nil }
+    guard case .anaphoric(.quarter, 0) = p.meaning else {
+      return out[n - 2].value.contains("X") ? nil : out[n - 2].value
+    }
+    guard out[n - 1].granularity == .day || out[n - 1].granularity == .month,
+      let a = TimexResolver.Anchor(out[n - 1].value), a.yearKnown, let m = a.month
+    else { return nil }
+    let total = a.year * 12 + (m - 1) - 1  // the month before the end
+    return "\(TimexFormat.pad4(total / 12))-Q\((total % 12) / 3 + 1)"
   }
 
   /// "two years after the 2008 crash", "five days before March 3": a duration followed by
