@@ -122,4 +122,21 @@ final class TimexAnchoringTests: XCTestCase {
       values("For the quarter ending Jan. 31, sales rose.", dct: "2013-06-10"),
       ["the quarter=2012-Q4", "Jan. 31=2013-01-31"])
   }
+
+  /// "the quarter a year ago", "the corresponding period last year": one noun phrase headed by
+  /// a time word, with no signal inside (TIMEX3.md §5), and one value: the period under
+  /// discussion a year back.
+  func testPeriodAYearBackIsOneExpression() {
+    XCTAssertEqual(
+      values(
+        "Net for the third quarter ended Sept. 30 rose to $5 million from $4 million for the "
+          + "corresponding period last year.", dct: "2013-10-24"),
+      ["the third quarter=2013-Q3", "Sept. 30=2013-09-30", "the corresponding period last year=2012-Q3"])
+    XCTAssertEqual(
+      values("For the quarter a year ago, the bank earned $16 million.", dct: "2013-10-24"),
+      ["the quarter a year ago=2012-Q3"])
+    XCTAssertEqual(
+      values("Sales were flat from the same period of last year.", dct: "2013-10-24"),
+      ["the same period of last year=2012"])
+  }
 }
