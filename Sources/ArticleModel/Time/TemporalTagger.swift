@@ -64,6 +64,11 @@ public enum TemporalTagger {
       var tense = TenseCue.tense(
         scanner, first: c.first, last: c.last, sentence: tokenRange, cache: &cueCache)
       if TenseCue.signalsFuture(scanner, first: c.first, meaning: c.meaning) { tense = .future }
+      if case .holiday(_, .unspecified) = c.meaning {
+        // "last Thanksgiving" is the latest one, "next Easter" the coming one
+        if scanner.w(c.first) == "last" { tense = .past }
+        if scanner.w(c.first) == "next" { tense = .future }
+      }
       // "he was soon released": narrative "soon" in a past clause is no future reference
       if case .reference("FUTURE_REF") = c.meaning, scanner.w(c.first) == "soon", tense == .past {
         continue
@@ -91,11 +96,20 @@ public enum TemporalTagger {
       }
       out.append(e)
       kept.append(c)
-      // Anaphoric expressions ("a year earlier", "the quarter") do not move the reference.
+      // Anaphoric expressions ("a year earlier", "the quarter") do not move the reference, nor
+      // do comparisons counted back ("a year ago", "year-ago"): the period under discussion
+      // stays the one they are compared with, so a second "a year earlier" is the same date.
       var anaphoric = false
       switch c.meaning {
-      case .shifted(_, _, _, true), .anaphoric, .quarter(0, _): anaphoric = true
+      case .shifted, .anaphoric, .quarter(0, _): anaphoric = true
       default: break
+      }
+      // "the third quarter ended Sept. 30": the date says which quarter; the quarter, not the
+      // day, stays the period under discussion.
+      if let q = endedPeriod(out, kept, scanner) {
+        out[out.count - 2].value = q
+        reference = TimelineBuilder.reference(value: q, granularity: .quarter, sentence: sentence)
+        continue
       }
       if !anaphoric, type == .date || type == .time,
         let r = TimelineBuilder.reference(
@@ -116,20 +130,67 @@ public enum TemporalTagger {
   }
 
   /// "at 9:15 a.m. local time on Sunday": the clock time takes the day named just after it
-  /// (TimeML tags the two apart, "on" being a signal).
+  /// (TimeML tags the two apart, "on" being a signal). Wire copy puts the same time in another
+  /// zone between them, "at 10:35 a.m. (0735 GMT) Friday": both take the day.
   static func attachClockTimesToDays(
     _ out: inout [TimeExpression], candidates: [TimexCandidate], scanner: TimexScanner
   ) {
     for k in candidates.indices.dropLast() where out[k].type == .time {
-      guard case .time(let clock, nil) = candidates[k].meaning, out[k + 1].granularity == .day
-      else { continue }
+      guard case .time(let clock, nil) = candidates[k].meaning else { continue }
+      var dayIndex = k + 1
       var j = candidates[k].last + 1
-      while j < candidates[k + 1].first, ["on", ",", "local", "time", "of"].contains(scanner.w(j)) {
+      // "at 4 in the morning (4 a.m. EDT Thursday)": the same time restated with its day
+      if scanner.w(j) == "(", candidates[k + 1].first == j + 1,
+        case .time(_, .some) = candidates[k + 1].meaning,
+        scanner.w(candidates[k + 1].last + 1) == ")", let t = out[k + 1].value.firstIndex(of: "T")
+      {
+        out[k].value = String(out[k + 1].value[..<t]) + clock
+        continue
+      }
+      if scanner.w(j) == "(", k + 2 < candidates.count, candidates[k + 1].first == j + 1,
+        case .time(_, nil) = candidates[k + 1].meaning, scanner.w(candidates[k + 1].last + 1) == ")"
+      {
+        dayIndex = k + 2  // the time in parentheses, then the day
+        j = candidates[k + 1].last + 2
+      }
+      guard out[dayIndex].granularity == .day else { continue }
+      let start = j
+      while j < candidates[dayIndex].first,
+        ["on", ",", "local", "time", "of"].contains(scanner.w(j))
+      {
         j += 1
       }
-      guard j == candidates[k + 1].first, j - candidates[k].last <= 4 else { continue }
-      out[k].value = out[k + 1].value + clock
+      guard j == candidates[dayIndex].first, j - start <= 3 else { continue }
+      out[k].value = out[dayIndex].value + clock
+      if dayIndex == k + 2, case .time(let other, nil) = candidates[k + 1].meaning {
+        out[k + 1].value = out[dayIndex].value + other
+      }
     }
+  }
+
+  /// When the last expression is the date a quarter ended ("the quarter ended July 31", "the
+  /// third quarter ended Sept. 30"): the quarter's value. A quarter named only by the date is
+  /// the three months up to it, named by the calendar quarter that holds most of them, the
+  /// quarter of the month before the end (May-July: Q2; "ended Oct. 1", a quarter closed on a
+  /// weekend: Q3); one named by its (fiscal) ordinal keeps it.
+  static func endedPeriod(
+    _ out: [TimeExpression], _ kept: [TimexCandidate], _ scanner: TimexScanner
+  ) -> String? {
+    let n = kept.count
+    guard n >= 2 else { return nil }
+    let p = kept[n - 2]
+    let c = kept[n - 1]
+    guard ["ended", "ending"].contains(scanner.w(p.last + 1)), c.first == p.last + 2,
+      out[n - 2].granularity == .quarter
+    else { return nil }
+    guard case .anaphoric(.quarter, 0) = p.meaning else {
+      return out[n - 2].value.contains("X") ? nil : out[n - 2].value
+    }
+    guard out[n - 1].granularity == .day || out[n - 1].granularity == .month,
+      let a = TimexResolver.Anchor(out[n - 1].value), a.yearKnown, let m = a.month
+    else { return nil }
+    let total = a.year * 12 + (m - 1) - 1  // the month before the end
+    return "\(TimexFormat.pad4(total / 12))-Q\((total % 12) / 3 + 1)"
   }
 
   /// "two years after the 2008 crash", "five days before March 3": a duration followed by

@@ -30,6 +30,12 @@ enum TenseCue {
     _ s: TimexScanner, first: Int, last: Int, sentence: Range<Int>, cache: inout Cache
   ) -> TimexResolver.Tense {
     if s.w(first - 1) == "since" { return .past }
+    // A verb right after the expression is its own ("the court Thursday refused", "officials
+    // last week said"), unless one stands right before it ("said Friday").
+    let verbBefore = first - 1 >= sentence.lowerBound && cachedCue(s, first - 1, &cache) != nil
+    if !verbBefore, last + 1 < sentence.upperBound, let t = cachedCue(s, last + 1, &cache) {
+      return t
+    }
     // A window of the sentence: real sentences are short, and a text without full stops must
     // not make every expression read the whole of it.
     let window = 60
@@ -53,6 +59,15 @@ enum TenseCue {
     if before == "as" && s.w(first - 2) == "soon" { return true }
     switch meaning {
     case .weekday(_, nil), .time, .dayOfMonth:
+      // "postponed until Tuesday", "extended its deadline until 9 a.m. Tuesday": a day put
+      // off to lies ahead ("until Thursday, they had not" stays in its tense)
+      if before == "until" || before == "till" {
+        var k = (s.w(first - 1) == "on" ? first - 2 : first - 1) - 1
+        while k >= 0 && k >= first - 8 {
+          if TimeLexicon.deferralVerbs.contains(s.w(k)) { return true }
+          k -= 1
+        }
+      }
       // "meets on Friday", "start at 10 a.m. on Thursday": a scheduled event in the present
       var k = first - 1
       while k >= 0 && k >= first - 6 {
@@ -95,10 +110,17 @@ enum TenseCue {
     return false
   }
 
+  static let determiners: Set<String> = [
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+  ]
+
   static func cue(_ s: TimexScanner, _ k: Int) -> TimexResolver.Tense? {
     guard s.doc.tokens[k].kind == .word else { return nil }
     let w = s.words[k]
     if w == "to" { return TimeLexicon.futureBeforeTo.contains(s.w(k - 1)) ? .future : nil }
+    // "would" looks ahead from a past moment ("said the flights would leave in August"),
+    // "would have" back ("would have ended in March").
+    if w == "would" { return s.w(k + 1) == "have" ? .past : .future }
     if TimeLexicon.futureCues.contains(w) {
       if w == "going" { return s.w(k + 1) == "to" ? .future : nil }
       return .future
@@ -108,12 +130,21 @@ enum TenseCue {
     if !past, w.utf8.count >= 5, w.hasSuffix("ed"), !s.capitalised[k] || k == 0,
       !TimeLexicon.edExceptions.contains(w)
     {
-      past = true
+      // after a determiner, an -ed word describes a noun ("a revised offer", "the proposed
+      // merger", "a still unspecified date"): no verb
+      var d = k - 1
+      if s.w(d) == "still" || s.w(d) == "newly" || s.w(d) == "previously" { d -= 1 }
+      past = !Self.determiners.contains(s.w(d))
     }
     guard past else { return nil }
-    // A participle after "will be", "to be": "will be paid", "to be completed".
-    if s.w(k - 1) == "be", ["will", "'ll", "shall", "to", "would", "wo"].contains(s.w(k - 2)) {
-      return .future
+    // A participle after "will be", "to be": "will be paid", "to be completed", "would
+    // still be held".
+    if s.w(k - 1) == "be" {
+      var j = k - 2
+      while j > k - 4, ["still", "not", "also", "then", "probably", "only", "now"].contains(s.w(j)) {
+        j -= 1
+      }
+      if ["will", "'ll", "shall", "to", "would", "wo"].contains(s.w(j)) { return .future }
     }
     return .past
   }

@@ -234,6 +234,13 @@ enum TimeLexicon {
     "reopen", "reopens", "expire", "expires",
   ]
 
+  /// Verbs that put something off to a later time: "postponed until Tuesday".
+  static let deferralVerbs: Set<String> = [
+    "postpone", "postponed", "postpones", "delay", "delayed", "delays", "extend", "extended",
+    "extends", "adjourn", "adjourned", "adjourns", "defer", "deferred", "defers", "suspended",
+    "recessed", "given", "gave",
+  ]
+
   /// Present-tense auxiliaries and verbs.
   static let presentCues: Set<String> = [
     "is", "are", "am", "has", "have", "does", "do", "says", "say", "remains", "continues",

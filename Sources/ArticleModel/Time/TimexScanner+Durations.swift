@@ -118,8 +118,11 @@ extension TimexScanner {
         {
           return TimexCandidate(i, q.last, q.meaning)
         }
+        // "the year-ago quarter": the quarter under discussion (else the one just ended), a
+        // year back, whatever granularity the last date mentioned had
+        if w(i + 1) == "quarter" { return TimexCandidate(i, i + 1, .anaphoric(.quarter, offset: -4)) }
         var last = i
-        if w(i + 1) == "quarter" || w(i + 1) == "period" { last = i + 1 }
+        if w(i + 1) == "period" { last = i + 1 }
         return TimexCandidate(i, last, .shifted(.year, count: 1, sign: -1, fromReference: false))
       }
       return nil

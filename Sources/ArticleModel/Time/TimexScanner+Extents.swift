@@ -82,6 +82,8 @@ extension TimexScanner {
     case .duration, .shifted: durationLike = true
     default: break
     }
+    // "the (comparable) year-ago quarter": headed by a time word
+    let yearAgoPhrase = w(c.first).hasPrefix("year-") && c.last > c.first
     while k >= floor {
       let s = w(k)
       if !adjacent(k, c.first) { break }
@@ -95,8 +97,7 @@ extension TimexScanner {
           takes =
             c.unit != nil && !["the", "a", "an"].contains(w(c.first))
             && !(c.first == c.last && w(c.first).contains("-"))
-        case .shifted(_, _, _, let fromRef):
-          takes = fromRef && w(c.first).hasPrefix("year-") && c.last > c.first
+        case .shifted, .anaphoric: takes = yearAgoPhrase
         case .relative(.weekend, _): takes = true
         default: takes = false
         }
@@ -107,9 +108,7 @@ extension TimexScanner {
         }
         break
       }
-      if ["comparable", "corresponding", "same"].contains(s), case .shifted = c.meaning,
-        w(c.first).hasPrefix("year-")
-      {
+      if ["comparable", "corresponding", "same"].contains(s), yearAgoPhrase {
         c.first = k
         k -= 1
         continue

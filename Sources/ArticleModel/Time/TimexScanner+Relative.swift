@@ -18,6 +18,12 @@ extension TimexScanner {
     let s = w(i)
     let j = i + 1
     let next = w(j)
+    if s == "this" && next == "coming" {
+      return shifted(j, shift: 1, first: first)  // "this coming Sunday"
+    }
+    if (s == "last" || s == "next") && first == i, let h = holiday(j), case .holiday = h.meaning {
+      return TimexCandidate(first, h.last, h.meaning)  // "last Thanksgiving"; its tense: below
+    }
     if s == "this" && next == "past" {
       if let code = TimeLexicon.seasons[w(j + 1)] {
         return TimexCandidate(first, j + 1, .season(code, year: .relative(0)))  // the latest one
@@ -93,6 +99,7 @@ extension TimexScanner {
     let s = w(j)
     if d == "these", s == "days" { return TimexCandidate(i, j, .reference("PRESENT_REF")) }
     if d == "this" { return nil }  // handled by `shifted`
+    if d == "the", let c = periodAYearBack(i) { return c }
     if d == "the" {
       if s == "past", !(quantity(j + 1) != nil || unit(j + 1) != nil || w(j + 1) == "few") {
         return TimexCandidate(i, j, .reference("PAST_REF"))
@@ -229,6 +236,29 @@ extension TimexScanner {
       return TimexCandidate(i, j, .anaphoric(u, offset: 0))
     }
     return nil
+  }
+
+  /// "the quarter a year ago", "the same period last year", "the corresponding quarter of the
+  /// previous year": one phrase (no signal inside), the period under discussion a year back.
+  func periodAYearBack(_ i: Int) -> TimexCandidate? {
+    var h = i + 1
+    if ["same", "corresponding", "comparable"].contains(w(h)) { h += 1 }
+    guard w(h) == "quarter" || w(h) == "period" else { return nil }
+    var k = h + 1
+    if w(k) == "of" { k += 1 }
+    var end: Int?
+    if (w(k) == "a" || w(k) == "one") && w(k + 1) == "year",
+      ["ago", "earlier", "before"].contains(w(k + 2))
+    {
+      end = k + 2
+    } else if w(k) == "last" && w(k + 1) == "year" {
+      end = k + 1
+    } else if w(k) == "the", ["previous", "prior"].contains(w(k + 1)), w(k + 2) == "year" {
+      end = k + 2
+    }
+    guard let end else { return nil }
+    if w(h) == "quarter" { return TimexCandidate(i, end, .anaphoric(.quarter, offset: -4)) }
+    return TimexCandidate(i, end, .shifted(.year, count: 1, sign: -1, fromReference: false))
   }
 
   /// Nouns that make "the quarter"/"the year" part of a compound, not a time.

@@ -1,0 +1,145 @@
+import XCTest
+
+@testable import ArticleModel
+
+/// Which reference time and which direction a relative expression takes: the quarter a
+/// comparison is made with, the verb a weekday belongs to, "would", days put off "until".
+/// Short made-up sentences, each failing before its rule.
+final class TimexAnchoringTests: XCTestCase {
+  func values(_ text: String, dct: String) -> [String] {
+    let doc = Document(name: "test.txt", text: text)
+    let date = TemporalTagger.documentDate(for: doc, given: dct)
+    return TemporalTagger.expressions(in: doc, dct: date).map { "\(doc.string($0.span))=\($0.value)" }
+  }
+
+  /// A comparison ("a year earlier", "year-ago") is made with the period under discussion and
+  /// does not replace it: the second one is the same quarter, not a year further back.
+  func testComparisonsDoNotMoveTheReference() {
+    XCTAssertEqual(
+      values(
+        "Third-quarter profit rose to $5 million from $4 million a year earlier. "
+          + "Sales rose to $90 million from $80 million a year earlier.",
+        dct: "2013-10-24"),
+      ["Third-quarter=2013-Q3", "a year earlier=2012-Q3", "a year earlier=2012-Q3"])
+    XCTAssertEqual(
+      values(
+        "Net income for the third quarter rose 9%. Year-earlier results included a gain, "
+          + "and sales were flat from a year ago.",
+        dct: "2013-10-24"),
+      ["the third quarter=2013-Q3", "Year-earlier=2012-Q3", "a year ago=2012-Q3"])
+  }
+
+  /// "the year-ago quarter" is a quarter even when the last date mentioned is a year or a day,
+  /// and its determiner is part of it (the phrase is headed by "quarter").
+  func testYearAgoQuarter() {
+    XCTAssertEqual(
+      values("The company earned $3 million in the year-ago quarter.", dct: "2013-10-24"),
+      ["the year-ago quarter=2012-Q3"])
+    XCTAssertEqual(
+      values(
+        "In the quarter ended Sept. 30, sales fell from the year-earlier quarter.",
+        dct: "2013-10-24"),
+      ["the quarter=2013-Q3", "Sept. 30=2013-09-30", "the year-earlier quarter=2012-Q3"])
+    XCTAssertEqual(
+      values("Profit fell from the comparable year-ago quarter.", dct: "2013-10-24"),
+      ["the comparable year-ago quarter=2012-Q3"])
+    XCTAssertEqual(
+      values("In the year-earlier period, the company lost money.", dct: "2013-10-24"),
+      ["the year-earlier period=2012"])
+  }
+
+  /// The verb right after a weekday is its own ("a court Thursday refused"), unless a verb
+  /// stands right before it ("said Friday").
+  func testVerbRightAfterTheWeekday() {
+    // DCT Friday 2013-03-22
+    XCTAssertEqual(
+      values(
+        "The family will keep fighting even after an appeals court Thursday refused to hear "
+          + "the case.", dct: "2013-03-22"),
+      ["Thursday=2013-03-21"])
+    XCTAssertEqual(
+      values("The minister said Tuesday will be decisive.", dct: "2013-03-22"),
+      ["Tuesday=2013-03-19"])
+  }
+
+  /// "would" looks ahead from the time of the report (TIMEX3.md §6, after HeidelTime's MD);
+  /// "would have" looks back.
+  func testWouldLooksAhead() {
+    XCTAssertEqual(
+      values("The airline said the new flights would start from August 6.", dct: "2013-03-22"),
+      ["August 6=2013-08-06"])
+    XCTAssertEqual(
+      values("The airline said the deal would have closed in August.", dct: "2013-03-22"),
+      ["August=2012-08"])
+  }
+
+  /// A day something is put off to lies ahead; "until" alone keeps the clause's tense.
+  func testPutOffUntil() {
+    // DCT Friday 2013-03-22
+    XCTAssertEqual(
+      values("Officials postponed until Tuesday any action on the request.", dct: "2013-03-22"),
+      ["Tuesday=2013-03-26"])
+    XCTAssertEqual(
+      values("The court extended its deadline until 9 a.m. Tuesday.", dct: "2013-03-22"),
+      ["9 a.m. Tuesday=2013-03-26T09:00"])
+    XCTAssertEqual(
+      values("Until Tuesday, they had not said a word.", dct: "2013-03-22"),
+      ["Tuesday=2013-03-19"])
+  }
+
+  /// An -ed word after a determiner describes a noun, it is no past verb ("a still
+  /// unspecified date"); a participle after "would still be" looks ahead like "would be".
+  func testAdjectivesAndModalsBeforeADate() {
+    XCTAssertEqual(
+      values("Holders get the shares on a still unspecified date in January.", dct: "2013-10-24"),
+      ["January=2014-01"])
+    XCTAssertEqual(
+      values("He said a ceremony would still be held on April 24.", dct: "2013-02-10"),
+      ["April 24=2013-04-24"])
+    XCTAssertEqual(
+      values("He said a ceremony was held on April 24.", dct: "2013-02-10"),
+      ["April 24=2012-04-24"])
+  }
+
+  /// Wire copy gives a clock time, the same time in another zone in parentheses, then the
+  /// day: both clock times are on that day.
+  func testClockTimeWithAnotherZoneBeforeTheDay() {
+    // DCT Saturday 2013-03-23
+    XCTAssertEqual(
+      values("The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building.", dct: "2013-03-23"),
+      ["10:35 a.m.=2013-03-22T10:35", "0735 GMT=2013-03-22T07:35", "Friday=2013-03-22"])
+    XCTAssertEqual(
+      values("He will leave at 4 in the morning (4 a.m. EDT Sunday), he said.", dct: "2013-03-23"),
+      ["4 in the morning=2013-03-24T04:00", "4 a.m. EDT Sunday=2013-03-24T04:00"])
+  }
+
+  /// "the quarter ended July 31" is the three months up to that date, named by the calendar
+  /// quarter that holds most of them (May-July: Q2), whatever was mentioned before.
+  func testQuarterEndedOnADate() {
+    XCTAssertEqual(
+      values(
+        "Shares closed Friday at $3. In the quarter ended July 31, the company earned $1 million.",
+        dct: "2013-10-28"),
+      ["Friday=2013-10-25", "the quarter=2013-Q2", "July 31=2013-07-31"])
+    XCTAssertEqual(
+      values("For the quarter ending Jan. 31, sales rose.", dct: "2013-06-10"),
+      ["the quarter=2012-Q4", "Jan. 31=2013-01-31"])
+  }
+
+  /// "the quarter a year ago", "the corresponding period last year": one noun phrase headed by
+  /// a time word, with no signal inside (TIMEX3.md §5), and one value: the period under
+  /// discussion a year back.
+  func testPeriodAYearBackIsOneExpression() {
+    XCTAssertEqual(
+      values(
+        "Net for the third quarter ended Sept. 30 rose to $5 million from $4 million for the "
+          + "corresponding period last year.", dct: "2013-10-24"),
+      ["the third quarter=2013-Q3", "Sept. 30=2013-09-30", "the corresponding period last year=2012-Q3"])
+    XCTAssertEqual(
+      values("For the quarter a year ago, the bank earned $16 million.", dct: "2013-10-24"),
+      ["the quarter a year ago=2012-Q3"])
+    XCTAssertEqual(
+      values("Sales were flat from the same period of last year.", dct: "2013-10-24"),
+      ["the same period of last year=2012"])
+  }
+}
