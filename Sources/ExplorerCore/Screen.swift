@@ -110,7 +110,12 @@ public enum Screen {
       x = buf.write(
         tabLabel(state, pane, width: r.width), x: x, y: r.y, limit: r.maxX, style: style)
     }
-    let right = indicator(state, state.focus)
+    var right = indicator(state, state.focus)
+    // the & filter stays in sight here too (the wide header has it beside the pane's name)
+    if state.focus == .article, let f = state.paragraphFilter {
+      let withFilter = "&\(f.pattern) \(f.paragraphs.count)/\(f.total) · " + right
+      if r.maxX - x > DisplayWidth.of(withFilter) + 1 { right = withFilter }
+    }
     let w = DisplayWidth.of(right)
     if !right.isEmpty && r.maxX - x > w + 1 {
       buf.write(right, x: r.maxX - w - 1, y: r.y, style: state.theme.paneHeader)
