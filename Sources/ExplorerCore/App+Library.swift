@@ -46,7 +46,13 @@ extension App {
     guard library != nil else { return [] }
     switch message {
     case .loaded(let snapshot):
+      // what the index holds when the library opens, before the refresh: files it lacks are
+      // said to be indexing from the first frame on (the loop may take every progress report
+      // and the refresh's end in one go)
       library!.take(snapshot)
+      if library!.indexedCount < files.count {
+        library!.setProgress((library!.indexedCount, files.count))
+      }
     case .progress(let done, let total):
       library!.setProgress((done, total))
     case .refreshed(let snapshot, let note):
