@@ -242,6 +242,26 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(TimexResolver.holiday("easter", year: 2013), CalendarDate(2013, 3, 31))
     XCTAssertEqual(TimexResolver.holiday("thanksgiving", year: 2013), CalendarDate(2013, 11, 28))
   }
+
+  /// Extents of phrases headed by a time word or with a modifier that belongs to them
+  /// (TIMEX3.md §5): "[Easter week]", "[last Thanksgiving]", "[this coming Sunday]", and the
+  /// clock time "[4 in the morning]".
+  func testWholePhrases() {
+    // DCT Friday 2013-03-22; Easter 2013 was March 31 (ISO week 13)
+    XCTAssertEqual(values("Crowds gathered as Easter week began."), ["Easter week=2013-W13"])
+    XCTAssertEqual(
+      values("He has not spoken to her since last Thanksgiving."), ["last Thanksgiving=2012-11-22"])
+    XCTAssertEqual(
+      values("They say they will marry next Christmas."), ["next Christmas=2013-12-25"])
+    XCTAssertEqual(values("Last Christmas, it snowed."), ["Last Christmas=2012-12-25"])
+    XCTAssertEqual(values("They sang Wham's Last Christmas twice."), [])
+    XCTAssertEqual(values("The vote is this coming Sunday."), ["this coming Sunday=2013-03-24"])
+    XCTAssertEqual(
+      values("The father will leave at 4 in the morning, Castro said Friday."),
+      ["4 in the morning=2013-03-22T04:00", "Friday=2013-03-22"])
+    XCTAssertEqual(
+      values("Talks ran until 3 in the afternoon."), ["3 in the afternoon=2013-03-22T15:00"])
+  }
 }
 
 /// Hostile and odd input: no crash, spans inside the text, values never empty.

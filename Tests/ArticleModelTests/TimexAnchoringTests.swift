@@ -108,6 +108,9 @@ final class TimexAnchoringTests: XCTestCase {
     XCTAssertEqual(
       values("The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building.", dct: "2013-03-23"),
       ["10:35 a.m.=2013-03-22T10:35", "0735 GMT=2013-03-22T07:35", "Friday=2013-03-22"])
+    XCTAssertEqual(
+      values("He will leave at 4 in the morning (4 a.m. EDT Sunday), he said.", dct: "2013-03-23"),
+      ["4 in the morning=2013-03-24T04:00", "4 a.m. EDT Sunday=2013-03-24T04:00"])
   }
 
   /// "the quarter ended July 31" is the three months up to that date, named by the calendar

@@ -64,6 +64,11 @@ public enum TemporalTagger {
       var tense = TenseCue.tense(
         scanner, first: c.first, last: c.last, sentence: tokenRange, cache: &cueCache)
       if TenseCue.signalsFuture(scanner, first: c.first, meaning: c.meaning) { tense = .future }
+      if case .holiday(_, .unspecified) = c.meaning {
+        // "last Thanksgiving" is the latest one, "next Easter" the coming one
+        if scanner.w(c.first) == "last" { tense = .past }
+        if scanner.w(c.first) == "next" { tense = .future }
+      }
       // "he was soon released": narrative "soon" in a past clause is no future reference
       if case .reference("FUTURE_REF") = c.meaning, scanner.w(c.first) == "soon", tense == .past {
         continue
@@ -134,6 +139,14 @@ public enum TemporalTagger {
       guard case .time(let clock, nil) = candidates[k].meaning else { continue }
       var dayIndex = k + 1
       var j = candidates[k].last + 1
+      // "at 4 in the morning (4 a.m. EDT Thursday)": the same time restated with its day
+      if scanner.w(j) == "(", candidates[k + 1].first == j + 1,
+        case .time(_, .some) = candidates[k + 1].meaning,
+        scanner.w(candidates[k + 1].last + 1) == ")", let t = out[k + 1].value.firstIndex(of: "T")
+      {
+        out[k].value = String(out[k + 1].value[..<t]) + clock
+        continue
+      }
       if scanner.w(j) == "(", k + 2 < candidates.count, candidates[k + 1].first == j + 1,
         case .time(_, nil) = candidates[k + 1].meaning, scanner.w(candidates[k + 1].last + 1) == ")"
       {

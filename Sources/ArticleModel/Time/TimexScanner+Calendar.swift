@@ -230,6 +230,15 @@ extension TimexScanner {
         last += 1
       } else if marker == "o'clock" {
         last += 1
+      } else if !hasMinute, h >= 1, h <= 12, w(last + 1) == "in", w(last + 2) == "the",
+        let code = TimeLexicon.partsOfDay[w(last + 3)], code != "TNI",
+        ["at", "by", "until", "till", "from", "around", "about", "before", "after", "since"]
+          .contains(w(i - 1))
+      {
+        // "at 4 in the morning", "until 2 in the afternoon": one clock time
+        if code != "TMO" && h < 12 { hour += 12 }
+        if code == "TMO" && h == 12 { hour = 0 }
+        last += 3
       } else if !hasMinute {
         return nil
       }
@@ -514,6 +523,12 @@ extension TimexScanner {
   /// Holidays with fixed or computed dates.
   func holiday(_ i: Int) -> TimexCandidate? {
     guard capitalised[i] || lowercaseText else { return nil }
+    // "Wham's Last Christmas": a capital "Last"/"Next" inside a sentence makes a title
+    if ["last", "next"].contains(w(i - 1)), capitalised[i - 1], i >= 2,
+      ![".", "!", "?", ":", "\"", "``", "''", "'"].contains(w(i - 2)), adjacent(i - 2, i - 1)
+    {
+      return nil
+    }
     let s = w(i)
     var name: String?
     var last = i
@@ -529,7 +544,7 @@ extension TimexScanner {
         name = "christmas"
       }
       if w(i + 1) != "eve" && i + 1 < count && doc.tokens[i + 1].kind == .word && w(i + 1) != "day"
-        && capitalised[i + 1] == false && !["and", "or"].contains(w(i + 1))
+        && capitalised[i + 1] == false && !["and", "or", "week"].contains(w(i + 1))
       {
         return nil  // "Christmas shopping"
       }
@@ -561,6 +576,10 @@ extension TimexScanner {
     if let y = yearNumber(last + 1) {
       year = .explicit(y)
       last += 1
+    }
+    if w(last + 1) == "week", adjacent(last, last + 1) {
+      // "Easter week", "Thanksgiving week": one phrase headed by "week"
+      return TimexCandidate(i, last + 1, .weekOf(.holiday(name, year: year)))
     }
     return TimexCandidate(i, last, .holiday(name, year: year))
   }

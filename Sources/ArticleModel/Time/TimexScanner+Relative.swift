@@ -18,6 +18,14 @@ extension TimexScanner {
     let s = w(i)
     let j = i + 1
     let next = w(j)
+    if s == "this" && next == "coming" {
+      return shifted(j, shift: 1, first: first)  // "this coming Sunday"
+    }
+    if (s == "last" || s == "next") && first == i, j < count, let h = holiday(j),
+      case .holiday = h.meaning
+    {
+      return TimexCandidate(first, h.last, h.meaning)  // "last Thanksgiving"; its tense: below
+    }
     if s == "this" && next == "past" {
       if let code = TimeLexicon.seasons[w(j + 1)] {
         return TimexCandidate(first, j + 1, .season(code, year: .relative(0)))  // the latest one
