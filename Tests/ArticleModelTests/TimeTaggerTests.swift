@@ -243,6 +243,16 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(TimexResolver.holiday("thanksgiving", year: 2013), CalendarDate(2013, 11, 28))
   }
 
+  /// A time word capitalised inside a sentence after a word, number or possessive is part of a
+  /// name: "USA Today", "Radio 4's Today programme", CBS's "60 Minutes".
+  func testTimeWordsInsideNames() {
+    XCTAssertEqual(values("He told USA Today that he would stay."), [])
+    XCTAssertEqual(values("She told BBC Radio 4's Today programme the plan was dead."), [])
+    XCTAssertEqual(values("Gonzalez said on CBS's \"60 Minutes\" that he was sad."), [])
+    XCTAssertEqual(values("Today, the court ruled."), ["Today=2013-03-22"])
+    XCTAssertEqual(values("The talks lasted 60 minutes."), ["60 minutes=PT60M"])
+  }
+
   /// Extents of phrases headed by a time word or with a modifier that belongs to them
   /// (TIMEX3.md §5): "[Easter week]", "[last Thanksgiving]", "[this coming Sunday]", and the
   /// clock time "[4 in the morning]".

@@ -343,6 +343,21 @@ extension TimexScanner {
     return TimexCandidate(first, i, base)
   }
 
+  /// A time word written with a capital inside a sentence, right after a word, a number or a
+  /// possessive: part of a name ("USA Today", "BBC Radio 4's Today programme", "60 Minutes",
+  /// "Are You Lonesome Tonight"), which running text would not capitalise.
+  func isCapitalInsideName(_ i: Int) -> Bool {
+    guard i >= 1, i < count, capitalised[i], !lowercaseText, adjacent(i - 1, i) else { return false }
+    // an all-capitals word (a headline, "TODAY") says nothing
+    if words[i].utf8.count > 1, doc.tokens[i].end - doc.tokens[i].start > 1,
+      CharacterClass.isUpper(doc.scalars[doc.tokens[i].start + 1])
+    {
+      return false
+    }
+    let k = doc.tokens[i - 1].kind
+    return k == .word || k == .number || w(i - 1) == "'s"
+  }
+
   /// The TIMEX3 code of a part-of-day word ("morning" → "TMO").
   func partOfDay(_ i: Int) -> String? {
     let s = w(i)
@@ -353,6 +368,7 @@ extension TimexScanner {
 
   /// "today", "yesterday morning", "tomorrow", "tonight".
   func deictic(_ i: Int) -> TimexCandidate? {
+    if isCapitalInsideName(i) { return nil }  // "USA Today", "Radio 4's Today programme"
     let offset: Int
     switch w(i) {
     case "today": offset = 0
