@@ -253,6 +253,17 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(values("The talks lasted 60 minutes."), ["60 minutes=PT60M"])
   }
 
+  /// "[the first two quarters of 1990]" is its first half and "[the last half of the '80s]"
+  /// the decade's end: one phrase each, "of" joining its parts as in "[October of 1963]".
+  func testPartsOfAYearOrDecade() {
+    XCTAssertEqual(
+      values("Demand will stay weak through the first two quarters of 1990."),
+      ["the first two quarters of 1990=1990-H1"])
+    let e = tag("Sales have been flat in the last half of the '80s.")
+    XCTAssertEqual(e.map { "\($0.0)=\($0.1.value)" }, ["the last half of the '80s=198"])
+    XCTAssertEqual(e.first?.1.mod, "END")
+  }
+
   /// Extents of phrases headed by a time word or with a modifier that belongs to them
   /// (TIMEX3.md §5): "[Easter week]", "[last Thanksgiving]", "[this coming Sunday]", and the
   /// clock time "[4 in the morning]".

@@ -421,6 +421,19 @@ extension TimexScanner {
   func quarterPhrase(_ i: Int, yearRef: TimexMeaning.YearRef) -> TimexCandidate? {
     var j = i
     if w(j) == "fiscal" { j += 1 }
+    // "the first two quarters of 1990": its first half
+    if let h = ["first": 1, "last": 2, "final": 2][w(j)], w(j + 1) == "two",
+      w(j + 2) == "quarters", w(j + 3) == "of", let y = yearNumber(j + 4)
+    {
+      return TimexCandidate(i, j + 4, .half(h, year: .explicit(y)))
+    }
+    // "the last half of the '80s": the decade, its end
+    if let h = ["first": 1, "second": 2, "last": 2, "latter": 2][w(j)], w(j + 1) == "half",
+      w(j + 2) == "of", w(j + 3) == "the",
+      let d = w(j + 4) == "'" ? apostropheYear(j + 4) : yearPhrase(j + 4), case .decade = d.meaning
+    {
+      return TimexCandidate(i, d.last, d.meaning, mod: h == 1 ? "START" : "END")
+    }
     var n: Int
     var isHalf = false
     var last: Int

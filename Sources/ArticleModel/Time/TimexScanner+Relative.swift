@@ -102,6 +102,11 @@ extension TimexScanner {
     if d == "these", s == "days" { return TimexCandidate(i, j, .reference("PRESENT_REF")) }
     if d == "this" { return nil }  // handled by `shifted`
     if d == "the", let c = periodAYearBack(i) { return c }
+    if d == "the", w(j + 1) == "two", w(j + 2) == "quarters",
+      let q = quarterPhrase(j, yearRef: .unspecified)
+    {
+      return TimexCandidate(i, q.last, q.meaning)  // "the first two quarters of 1990"
+    }
     if d == "the" {
       if s == "past", !(quantity(j + 1) != nil || unit(j + 1) != nil || w(j + 1) == "few") {
         return TimexCandidate(i, j, .reference("PAST_REF"))
@@ -208,7 +213,7 @@ extension TimexScanner {
       if Self.quarterOrdinals[s] != nil || s == "fiscal" {
         // "its fourth quarter": the possessive stays out
         if let q = quarterPhrase(j, yearRef: .unspecified) {
-          return TimexCandidate(d == "its" ? j : i, q.last, q.meaning)
+          return TimexCandidate(d == "its" ? j : i, q.last, q.meaning, mod: q.mod)
         }
       }
     }
