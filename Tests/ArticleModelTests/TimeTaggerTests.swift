@@ -259,6 +259,14 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(
       values("Demand will stay weak through the first two quarters of 1990."),
       ["the first two quarters of 1990=1990-H1"])
+    XCTAssertEqual(
+      values("Revenue fell 4% in the first nine months of the year."),
+      ["the first nine months=P9M", "the year=2013"])
+    XCTAssertEqual(values("It was the best film of the year."), [])
+    XCTAssertEqual(values("We play 42 weeks of the year."), ["42 weeks=P42W"])
+    XCTAssertEqual(
+      values("Sales improved in the second quarter of the year.", dct: "2013-10-24"),
+      ["the second quarter of the year=2013-Q2"])
     let e = tag("Sales have been flat in the last half of the '80s.")
     XCTAssertEqual(e.map { "\($0.0)=\($0.1.value)" }, ["the last half of the '80s=198"])
     XCTAssertEqual(e.first?.1.mod, "END")

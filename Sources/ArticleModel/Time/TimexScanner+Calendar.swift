@@ -482,6 +482,10 @@ extension TimexScanner {
     {
       year = .relative(shift)
       last += 3
+    } else if w(last + 1) == "of", w(last + 2) == "the", w(last + 3) == "year",
+      possessive(last + 4) == nil
+    {
+      last += 3  // "the second quarter of the year": the year under discussion
     } else if let y = yearNumber(last + 1), adjacent(last, last + 1) {
       year = .explicit(y)
       last += 1

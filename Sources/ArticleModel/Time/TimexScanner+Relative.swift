@@ -237,12 +237,29 @@ extension TimexScanner {
       if d == "the" && u == .year && possessive(j + 1) != nil { return nil }
       if d == "the" && w(j + 1) == "of" { return nil }
       // "player of the year" is generic; "the end of the year" is a date
-      if d == "the", w(i - 1) == "of", Self.ofModifiers[w(i - 2)] == nil, w(i - 2) != "rest" {
+      if d == "the", w(i - 1) == "of", Self.ofModifiers[w(i - 2)] == nil, w(i - 2) != "rest",
+        !(u == .year && unit(i - 2) != nil && countsFromAnEnd(i - 3))
+      {
+        // "the first nine months of the year", "the final week of the year" are dates; "42
+        // weeks of the year", "the film of the year" are not
         return nil
       }
       return TimexCandidate(i, j, .anaphoric(u, offset: 0))
     }
     return nil
+  }
+
+  /// "first", "last three", "final": a part counted from one end of a period, a few words
+  /// before token `k` (inclusive).
+  func countsFromAnEnd(_ k: Int) -> Bool {
+    var j = k
+    while j >= 0 && j >= k - 2 {
+      if ["first", "last", "final", "opening", "closing", "latest", "past"].contains(w(j)) {
+        return true
+      }
+      j -= 1
+    }
+    return false
   }
 
   /// "the quarter a year ago", "the same period last year", "the corresponding quarter of the
