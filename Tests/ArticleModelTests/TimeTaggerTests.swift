@@ -243,6 +243,35 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(TimexResolver.holiday("thanksgiving", year: 2013), CalendarDate(2013, 11, 28))
   }
 
+  /// A time word capitalised inside a sentence after a word, number or possessive is part of a
+  /// name: "USA Today", "Radio 4's Today programme", CBS's "60 Minutes".
+  func testTimeWordsInsideNames() {
+    XCTAssertEqual(values("He told USA Today that he would stay."), [])
+    XCTAssertEqual(values("She told BBC Radio 4's Today programme the plan was dead."), [])
+    XCTAssertEqual(values("Gonzalez said on CBS's \"60 Minutes\" that he was sad."), [])
+    XCTAssertEqual(values("Today, the court ruled."), ["Today=2013-03-22"])
+    XCTAssertEqual(values("The talks lasted 60 minutes."), ["60 minutes=PT60M"])
+  }
+
+  /// "[the first two quarters of 1990]" is its first half and "[the last half of the '80s]"
+  /// the decade's end: one phrase each, "of" joining its parts as in "[October of 1963]".
+  func testPartsOfAYearOrDecade() {
+    XCTAssertEqual(
+      values("Demand will stay weak through the first two quarters of 1990."),
+      ["the first two quarters of 1990=1990-H1"])
+    XCTAssertEqual(
+      values("Revenue fell 4% in the first nine months of the year."),
+      ["the first nine months=P9M", "the year=2013"])
+    XCTAssertEqual(values("It was the best film of the year."), [])
+    XCTAssertEqual(values("We play 42 weeks of the year."), ["42 weeks=P42W"])
+    XCTAssertEqual(
+      values("Sales improved in the second quarter of the year.", dct: "2013-10-24"),
+      ["the second quarter of the year=2013-Q2"])
+    let e = tag("Sales have been flat in the last half of the '80s.")
+    XCTAssertEqual(e.map { "\($0.0)=\($0.1.value)" }, ["the last half of the '80s=198"])
+    XCTAssertEqual(e.first?.1.mod, "END")
+  }
+
   /// Extents of phrases headed by a time word or with a modifier that belongs to them
   /// (TIMEX3.md §5): "[Easter week]", "[last Thanksgiving]", "[this coming Sunday]", and the
   /// clock time "[4 in the morning]".

@@ -142,4 +142,35 @@ final class TimexAnchoringTests: XCTestCase {
       values("Sales were flat from the same period of last year.", dct: "2013-10-24"),
       ["the same period of last year=2012"])
   }
+
+  /// A day named after a verb of planning dates the planned event, which lies ahead; a day
+  /// before the verb keeps the clause's tense. An adverb between a schedule verb and the day
+  /// does not hide it.
+  func testPlannedEventsLieAhead() {
+    // DCT Friday 2013-03-22
+    XCTAssertEqual(
+      values("Protesters planned a large demonstration in the capital on Saturday.", dct: "2013-03-22"),
+      ["Saturday=2013-03-23"])
+    XCTAssertEqual(
+      values("The police chief has scheduled a news conference Thursday.", dct: "2013-03-22"),
+      ["Thursday=2013-03-28"])
+    XCTAssertEqual(
+      values("Officials did not plan to remove the boy on Thursday morning.", dct: "2013-03-20"),
+      ["Thursday morning=2013-03-21TMO"])
+    XCTAssertEqual(
+      values("On Tuesday, the government planned to pay the families.", dct: "2013-03-22"),
+      ["Tuesday=2013-03-19"])
+    XCTAssertEqual(
+      values("The two sides signed a cooperation plan Tuesday.", dct: "2013-03-22"),
+      ["Tuesday=2013-03-19"])
+    XCTAssertEqual(
+      values("A memorial planned at the university for Tuesday was canceled.", dct: "2013-03-22"),
+      ["Tuesday=2013-03-19"])
+    XCTAssertEqual(
+      values("The offensive began as previously planned Tuesday night.", dct: "2013-03-22"),
+      ["Tuesday night=2013-03-19TNI"])
+    XCTAssertEqual(
+      values("The two leaders meet separately Monday with the envoy.", dct: "2013-03-22"),
+      ["Monday=2013-03-25"])
+  }
 }

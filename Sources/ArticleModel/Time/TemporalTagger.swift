@@ -64,6 +64,11 @@ public enum TemporalTagger {
       var tense = TenseCue.tense(
         scanner, first: c.first, last: c.last, sentence: tokenRange, cache: &cueCache)
       if TenseCue.signalsFuture(scanner, first: c.first, meaning: c.meaning) { tense = .future }
+      switch c.meaning {
+      case .weekday(_, nil), .time(_, .weekday(_, nil)?):
+        if TenseCue.datesAPlannedEvent(scanner, first: c.first, last: c.last) { tense = .future }
+      default: break
+      }
       if case .holiday(_, .unspecified) = c.meaning {
         // "last Thanksgiving" is the latest one, "next Easter" the coming one
         if scanner.w(c.first) == "last" { tense = .past }

@@ -72,6 +72,10 @@ enum TenseCue {
       var k = first - 1
       while k >= 0 && k >= first - 6 {
         let w = s.w(k)
+        if w.hasSuffix("ly") && w.utf8.count > 4 {
+          k -= 1  // "meet separately Monday"
+          continue
+        }
         if TimeLexicon.scheduleVerbs.contains(w) {
           // a verb, not a noun after a determiner ("his leave on Friday")
           return !s.capitalised[k]
@@ -91,6 +95,38 @@ enum TenseCue {
     default:
       return false
     }
+  }
+
+  /// A day named after a verb of planning, in its clause, dates the planned event, which lies
+  /// ahead: "planned a large demonstration on Saturday", "has scheduled a news conference
+  /// Thursday", "did not plan to remove him on Thursday morning". A day before the verb ("On
+  /// Friday, the government planned to pay") keeps the clause's tense.
+  static func datesAPlannedEvent(_ s: TimexScanner, first: Int, last: Int) -> Bool {
+    // "a memorial planned for Saturday was canceled": the clause's own verb decides
+    if ["was", "were", "had"].contains(s.w(last + 1)) { return false }
+    var k = first - 1
+    while k >= 0 && k >= first - 10 {
+      let w = s.w(k)
+      if [".", ",", ";", ":", "!", "?", "and", "but", "said", "says", "after", "before", "when"]
+        .contains(w)
+      {
+        return false
+      }
+      if TimeLexicon.planningVerbs.contains(w) {
+        // a verb, not a noun ("the plan on Friday", "a cooperation plan Friday") or an
+        // adjective ("the planned merger")
+        if s.capitalised[k] || Self.determiners.contains(s.w(k - 1)) { return false }
+        // "began as previously planned Saturday night": the plan is told, not the event
+        if ["previously", "originally", "as"].contains(s.w(k - 1)) { return false }
+        if w.hasSuffix("ed") || w.hasSuffix("ing") { return true }
+        return [
+          "not", "to", "they", "we", "i", "you", "he", "she", "it", "who", "will", "would", "may",
+          "might", "also", "still", "now", "officials", "company",
+        ].contains(s.w(k - 1))
+      }
+      k -= 1
+    }
+    return false
   }
 
   /// A target or forecast: "by 2030", "could reach ... in 2050", "should be done in 2015".
@@ -118,6 +154,14 @@ enum TenseCue {
     guard s.doc.tokens[k].kind == .word else { return nil }
     let w = s.words[k]
     if w == "to" { return TimeLexicon.futureBeforeTo.contains(s.w(k - 1)) ? .future : nil }
+    // "the government planned to pay": a past verb of planning (no auxiliary or determiner
+    // before it), as HeidelTime's VBD; "is planned to", "the planned merger" are not
+    if TimeLexicon.planningVerbs.contains(w), w.hasSuffix("ed"), s.w(k + 1) == "to",
+      !Self.determiners.contains(s.w(k - 1)),
+      !["is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re"].contains(s.w(k - 1))
+    {
+      return .past
+    }
     // "would" looks ahead from a past moment ("said the flights would leave in August"),
     // "would have" back ("would have ended in March").
     if w == "would" { return s.w(k + 1) == "have" ? .past : .future }

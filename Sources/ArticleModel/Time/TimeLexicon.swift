@@ -227,6 +227,11 @@ enum TimeLexicon {
 
   /// Verbs of scheduled events whose present tense speaks of the future: "the board meets on
   /// Friday", "talks start at 10 a.m. on Thursday", "the show opens Tuesday".
+  /// Verbs of planning: a day named after one dates the planned event.
+  static let planningVerbs: Set<String> = [
+    "plan", "plans", "planned", "planning", "schedule", "schedules", "scheduled", "scheduling",
+  ]
+
   static let scheduleVerbs: Set<String> = [
     "meet", "meets", "start", "starts", "begin", "begins", "open", "opens", "resume", "resumes",
     "convene", "convenes", "arrive", "arrives", "depart", "departs", "leave", "leaves",

@@ -343,6 +343,21 @@ extension TimexScanner {
     return TimexCandidate(first, i, base)
   }
 
+  /// A time word written with a capital inside a sentence, right after a word, a number or a
+  /// possessive: part of a name ("USA Today", "BBC Radio 4's Today programme", "60 Minutes",
+  /// "Are You Lonesome Tonight"), which running text would not capitalise.
+  func isCapitalInsideName(_ i: Int) -> Bool {
+    guard i >= 1, i < count, capitalised[i], !lowercaseText, adjacent(i - 1, i) else { return false }
+    // an all-capitals word (a headline, "TODAY") says nothing
+    if words[i].utf8.count > 1, doc.tokens[i].end - doc.tokens[i].start > 1,
+      CharacterClass.isUpper(doc.scalars[doc.tokens[i].start + 1])
+    {
+      return false
+    }
+    let k = doc.tokens[i - 1].kind
+    return k == .word || k == .number || w(i - 1) == "'s"
+  }
+
   /// The TIMEX3 code of a part-of-day word ("morning" → "TMO").
   func partOfDay(_ i: Int) -> String? {
     let s = w(i)
@@ -353,6 +368,7 @@ extension TimexScanner {
 
   /// "today", "yesterday morning", "tomorrow", "tonight".
   func deictic(_ i: Int) -> TimexCandidate? {
+    if isCapitalInsideName(i) { return nil }  // "USA Today", "Radio 4's Today programme"
     let offset: Int
     switch w(i) {
     case "today": offset = 0
@@ -405,6 +421,19 @@ extension TimexScanner {
   func quarterPhrase(_ i: Int, yearRef: TimexMeaning.YearRef) -> TimexCandidate? {
     var j = i
     if w(j) == "fiscal" { j += 1 }
+    // "the first two quarters of 1990": its first half
+    if let h = ["first": 1, "last": 2, "final": 2][w(j)], w(j + 1) == "two",
+      w(j + 2) == "quarters", w(j + 3) == "of", let y = yearNumber(j + 4)
+    {
+      return TimexCandidate(i, j + 4, .half(h, year: .explicit(y)))
+    }
+    // "the last half of the '80s": the decade, its end
+    if let h = ["first": 1, "second": 2, "last": 2, "latter": 2][w(j)], w(j + 1) == "half",
+      w(j + 2) == "of", w(j + 3) == "the",
+      let d = w(j + 4) == "'" ? apostropheYear(j + 4) : yearPhrase(j + 4), case .decade = d.meaning
+    {
+      return TimexCandidate(i, d.last, d.meaning, mod: h == 1 ? "START" : "END")
+    }
     var n: Int
     var isHalf = false
     var last: Int
@@ -453,6 +482,10 @@ extension TimexScanner {
     {
       year = .relative(shift)
       last += 3
+    } else if w(last + 1) == "of", w(last + 2) == "the", w(last + 3) == "year",
+      possessive(last + 4) == nil
+    {
+      last += 3  // "the second quarter of the year": the year under discussion
     } else if let y = yearNumber(last + 1), adjacent(last, last + 1) {
       year = .explicit(y)
       last += 1

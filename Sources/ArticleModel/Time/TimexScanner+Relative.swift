@@ -21,7 +21,9 @@ extension TimexScanner {
     if s == "this" && next == "coming" {
       return shifted(j, shift: 1, first: first)  // "this coming Sunday"
     }
-    if (s == "last" || s == "next") && first == i, let h = holiday(j), case .holiday = h.meaning {
+    if (s == "last" || s == "next") && first == i, j < count, let h = holiday(j),
+      case .holiday = h.meaning
+    {
       return TimexCandidate(first, h.last, h.meaning)  // "last Thanksgiving"; its tense: below
     }
     if s == "this" && next == "past" {
@@ -100,6 +102,11 @@ extension TimexScanner {
     if d == "these", s == "days" { return TimexCandidate(i, j, .reference("PRESENT_REF")) }
     if d == "this" { return nil }  // handled by `shifted`
     if d == "the", let c = periodAYearBack(i) { return c }
+    if d == "the", w(j + 1) == "two", w(j + 2) == "quarters",
+      let q = quarterPhrase(j, yearRef: .unspecified)
+    {
+      return TimexCandidate(i, q.last, q.meaning)  // "the first two quarters of 1990"
+    }
     if d == "the" {
       if s == "past", !(quantity(j + 1) != nil || unit(j + 1) != nil || w(j + 1) == "few") {
         return TimexCandidate(i, j, .reference("PAST_REF"))
@@ -206,7 +213,7 @@ extension TimexScanner {
       if Self.quarterOrdinals[s] != nil || s == "fiscal" {
         // "its fourth quarter": the possessive stays out
         if let q = quarterPhrase(j, yearRef: .unspecified) {
-          return TimexCandidate(d == "its" ? j : i, q.last, q.meaning)
+          return TimexCandidate(d == "its" ? j : i, q.last, q.meaning, mod: q.mod)
         }
       }
     }
@@ -230,12 +237,29 @@ extension TimexScanner {
       if d == "the" && u == .year && possessive(j + 1) != nil { return nil }
       if d == "the" && w(j + 1) == "of" { return nil }
       // "player of the year" is generic; "the end of the year" is a date
-      if d == "the", w(i - 1) == "of", Self.ofModifiers[w(i - 2)] == nil, w(i - 2) != "rest" {
+      if d == "the", w(i - 1) == "of", Self.ofModifiers[w(i - 2)] == nil, w(i - 2) != "rest",
+        !(u == .year && unit(i - 2) != nil && countsFromAnEnd(i - 3))
+      {
+        // "the first nine months of the year", "the final week of the year" are dates; "42
+        // weeks of the year", "the film of the year" are not
         return nil
       }
       return TimexCandidate(i, j, .anaphoric(u, offset: 0))
     }
     return nil
+  }
+
+  /// "first", "last three", "final": a part counted from one end of a period, a few words
+  /// before token `k` (inclusive).
+  func countsFromAnEnd(_ k: Int) -> Bool {
+    var j = k
+    while j >= 0 && j >= k - 2 {
+      if ["first", "last", "final", "opening", "closing", "latest", "past"].contains(w(j)) {
+        return true
+      }
+      j -= 1
+    }
+    return false
   }
 
   /// "the quarter a year ago", "the same period last year", "the corresponding quarter of the

@@ -227,6 +227,7 @@ struct TimexScanner {
   func unit(_ i: Int) -> TimeLexicon.Unit? {
     guard let u = TimeLexicon.units[w(i)] else { return nil }
     if w(i + 1) == "-" && w(i + 2) == "old" { return nil }
+    if isCapitalInsideName(i) { return nil }  // CBS's "60 Minutes"
     return u
   }
 
