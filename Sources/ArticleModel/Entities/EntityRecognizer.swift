@@ -92,7 +92,7 @@ public enum EntityRecognizer {
           names.append(TaggedName(range: range, tagged: tagged, opening: opening))
         }
       }
-      for n in joined(mended(names, in: d), in: d) + inCapitals(names, in: d) {
+      for n in retyped(joined(mended(names, in: d), in: d), in: d) + inCapitals(names, in: d) {
         // A portfolio is no entity: "Secretary of State for the Family", "Minister for Sport".
         if n.range.count == 1, n.range.lowerBound >= 2 {
           let k = n.range.lowerBound
