@@ -442,6 +442,8 @@ struct NERWordTable<Value> {
     }
   }
 
+  @inline(__always) func contains(_ key: UInt64) -> Bool { index(of: key) != nil }
+
   @inline(__always) subscript(key: UInt64) -> Value? {
     guard let e = index(of: key) else { return nil }
     return values[e]
