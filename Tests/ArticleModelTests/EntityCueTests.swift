@@ -83,4 +83,18 @@ final class EntityCueTests: XCTestCase {
     let p = types("The award went to Helen Monday, and she may keep it.")
     XCTAssertNil(p["Helen Monday"], "\(p)")
   }
+
+  /// given-names.txt: its names, not its comments nor the names left out on purpose.
+  func testGivenNamesAreReadFromTheList() {
+    func has(_ w: String) -> Bool {
+      EntityRecognizer.givenNames.contains(PhraseRules.hash(w.unicodeScalars))
+    }
+    XCTAssertGreaterThan(EntityRecognizer.givenNames.count, 600)
+    XCTAssertTrue(has("Theresa") && has("Mike") && has("Zoe"))
+    XCTAssertFalse(has("Virginia") || has("Beverly") || has("Will") || has("theresa"))
+    XCTAssertFalse(
+      has(
+        "# Given names for lede's entity recogniser (hand-made for lede; public domain), one a line."
+      ))
+  }
 }
