@@ -79,6 +79,11 @@ final class EntityCueTests: XCTestCase {
         + "she said, and the result may be close.")
     XCTAssertEqual(t["Helen May"], .person, "\(t)")
     XCTAssertNil(t["Helen"], "\(t)")
+    // In a sentence with many capitals that is no headline (it has long lower-case words).
+    let c = types(
+      "Others targeted include Oliver Dent, David Marsh and Helen May, Lib Dem's elections chief "
+        + "Lord Pym said. Voters may decide, and it may take weeks.")
+    XCTAssertEqual(c["Helen May"], .person, "\(c)")
     // Not over a weekday.
     let p = types("The award went to Helen Monday, and she may keep it.")
     XCTAssertNil(p["Helen Monday"], "\(p)")

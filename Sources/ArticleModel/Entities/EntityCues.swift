@@ -236,15 +236,13 @@ extension EntityRecognizer {
       && sc.allSatisfy { CharacterClass.isLetter($0) || $0 == "-" || $0 == "'" || $0 == "’" }
   }
 
-  /// Whether a sentence capitalises most of its words (a headline).
+  /// Whether a sentence is written in title case (a headline): no word of four letters or
+  /// more starts in lower case.
   static func inTitleCase(_ s: Sentence, _ d: Document) -> Bool {
-    var words = 0
-    var capitalised = 0
-    for i in s.tokens where d.tokens[i].kind == .word {
-      words += 1
-      if CharacterClass.isUpper(d.scalars[d.tokens[i].start]) { capitalised += 1 }
+    for i in s.tokens where d.tokens[i].kind == .word && d.tokens[i].end - d.tokens[i].start >= 4 {
+      if CharacterClass.isLower(d.scalars[d.tokens[i].start]) { return false }
     }
-    return capitalised * 2 > words
+    return true
   }
 
   /// Initials and a surname ("J.R. Hale"), or a given name and a surname ("Anna Hope"), tagged
