@@ -161,4 +161,113 @@ final class NERTests: XCTestCase {
     XCTAssertEqual(score.gold.reduce(0, +), 5942)
     XCTAssertGreaterThanOrEqual(score.overall.f1, 90.0)
   }
+
+  /// The tagger as the features define it: every feature of `NERFeatures.extract` and the
+  /// history looked up and summed per token, no per-type sums. `NERModel.tag` must agree.
+  func naiveTags(_ m: NERModel, _ input: NERInput) -> [Int] {
+    let d = NERDocFeatures(input, gazetteer: m.gazetteer, clusters: m.clusters)
+    let n = NERModel.tags
+    var tags = [Int](repeating: 0, count: input.starts.count)
+    var history: [UInt64: NERHistory] = [:]
+    var viterbi = NERViterbi()
+    for (si, r) in d.sentences.enumerated() where !r.isEmpty {
+      if si % NERDocFeatures.block == 0 { history.removeAll() }
+      var em = [Float](repeating: 0, count: r.count * n)
+      for (k, i) in r.enumerated() {
+        var feats: [UInt64] = []
+        NERFeatures.extract(d, sentence: si, token: i, into: &feats)
+        NERFeatures.extractHistory(d, sentence: si, token: i, history: history, into: &feats)
+        m.slots.withUnsafeBufferPointer { sl in
+          for h in feats {
+            let ri = m.row(h, sl.baseAddress!)
+            if ri >= 0 { for t in 0..<n { em[k * n + t] += m.rows[ri * n + t] } }
+          }
+        }
+      }
+      em.withUnsafeBufferPointer { e in
+        m.transitions.withUnsafeBufferPointer { tr in
+          tags.withUnsafeMutableBufferPointer { tg in
+            viterbi.decode(
+              emissions: e.baseAddress!, count: r.count, transitions: tr.baseAddress!,
+              into: tg.baseAddress! + r.lowerBound)
+          }
+        }
+      }
+      tags.withUnsafeBufferPointer { tg in
+        NERHistory.record(d, sentence: r, tags: UnsafeBufferPointer(rebasing: tg[r]), into: &history)
+      }
+    }
+    return tags
+  }
+
+  /// The tagger sums a token's own features and those its neighbours give once per distinct
+  /// token; it tags as if it summed every feature per token: on a made-up text with one-word
+  /// sentences and a line in capitals, on the seed, and on eng.testa when ../shared has it.
+  func testPerTypeSumsTagAsEveryFeaturePerToken() throws {
+    let model = try XCTUnwrap(EntityResources.model)
+    var inputs = [
+      NERInput(sentences: [
+        ["KIM", "MEETS", "PUTIN", "IN", "MOSCOW"], ["Yes", "."], ["Kim"],
+        ["Kim", "Jong", "Un", "met", "Vladimir", "Putin", "in", "Moscow", "on", "Monday", "."],
+        ["The", "UN", "and", "the", "US", "said", "Kim", "would", "visit", "Seoul", "."],
+      ]),
+      NERInput(try ArticleLoader.load(path: SharedData.seedPath)),
+    ]
+    if let path = try? SharedData.path("data/conll2003/eng.testa") {
+      inputs += try CoNLLCorpus(path: path).documents.prefix(40).map(\.input)
+    } else {
+      print("testPerTypeSumsTagAsEveryFeaturePerToken: ../shared absent, eng.testa skipped")
+    }
+    var tokens = 0
+    for input in inputs {
+      XCTAssertEqual(model.tag(input), naiveTags(model, input))
+      tokens += input.starts.count
+    }
+    XCTAssertGreaterThan(tokens, 500)
+  }
+
+  /// The word table the document cues use agrees with a Dictionary, through growth.
+  func testWordTableAgreesWithADictionary() {
+    var table = NERWordTable<Int>()
+    var dict: [UInt64: Int] = [:]
+    for k in 0..<5000 {
+      let key = NERHash.mix(UInt64(k % 700))  // 700 keys, each seen 7 or 8 times
+      if let e = table.index(of: key) {
+        table.values[e] += 1
+      } else {
+        table.insert(key, 1)
+      }
+      dict[key, default: 0] += 1
+    }
+    XCTAssertEqual(table.count, 700)
+    XCTAssertEqual(table.count, dict.count)
+    for (k, v) in dict { XCTAssertEqual(table[k], v) }
+    XCTAssertNil(table[12345])
+    XCTAssertEqual(table.keys.count, Set(table.keys).count)
+  }
+
+  /// A frozen gazetteer (a loaded model's: phrases in a `NERWordTable`) marks as the plain one
+  /// does, and a change to its phrases unfreezes it.
+  func testFrozenGazetteerMarksAlike() {
+    var g = NERGazetteer()
+    g.add(text: "New York", category: 2)
+    g.add(text: "New York Stock Exchange", category: 1)
+    g.add(text: "York", category: 0)
+    let words = ["The", "New", "York", "Stock", "Exchange", "and", "York", "rose", "in", "New", "York"]
+    let toks = words.map { w -> NERToken in
+      let sc = Array(w.unicodeScalars)
+      return sc.withUnsafeBufferPointer { NERToken($0, 0, sc.count) }
+    }
+    var plain = [UInt32](repeating: 0, count: toks.count)
+    g.mark(toks, 0..<toks.count, into: &plain)
+    XCTAssertNotEqual(plain, [UInt32](repeating: 0, count: toks.count))
+    var f = g
+    f.freeze()
+    XCTAssertNotNil(f.frozen)
+    var frozen = [UInt32](repeating: 0, count: toks.count)
+    f.mark(toks, 0..<toks.count, into: &frozen)
+    XCTAssertEqual(frozen, plain)
+    f.add(text: "Exchange", category: 1)
+    XCTAssertNil(f.frozen)
+  }
 }

@@ -162,7 +162,8 @@ enum EntityClustering {
     guard !cands.isEmpty else { return [] }
     let texts = cands.map { d.string($0.span) }
     let isFigure = cands.map { [.money, .percent, .quantity].contains($0.type) }
-    var keys = zip(texts, isFigure).map { $1 ? "#" + EntityLexicon.key($0) : EntityLexicon.key($0) }
+    let textKeys = texts.map(EntityLexicon.key)
+    var keys = zip(textKeys, isFigure).map { $1 ? "#" + $0 : $0 }
     // Acronym → expansion, when the acronym follows its expansion in brackets.
     var acronymOf: [String: String] = [:]
     for m in 0..<(cands.count - 1) where !isFigure[m] {
@@ -322,9 +323,10 @@ enum EntityClustering {
       func capitals(_ i: Int) -> Bool {
         !texts[i].unicodeScalars.contains { CharacterClass.isLower($0) } && letters(i) >= 2
       }
-      let mixed = Set(sorted.filter { !capitals($0) }.map { EntityLexicon.key(texts[$0]) })
+      let anyCapitals = sorted.contains(where: capitals)
+      let mixed = anyCapitals ? Set(sorted.filter { !capitals($0) }.map { textKeys[$0] }) : []
       func shouted(_ i: Int) -> Bool {
-        capitals(i) && (letters(i) > 4 || mixed.contains(EntityLexicon.key(texts[i])))
+        capitals(i) && (letters(i) > 4 || mixed.contains(textKeys[i]))
       }
       let best = sorted.max {
         let sa = shouted($0)
@@ -340,7 +342,15 @@ enum EntityClustering {
       // A name of the tables has the table's type ("Texas Instruments" is a company).
       if let i = sorted.first(where: { lexiconType[keys[$0]] != nil }) { type = lexiconType[keys[i]]! }
       func oneLine(_ t: String) -> String {
-        t.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        // Most names are one line with single spaces already: no split then.
+        var last: Unicode.Scalar = " "
+        let clean = t.unicodeScalars.allSatisfy { s in
+          defer { last = s }
+          return s != "\n" && s != "\t" && s != "\r" && !(s == " " && last == " ")
+        }
+        if clean, t.unicodeScalars.last != " " { return t }
+        return t.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" || $0 == "\r" })
+          .joined(separator: " ")
       }
       var name = oneLine(texts[best])
       if shouted(best), let written = EntityLexicon.writtenForm(name) { name = written }

@@ -92,7 +92,7 @@ public enum EntityRecognizer {
           names.append(TaggedName(range: range, tagged: tagged, opening: opening))
         }
       }
-      for n in joined(mended(names, in: d), in: d) + inCapitals(names, in: d) {
+      for n in retyped(joined(mended(names, in: d), in: d), in: d) + inCapitals(names, in: d) {
         // A portfolio is no entity: "Secretary of State for the Family", "Minister for Sport".
         if n.range.count == 1, n.range.lowerBound >= 2 {
           let k = n.range.lowerBound
@@ -237,7 +237,7 @@ public enum EntityRecognizer {
   static func mended(_ names: [TaggedName], in d: Document) -> [TaggedName] {
     func text(_ r: Range<Int>) -> String { d.string(span(r, in: d)) }
     let people = Set(names.filter { $0.tagged == 0 }.map { text($0.range) })
-    var lowerWords = Set<UInt64>()
+    var lowerWords = NERWordTable<Bool>()
     var tagged = Set<String>()
     var inside = Set<String>()
     if names.contains(where: { $0.opening && $0.range.count > 1 }) {
@@ -261,10 +261,11 @@ public enum EntityRecognizer {
   }
 
   /// The words written in lower case somewhere in the document, by their lower-case hash.
-  static func lowerCaseWords(_ d: Document) -> Set<UInt64> {
-    var out = Set<UInt64>()
+  static func lowerCaseWords(_ d: Document) -> NERWordTable<Bool> {
+    var out = NERWordTable<Bool>()
     for t in d.tokens where t.kind == .word && CharacterClass.isLower(d.scalars[t.start]) {
-      out.insert(NERHash.lowerHash(d.scalars[t.start..<t.end]))
+      let h = NERHash.lowerHash(d.scalars[t.start..<t.end])
+      if !out.contains(h) { out.insert(h, true) }
     }
     return out
   }

@@ -6,7 +6,10 @@ extension EntityResources {
   /// old ones is rebuilt (LibraryIndex's analyser version includes it).
   public static let fingerprint: String = {
     var h = FNV1a()
-    let shipped = [("ner-model", "bin"), ("word-clusters", "bin"), ("entities", "tsv"), ("countries", "tsv")]
+    let shipped = [
+      ("ner-model", "bin"), ("word-clusters", "bin"), ("entities", "tsv"), ("countries", "tsv"),
+      ("given-names", "txt"),
+    ]
     for (name, ext) in shipped {
       guard let url = resourceURL(name, ext), let data = try? Data(contentsOf: url) else {
         h.add(0xFF)

@@ -35,7 +35,11 @@ enum FigureRules {
   ]
 
   /// The spelled numbers as their ASCII letters packed into an integer, one byte each.
-  static let spelledKeys: Set<UInt64> = Set(spelledNumbers.keys.compactMap { asciiKey($0.unicodeScalars) })
+  /// The first letters of `spelledNumbers`, lower case (a bit per letter).
+  static let spelledInitials = LetterSet(spelledNumbers.keys.compactMap { $0.unicodeScalars.first?.value })
+
+  /// `spelledNumbers` as sorted `asciiKey`s: a binary search of 18 keys, no hashing.
+  static let spelledKeys: [UInt64] = spelledNumbers.keys.compactMap { asciiKey($0.unicodeScalars) }.sorted()
 
   /// The lower-cased letters of an ASCII word of at most 8 scalars, packed; nil otherwise.
   @inline(__always) static func asciiKey<S: Sequence<Unicode.Scalar>>(_ word: S) -> UInt64? {
@@ -53,7 +57,15 @@ enum FigureRules {
 
   /// Whether a word is one of `spelledNumbers`, without building a string for an ASCII word.
   static func isSpelledNumber(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
-    if let key = asciiKey(word) { return spelledKeys.contains(key) }
+    if let key = asciiKey(word) {
+      var lo = 0
+      var hi = spelledKeys.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if spelledKeys[mid] < key { lo = mid + 1 } else { hi = mid }
+      }
+      return lo < spelledKeys.count && spelledKeys[lo] == key
+    }
     return spelledNumbers[Document.string(word).lowercased()] != nil
   }
 
@@ -93,7 +105,7 @@ enum FigureRules {
       // (a cheap look at the first letter and length before building the word)
       let spelled =
         t.kind == .word && t.end - t.start >= 3 && t.end - t.start <= 7
-        && "otfsenhOTFSENH".unicodeScalars.contains(d.scalars[t.start])
+        && FigureRules.spelledInitials.contains(d.scalars[t.start].value | 0x20)
         && isSpelledNumber(d.scalars[t.start..<t.end])
       guard t.kind == .number || t.kind == .symbol || isUS || spelled else { i += 1; continue }
       let w = lower(i)
@@ -212,5 +224,19 @@ enum FigureRules {
     while let c = s.first, c.isNumber || c == "," || c == "." { s = s.dropFirst() }
     if s.first == "-" { s = s.dropFirst() }
     return String(s)
+  }
+}
+
+/// A set of ASCII lower-case letters as bits: a membership test is a shift and a mask.
+struct LetterSet {
+  let bits: UInt32
+  init(_ letters: [UInt32]) {
+    var b: UInt32 = 0
+    for v in letters where v >= 0x61 && v <= 0x7A { b |= 1 << (v - 0x61) }
+    bits = b
+  }
+  /// Whether `v` (already lower-cased by `| 0x20` for ASCII letters) is in the set.
+  @inline(__always) func contains(_ v: UInt32) -> Bool {
+    v >= 0x61 && v <= 0x7A && bits & (1 << (v - 0x61)) != 0
   }
 }

@@ -44,10 +44,15 @@ public struct NERInput {
 /// Per-document facts the features read: token hashes, gazetteer matches and the document-level
 /// cues (how a word is capitalised elsewhere in the same document).
 package struct NERDocFeatures {
+  /// What a block says of one word: how it is written, and where its contexts are.
   struct Counts {
     var lowerCase: Int32 = 0  // written all lower-case
     var capitalisedInside: Int32 = 0  // capitalised, not sentence-initial, in a mixed-case sentence
     var total: Int32 = 0
+    /// Its capitalised occurrences' contexts: `contextWords[contextStart..<+contextCount]`
+    /// (`contextStart` -1: none yet).
+    var contextStart: Int32 = -1
+    var contextCount: Int32 = 0
   }
 
   var toks: [NERToken]
@@ -58,15 +63,17 @@ package struct NERDocFeatures {
   var sentenceOf: [Int32]
   var allCapsSentence: [Bool]
   var tableSentence: [Bool]
-  /// Counts per block of `NERDocFeatures.block` sentences: a book is read as a run of
-  /// article-sized stretches, like the documents the tagger was trained on.
-  var counts: [[UInt64: Counts]]
+  /// Counts per block of `NERDocFeatures.block` sentences, by lower-cased word: a book is read
+  /// as a run of article-sized stretches, like the documents the tagger was trained on.
+  var counts: [NERWordTable<Counts>]
   package var sentences: [Range<Int>]
   package static let block = 100
   /// Context aggregation (Ratinov & Roth 2009): for each capitalised word of a block, the
-  /// words around its occurrences (at most `maxContexts`), so that every occurrence sees them.
-  var contexts: [[UInt64: [UInt64]]]
+  /// words around its occurrences (at most `maxContexts` each side, deduplicated), so that
+  /// every occurrence sees them. Each word has `contextStride` places here.
+  var contextWords: [UInt64]
   static let maxContexts = 8
+  static let contextStride = 2 * maxContexts + 1
 
   package init(_ input: NERInput, gazetteer: NERGazetteer, clusters table: NERClusters? = .shipped) {
     let n = input.starts.count
@@ -88,7 +95,7 @@ package struct NERDocFeatures {
     tableSentence = []
     gaz = [UInt32](repeating: 0, count: n)
     counts = []
-    contexts = []
+    var contextWords: [UInt64] = []
     for (si, r) in input.sentences.enumerated() {
       var letters = 0
       var lowers = 0
@@ -107,36 +114,42 @@ package struct NERDocFeatures {
         for k in r where NERToken.isAcronymLike(toks[k]) { toks[k].lower = NERToken.acronymKey(toks[k].lower) }
       }
       tableSentence.append(r.count > 2 && numeric * 10 > r.count * 4)
-      if si % NERDocFeatures.block == 0 {
-        counts.append([:])
-        contexts.append([:])
-      }
+      if si % NERDocFeatures.block == 0 { counts.append(NERWordTable()) }
       gazetteer.mark(toks, r, into: &gaz)
+      let b = counts.count - 1
       for k in r where toks[k].has(NERToken.hasLetter) {
         let t = toks[k]
-        var c = counts[counts.count - 1][t.lower, default: Counts()]
+        var e = -1
+        if let found = counts[b].index(of: t.lower) { e = found } else { e = counts[b].insert(t.lower, Counts()) }
+        var c = counts[b].values[e]
         c.total += 1
         if !t.isCapitalised {
           c.lowerCase += 1
         } else if k > r.lowerBound && !caps && t.has(NERToken.initCap) {
           c.capitalisedInside += 1
         }
-        counts[counts.count - 1][t.lower] = c
-        if t.isCapitalised {
+        if t.isCapitalised, c.contextCount < Int32(2 * NERDocFeatures.maxContexts) {
           let prev = k > r.lowerBound ? toks[k - 1].lower : NERFeatures.boundaryM
           let next = k + 1 < r.upperBound ? toks[k + 1].lower : NERFeatures.boundaryP
-          var list = contexts[contexts.count - 1][t.lower, default: []]
-          if list.count < 2 * NERDocFeatures.maxContexts {
-            let a = NERHash.combine(1, prev)
-            let b = NERHash.combine(2, next)
-            if !list.contains(a) { list.append(a) }
-            if !list.contains(b) { list.append(b) }
-            contexts[contexts.count - 1][t.lower] = list
+          if c.contextStart < 0 {
+            c.contextStart = Int32(contextWords.count)
+            contextWords.append(contentsOf: repeatElement(0, count: NERDocFeatures.contextStride))
+          }
+          let start = Int(c.contextStart)
+          for side in 1...2 {
+            let h = side == 1 ? NERHash.combine(1, prev) : NERHash.combine(2, next)
+            let end = start + Int(c.contextCount)
+            if !contextWords[start..<end].contains(h) {
+              contextWords[end] = h
+              c.contextCount += 1
+            }
           }
         }
+        counts[b].values[e] = c
       }
     }
     self.toks = toks
+    self.contextWords = contextWords
   }
 }
 
@@ -164,19 +177,31 @@ package enum NERFeatures {
 
   @inline(__always) static func f(_ t: UInt64, _ v: UInt64) -> UInt64 { NERHash.combine(t, v) }
 
-  /// Appends the static features of token `i` of sentence `r`: the token's own features
-  /// (`extractToken`), then those of its context (`extractContext`).
+  /// Appends the static features of token `i` of sentence `si`: the token's own features
+  /// (`extractToken`), those its neighbours give alone (`extractNeighbour`), then the rest
+  /// (`extractContext`). Training reads this list; the tagger sums the first two kinds once per
+  /// distinct token of a document (`NERModel.tag`), so each kind must depend on what it says.
   package static func extract(
     _ d: NERDocFeatures, sentence si: Int, token i: Int, into out: inout [UInt64]
   ) {
-    extractToken(d.toks[i], into: &out)
+    extractToken(d.toks[i], cluster: d.clusters[i], clusters: d.hasClusters, into: &out)
+    let r = d.sentences[si]
+    for role in NERRole.allCases {
+      let j = i + role.offset
+      if r.contains(j) {
+        extractNeighbour(role, d.toks[j], cluster: d.clusters[j], clusters: d.hasClusters, into: &out)
+      } else {
+        extractNeighbour(role, nil, cluster: 0, clusters: d.hasClusters, into: &out)
+      }
+    }
     extractContext(d, sentence: si, token: i, into: &out)
   }
 
-  /// The features that depend on the token alone (its word, lower-cased key, shape, prefixes
-  /// and suffixes), always first: the tagger sums their weights once per distinct token of a
-  /// document and starts each token's sum from there (`NERModel.tag`).
-  @inline(__always) static func extractToken(_ t: NERToken, into out: inout [UInt64]) {
+  /// The features that depend on the token alone: its word, lower-cased key, shape, prefixes
+  /// and suffixes, flags and length, and its word clusters (`c`, 0 for none).
+  @inline(__always) static func extractToken(
+    _ t: NERToken, cluster c0: UInt32, clusters: Bool, into out: inout [UInt64]
+  ) {
     out.append(bias)
     out.append(f(word, t.word))
     out.append(f(lower, t.lower))
@@ -190,51 +215,60 @@ package enum NERFeatures {
     if t.suffixes.1 != 0 { out.append(f(suffix + 1, t.suffixes.1)) }
     if t.suffixes.2 != 0 { out.append(f(suffix + 2, t.suffixes.2)) }
     if t.suffixes.3 != 0 { out.append(f(suffix + 3, t.suffixes.3)) }
+    out.append(f(flagsT, UInt64(t.flags) | UInt64(min(t.length, 6)) << 16))
+    if clusters && c0 != 0 {
+      out.append(f(clusterFine, UInt64(c0 & NERClusters.fineMask)))
+      out.append(f(clusterMid, UInt64(c0 >> 12 & 0x3FF)))
+      out.append(f(clusterCoarse, UInt64(c0 >> 22)))
+      out.append(f(clusterShape, NERHash.combine(UInt64(c0 & NERClusters.fineMask), t.shortShape)))
+    }
   }
 
-  /// The features of token `i` that look beyond it: neighbours, sentence, gazetteer, document.
+  /// The features of a token that come from one neighbour alone (`n`, with its clusters `c`;
+  /// nil past the sentence's edge): its lower-cased word, short shape and clusters.
+  @inline(__always) static func extractNeighbour(
+    _ role: NERRole, _ n: NERToken?, cluster c: UInt32, clusters: Bool, into out: inout [UInt64]
+  ) {
+    switch role {
+    case .m2:
+      out.append(f(lowerM2, n?.lower ?? boundaryM))
+      if clusters { out.append(f(clusterM2, UInt64(n != nil ? c >> 22 : 0xFFFF))) }
+    case .m1:
+      out.append(f(lowerM1, n?.lower ?? boundaryM))
+      out.append(f(shapeM1, n?.shortShape ?? boundaryM))
+      if clusters { out.append(f(clusterM1, UInt64((n != nil ? c : 0xFFFF_FFFF) & NERClusters.fineMask))) }
+    case .p1:
+      out.append(f(lowerP1, n?.lower ?? boundaryP))
+      out.append(f(shapeP1, n?.shortShape ?? boundaryP))
+      if clusters { out.append(f(clusterP1, UInt64((n != nil ? c : 0xFFFF_FFFF) & NERClusters.fineMask))) }
+    case .p2:
+      out.append(f(lowerP2, n?.lower ?? boundaryP))
+      if clusters { out.append(f(clusterP2, UInt64(n != nil ? c >> 22 : 0xFFFF))) }
+    }
+  }
+
+  /// The other features of token `i`: pairs with its neighbours, sentence, gazetteer, document.
   static func extractContext(
     _ d: NERDocFeatures, sentence si: Int, token i: Int, into out: inout [UInt64]
   ) {
     let r = d.sentences[si]
     let t = d.toks[i]
     let lm1 = i - 1 >= r.lowerBound ? d.toks[i - 1].lower : boundaryM
-    let lm2 = i - 2 >= r.lowerBound ? d.toks[i - 2].lower : boundaryM
     let lp1 = i + 1 < r.upperBound ? d.toks[i + 1].lower : boundaryP
-    let lp2 = i + 2 < r.upperBound ? d.toks[i + 2].lower : boundaryP
     let sm1 = i - 1 >= r.lowerBound ? d.toks[i - 1].shortShape : boundaryM
     let sp1 = i + 1 < r.upperBound ? d.toks[i + 1].shortShape : boundaryP
     let caps = d.allCapsSentence[si]
-    out.append(f(lowerM1, lm1))
-    out.append(f(lowerM2, lm2))
-    out.append(f(lowerP1, lp1))
-    out.append(f(lowerP2, lp2))
-    out.append(f(shapeM1, sm1))
-    out.append(f(shapeP1, sp1))
     out.append(f(shape3, NERHash.combine(NERHash.combine(sm1, t.shortShape), sp1)))
     out.append(f(bigramL, NERHash.combine(lm1, t.lower)))
     out.append(f(bigramR, NERHash.combine(t.lower, lp1)))
     out.append(f(prevWordShape, NERHash.combine(lm1, t.shortShape)))
     out.append(f(nextWordShape, NERHash.combine(t.shortShape, lp1)))
-    out.append(f(flagsT, UInt64(t.flags) | UInt64(min(t.length, 6)) << 16))
     if i == r.lowerBound { out.append(f(firstShape, t.shortShape)) }
-    // Word clusters of the word and its neighbours (0: none or the sentence edge).
+    // Word clusters of the word with its neighbours' (the sentence edge: all ones).
     if d.hasClusters {
       let c0 = d.clusters[i]
       let cm1 = i - 1 >= r.lowerBound ? d.clusters[i - 1] : 0xFFFF_FFFF
       let cp1 = i + 1 < r.upperBound ? d.clusters[i + 1] : 0xFFFF_FFFF
-      let cm2 = i - 2 >= r.lowerBound ? d.clusters[i - 2] >> 22 : 0xFFFF
-      let cp2 = i + 2 < r.upperBound ? d.clusters[i + 2] >> 22 : 0xFFFF
-      if c0 != 0 {
-        out.append(f(clusterFine, UInt64(c0 & NERClusters.fineMask)))
-        out.append(f(clusterMid, UInt64(c0 >> 12 & 0x3FF)))
-        out.append(f(clusterCoarse, UInt64(c0 >> 22)))
-        out.append(f(clusterShape, NERHash.combine(UInt64(c0 & NERClusters.fineMask), t.shortShape)))
-      }
-      out.append(f(clusterM1, UInt64(cm1 & NERClusters.fineMask)))
-      out.append(f(clusterP1, UInt64(cp1 & NERClusters.fineMask)))
-      out.append(f(clusterM2, UInt64(cm2)))
-      out.append(f(clusterP2, UInt64(cp2)))
       out.append(f(clusterPair, UInt64(cm1 >> 12 & 0x3FF) << 16 | UInt64(c0 >> 12 & 0x3FF)))
       out.append(f(clusterPairR, UInt64(c0 >> 12 & 0x3FF) << 16 | UInt64(cp1 >> 12 & 0x3FF)))
       out.append(f(clusterM1Shape, NERHash.combine(UInt64(cm1 & NERClusters.fineMask), t.shortShape)))
@@ -276,16 +310,16 @@ package enum NERFeatures {
       if c.capitalisedInside > 0 && (first == 1 || caps) { out.append(f(docCapInside, first | capsFlag)) }
       let bucket: UInt64 = c.total <= 1 ? 0 : c.total <= 3 ? 1 : c.total <= 8 ? 2 : 3
       out.append(f(docFreq, bucket | capsFlag))
-      if let list = d.contexts[si / NERDocFeatures.block][t.lower] {
-        for h in list { out.append(f(aggregate, h)) }
+      if c.contextStart >= 0 {
+        let start = Int(c.contextStart)
+        for h in d.contextWords[start..<(start + Int(c.contextCount))] { out.append(f(aggregate, h)) }
       }
     }
   }
 
   /// Appends features from the tags the document's earlier sentences gave the same words.
-  package static func extractHistory(
-    _ d: NERDocFeatures, sentence si: Int, token i: Int, history: [UInt64: NERHistory],
-    into out: inout [UInt64]
+  package static func extractHistory<H: NERHistoryStore>(
+    _ d: NERDocFeatures, sentence si: Int, token i: Int, history: H, into out: inout [UInt64]
   ) {
     let r = d.sentences[si]
     let t = d.toks[i]
@@ -298,6 +332,20 @@ package enum NERFeatures {
     }
     if i + 1 < r.upperBound, d.toks[i + 1].isCapitalised, let h = history[d.toks[i + 1].lower] {
       out.append(f(historyNextTok, UInt64(h.majority)))
+    }
+  }
+}
+
+/// A neighbour of a token whose own features the token sees (`NERFeatures.extractNeighbour`).
+enum NERRole: Int, CaseIterable {
+  case m2, m1, p1, p2
+
+  var offset: Int {
+    switch self {
+    case .m2: return -2
+    case .m1: return -1
+    case .p1: return 1
+    case .p2: return 2
     }
   }
 }
@@ -338,12 +386,95 @@ package struct NERHistory {
   }
 
   /// Records a decoded sentence: each capitalised token's type (or O).
-  package static func record(
+  package static func record<H: NERHistoryStore>(
     _ d: NERDocFeatures, sentence r: Range<Int>, tags: UnsafeBufferPointer<Int>,
-    into history: inout [UInt64: NERHistory]
+    into history: inout H
   ) {
     for (k, i) in r.enumerated() where d.toks[i].isCapitalised {
-      history[d.toks[i].lower, default: NERHistory()].add(NERTags.type(of: tags[k]))
+      history.add(NERTags.type(of: tags[k]), for: d.toks[i].lower)
+    }
+  }
+}
+
+/// The tags a document gave its words so far, by lower-cased word: a Dictionary (training) or
+/// a `NERWordTable` (tagging, which does not hash the keys again).
+package protocol NERHistoryStore {
+  subscript(_ key: UInt64) -> NERHistory? { get }
+  mutating func add(_ type: Int, for key: UInt64)
+}
+
+extension Dictionary: NERHistoryStore where Key == UInt64, Value == NERHistory {
+  package mutating func add(_ type: Int, for key: UInt64) { self[key, default: NERHistory()].add(type) }
+}
+
+extension NERWordTable: NERHistoryStore where Value == NERHistory {
+  mutating func add(_ type: Int, for key: UInt64) {
+    if let e = index(of: key) {
+      values[e].add(type)
+    } else {
+      var h = NERHistory()
+      h.add(type)
+      insert(key, h)
+    }
+  }
+}
+
+/// A hash table keyed by a word's (already mixed) 64-bit hash: open addressing over the key's
+/// low bits, entries in insertion order. Cheaper than a Dictionary, which hashes the key again.
+struct NERWordTable<Value> {
+  private(set) var keys: [UInt64] = []
+  var values: [Value] = []
+  /// Entry + 1 per slot (0: empty); a power of two, at most half full.
+  private var slots = [Int32](repeating: 0, count: 16)
+
+  var count: Int { keys.count }
+  var memoryBytes: Int { keys.count * 8 + values.count * MemoryLayout<Value>.stride + slots.count * 4 }
+
+  /// The entry of `key`, or nil.
+  @inline(__always) func index(of key: UInt64) -> Int? {
+    let mask = slots.count - 1
+    var s = Int(truncatingIfNeeded: key) & mask
+    while true {
+      let e = Int(slots[s]) - 1
+      if e < 0 { return nil }
+      if keys[e] == key { return e }
+      s = (s + 1) & mask
+    }
+  }
+
+  @inline(__always) func contains(_ key: UInt64) -> Bool { index(of: key) != nil }
+
+  @inline(__always) subscript(key: UInt64) -> Value? {
+    guard let e = index(of: key) else { return nil }
+    return values[e]
+  }
+
+  /// Adds `key` (which must be absent) and returns its entry.
+  @discardableResult mutating func insert(_ key: UInt64, _ value: Value) -> Int {
+    if (keys.count + 1) * 2 > slots.count { grow() }
+    let mask = slots.count - 1
+    var s = Int(truncatingIfNeeded: key) & mask
+    while slots[s] != 0 { s = (s + 1) & mask }
+    keys.append(key)
+    values.append(value)
+    slots[s] = Int32(keys.count)
+    return keys.count - 1
+  }
+
+  /// Empties the table, keeping its size.
+  mutating func removeAll() {
+    keys.removeAll(keepingCapacity: true)
+    values.removeAll(keepingCapacity: true)
+    for s in slots.indices { slots[s] = 0 }
+  }
+
+  private mutating func grow() {
+    slots = [Int32](repeating: 0, count: slots.count * 2)
+    let mask = slots.count - 1
+    for (e, key) in keys.enumerated() {
+      var s = Int(truncatingIfNeeded: key) & mask
+      while slots[s] != 0 { s = (s + 1) & mask }
+      slots[s] = Int32(e + 1)
     }
   }
 }

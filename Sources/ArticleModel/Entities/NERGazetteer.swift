@@ -13,8 +13,20 @@ package struct NERGazetteer {
   /// Marks a prefix of a longer phrase, so that matching can stop early.
   static let prefixBit: UInt32 = 1 << 31
 
-  var phrases: [UInt64: UInt32] = [:]
+  var phrases: [UInt64: UInt32] = [:] {
+    didSet { frozen = nil }
+  }
   var maxLength = 6
+  /// `phrases` as a `NERWordTable` (the keys are mixed hashes already), for a gazetteer that no
+  /// longer changes (a loaded model's): `mark` reads it without hashing the keys again.
+  private(set) var frozen: NERWordTable<UInt32>?
+
+  /// Builds `frozen`; any change to `phrases` drops it.
+  mutating func freeze() {
+    var t = NERWordTable<UInt32>()
+    for (k, v) in phrases { t.insert(k, v) }
+    frozen = t
+  }
 
   package init() {}
 
@@ -46,6 +58,14 @@ package struct NERGazetteer {
     add(NERToken.lowerKeys(words, capsSentence: false), category: category)
   }
 
+  /// The categories of a phrase given by its tokens' lower-case hashes (0: not a phrase).
+  func categories(of lowers: [UInt64]) -> UInt32 {
+    guard !lowers.isEmpty else { return 0 }
+    var h = NERGazetteer.start
+    for l in lowers { h = NERGazetteer.extend(h, l) }
+    return (phrases[h] ?? 0) & ~NERGazetteer.prefixBit
+  }
+
   package mutating func merge(_ other: NERGazetteer) {
     for (k, v) in other.phrases { phrases[k, default: 0] |= v }
   }
@@ -53,13 +73,23 @@ package struct NERGazetteer {
   /// Marks, for each token of `range`, the bits category*4 + position of every match.
   func mark(_ toks: [NERToken], _ range: Range<Int>, into bits: inout [UInt32]) {
     if phrases.isEmpty { return }
+    if let table = frozen {
+      mark(toks, range, into: &bits) { table[$0] }
+    } else {
+      mark(toks, range, into: &bits) { phrases[$0] }
+    }
+  }
+
+  @inline(__always) private func mark(
+    _ toks: [NERToken], _ range: Range<Int>, into bits: inout [UInt32], _ find: (UInt64) -> UInt32?
+  ) {
     for i in range {
       if toks[i].has(NERToken.punctuationOnly) { continue }
       var h = NERGazetteer.start
       var j = i
       while j < range.upperBound && j - i < maxLength {
         h = NERGazetteer.extend(h, toks[j].lower)
-        guard let v = phrases[h] else { break }
+        guard let v = find(h) else { break }
         let cats = v & ~NERGazetteer.prefixBit
         if cats != 0 {
           for c in 0..<UInt32(NERGazetteer.categoryCount) where cats & (1 << c) != 0 {

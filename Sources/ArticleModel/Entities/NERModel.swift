@@ -25,7 +25,7 @@ public final class NERModel: @unchecked Sendable {
   /// Bytes the model holds in memory: slot table, weight rows, gazetteer (estimated).
   public var memoryBytes: Int {
     slots.count * 8 + rows.count * 4 + transitions.count * 4 + gazetteer.phrases.count * 24
-      + clusters.memoryBytes
+      + (gazetteer.frozen?.memoryBytes ?? 0) + clusters.memoryBytes
   }
 
   package init(features: [UInt64], rows: [Float], transitions: [Float], gazetteer: NERGazetteer) {
@@ -46,7 +46,9 @@ public final class NERModel: @unchecked Sendable {
     self.slotMask = size - 1
     self.rows = rows
     self.transitions = transitions
-    self.gazetteer = gazetteer
+    var g = gazetteer
+    g.freeze()
+    self.gazetteer = g
   }
 
   @inline(__always) func row(_ h: UInt64, _ slots: UnsafePointer<UInt64>) -> Int {
@@ -62,77 +64,122 @@ public final class NERModel: @unchecked Sendable {
 
   // MARK: - Tagging
 
+  /// The summed weight rows of `feats` (17 scores: one 16-wide vector and one scalar), added in
+  /// list order from zero, written to `out[0..<17]`.
+  @inline(__always) func sum(
+    _ feats: [UInt64], _ sl: UnsafePointer<UInt64>, _ rw: UnsafePointer<Float>,
+    into out: UnsafeMutablePointer<Float>
+  ) {
+    let n = NERModel.tags
+    var acc = SIMD16<Float>(repeating: 0)
+    var last: Float = 0
+    let base = UnsafeRawPointer(rw)
+    for h in feats {
+      let ri = row(h, sl)
+      if ri < 0 { continue }
+      acc += base.loadUnaligned(fromByteOffset: ri * n * 4, as: SIMD16<Float>.self)
+      last += rw[ri * n + 16]
+    }
+    UnsafeMutableRawPointer(out).storeBytes(of: acc, as: SIMD16<Float>.self)
+    out[16] = last
+  }
+
   /// BILOU tags (see `NERTags`) for every token of the input, document-level cues included.
   public func tag(_ input: NERInput) -> [Int] {
     let d = NERDocFeatures(input, gazetteer: gazetteer, clusters: clusters)
     let n = NERModel.tags
     var tags = [Int](repeating: 0, count: input.starts.count)
-    var history: [UInt64: NERHistory] = [:]
+    var history = NERWordTable<NERHistory>()
     var feats: [UInt64] = []
     feats.reserveCapacity(128)
     var em: [Float] = []
     var viterbi = NERViterbi()
+    // The features of a token alone, and those it gives its neighbours, are the same for every
+    // occurrence of a distinct token (`NERTokenTypes`): they are summed once per type, into five
+    // blocks of 17 scores (own, then as the word at -2, -1, +1, +2), with one more type for the
+    // sentence's edge. A token's score then starts from five loads instead of some twenty lookups.
     let types = NERTokenTypes(d.toks)
-    var ownSums = [Float](repeating: 0, count: types.firsts.count * n + 16)
+    let edge = types.firsts.count
+    let stride = 5 * n
+    // Every block is written below but the edge's own, which no token reads.
+    var sums = [Float](unsafeUninitializedCapacity: (edge + 1) * stride) { buf, count in
+      (buf.baseAddress! + edge * stride).initialize(repeating: 0, count: n)
+      count = (edge + 1) * stride
+    }
     slots.withUnsafeBufferPointer { sl in
       rows.withUnsafeBufferPointer { rw in
-        ownSums.withUnsafeMutableBufferPointer { os in
-          for (ty, k) in types.firsts.enumerated() {
-            feats.removeAll(keepingCapacity: true)
-            NERFeatures.extractToken(d.toks[k], into: &feats)
-            var acc = SIMD16<Float>(repeating: 0)
-            var last: Float = 0
-            let base = UnsafeRawPointer(rw.baseAddress!)
-            for h in feats {
-              let ri = row(h, sl.baseAddress!)
-              if ri < 0 { continue }
-              acc += base.loadUnaligned(fromByteOffset: ri * n * 4, as: SIMD16<Float>.self)
-              last += rw[ri * n + 16]
+        let sl = sl.baseAddress!
+        let rw = rw.baseAddress!
+        sums.withUnsafeMutableBufferPointer { sm in
+          let sm = sm.baseAddress!
+          for ty in 0...edge {
+            let k = ty < edge ? types.firsts[ty] : -1
+            let block = sm + ty * stride
+            if k >= 0 {
+              feats.removeAll(keepingCapacity: true)
+              NERFeatures.extractToken(d.toks[k], cluster: d.clusters[k], clusters: d.hasClusters, into: &feats)
+              sum(feats, sl, rw, into: block)
             }
-            let out = os.baseAddress! + ty * n
-            UnsafeMutableRawPointer(out).storeBytes(of: acc, as: SIMD16<Float>.self)
-            out[16] = last
+            for role in NERRole.allCases {
+              feats.removeAll(keepingCapacity: true)
+              NERFeatures.extractNeighbour(
+                role, k >= 0 ? d.toks[k] : nil, cluster: k >= 0 ? d.clusters[k] : 0,
+                clusters: d.hasClusters, into: &feats)
+              sum(feats, sl, rw, into: block + (1 + role.rawValue) * n)
+            }
           }
         }
-        ownSums.withUnsafeBufferPointer { ownSums in
-          for (si, r) in d.sentences.enumerated() where !r.isEmpty {
-            // A book is not one news story: earlier tags count only within a stretch of text as
-            // long as the training documents, so that one early mistake cannot spread for good.
-            if si % NERDocFeatures.block == 0 { history.removeAll(keepingCapacity: true) }
-            if em.count < r.count * n { em = [Float](repeating: 0, count: r.count * n * 2) }
-            em.withUnsafeMutableBufferPointer { e in
-              for (k, i) in r.enumerated() {
-                let out = e.baseAddress! + k * n
-                // 17 scores: one 16-wide vector and one scalar. The token's own features come
-                // first: their sum, added in the same order from zero, is computed once per
-                // distinct token (the same bits for every occurrence).
-                let own = ownSums.baseAddress! + Int(types.typeOf[i]) * n
-                var acc = UnsafeRawPointer(own).loadUnaligned(as: SIMD16<Float>.self)
-                var last = own[16]
-                let base = UnsafeRawPointer(rw.baseAddress!)
-                feats.removeAll(keepingCapacity: true)
-                NERFeatures.extractContext(d, sentence: si, token: i, into: &feats)
-                NERFeatures.extractHistory(d, sentence: si, token: i, history: history, into: &feats)
-                for h in feats {
-                  let ri = row(h, sl.baseAddress!)
-                  if ri < 0 { continue }
-                  acc += base.loadUnaligned(fromByteOffset: ri * n * 4, as: SIMD16<Float>.self)
-                  last += rw[ri * n + 16]
+        sums.withUnsafeBufferPointer { sm in
+          let sm = UnsafeRawPointer(sm.baseAddress!)
+          types.typeOf.withUnsafeBufferPointer { typeOf in
+            for (si, r) in d.sentences.enumerated() where !r.isEmpty {
+              // A book is not one news story: earlier tags count only within a stretch of text as
+              // long as the training documents, so that one early mistake cannot spread for good.
+              if si % NERDocFeatures.block == 0 { history.removeAll() }
+              if em.count < r.count * n { em = [Float](repeating: 0, count: r.count * n * 2) }
+              em.withUnsafeMutableBufferPointer { e in
+                @inline(__always) func at(_ j: Int, _ role: NERRole) -> Int {
+                  ((r.contains(j) ? Int(typeOf[j]) : edge) * stride + (1 + role.rawValue) * n) * 4
                 }
-                UnsafeMutableRawPointer(out).storeBytes(of: acc, as: SIMD16<Float>.self)
-                out[16] = last
-              }
-            }
-            tags.withUnsafeMutableBufferPointer { tg in
-              em.withUnsafeBufferPointer { e in
-                transitions.withUnsafeBufferPointer { tr in
-                  viterbi.decode(
-                    emissions: e.baseAddress!, count: r.count, transitions: tr.baseAddress!,
-                    into: tg.baseAddress! + r.lowerBound)
+                for (k, i) in r.enumerated() {
+                  let own = Int(typeOf[i]) * stride * 4
+                  let parts = (own, at(i - 2, .m2), at(i - 1, .m1), at(i + 1, .p1), at(i + 2, .p2))
+                  var acc = sm.loadUnaligned(fromByteOffset: parts.0, as: SIMD16<Float>.self)
+                  var last = sm.load(fromByteOffset: parts.0 + 64, as: Float.self)
+                  acc += sm.loadUnaligned(fromByteOffset: parts.1, as: SIMD16<Float>.self)
+                  last += sm.load(fromByteOffset: parts.1 + 64, as: Float.self)
+                  acc += sm.loadUnaligned(fromByteOffset: parts.2, as: SIMD16<Float>.self)
+                  last += sm.load(fromByteOffset: parts.2 + 64, as: Float.self)
+                  acc += sm.loadUnaligned(fromByteOffset: parts.3, as: SIMD16<Float>.self)
+                  last += sm.load(fromByteOffset: parts.3 + 64, as: Float.self)
+                  acc += sm.loadUnaligned(fromByteOffset: parts.4, as: SIMD16<Float>.self)
+                  last += sm.load(fromByteOffset: parts.4 + 64, as: Float.self)
+                  let base = UnsafeRawPointer(rw)
+                  feats.removeAll(keepingCapacity: true)
+                  NERFeatures.extractContext(d, sentence: si, token: i, into: &feats)
+                  NERFeatures.extractHistory(d, sentence: si, token: i, history: history, into: &feats)
+                  for h in feats {
+                    let ri = row(h, sl)
+                    if ri < 0 { continue }
+                    acc += base.loadUnaligned(fromByteOffset: ri * n * 4, as: SIMD16<Float>.self)
+                    last += rw[ri * n + 16]
+                  }
+                  let out = e.baseAddress! + k * n
+                  UnsafeMutableRawPointer(out).storeBytes(of: acc, as: SIMD16<Float>.self)
+                  out[16] = last
                 }
               }
-              NERHistory.record(
-                d, sentence: r, tags: UnsafeBufferPointer(rebasing: tg[r]), into: &history)
+              tags.withUnsafeMutableBufferPointer { tg in
+                em.withUnsafeBufferPointer { e in
+                  transitions.withUnsafeBufferPointer { tr in
+                    viterbi.decode(
+                      emissions: e.baseAddress!, count: r.count, transitions: tr.baseAddress!,
+                      into: tg.baseAddress! + r.lowerBound)
+                  }
+                }
+                NERHistory.record(
+                  d, sentence: r, tags: UnsafeBufferPointer(rebasing: tg[r]), into: &history)
+              }
             }
           }
         }
@@ -264,7 +311,8 @@ public final class NERModel: @unchecked Sendable {
 
 /// The distinct tokens of a document: each token's type number, and the first token of each
 /// type. Two tokens are one type when their word, lower-cased key (which differs for acronyms in
-/// mixed-case text) and shape agree, so they have the same own features (`extractToken`).
+/// mixed-case text) and shape agree, so they have the same own features (`extractToken`), word
+/// clusters included (the word decides them), and give their neighbours the same features.
 struct NERTokenTypes {
   var typeOf: [Int32]
   var firsts: [Int]
