@@ -40,7 +40,13 @@ struct BenchCommand: ParsableCommand {
     writeStdout(table)
     let output = self.output ?? (only == nil ? "BENCHMARKS.md" : "-")
     if output != "-" {
-      let doc = bench.markdown(table: table)
+      var doc = bench.markdown(table: table)
+      // sections measured by other means (instruction counts, by hand) are kept from the marker on
+      if let old = try? String(contentsOfFile: output, encoding: .utf8),
+        let kept = old.range(of: BenchRun.keptMarker)
+      {
+        doc += "\n" + old[kept.lowerBound...]
+      }
       do { try SafeWriter.write(Data(doc.utf8), to: output) } catch { fail("\(error)") }
       writeStdout("written to \(output)\n")
     }

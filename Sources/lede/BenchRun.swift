@@ -210,6 +210,10 @@ struct BenchRun {
     return out
   }
 
+  /// From this line on, BENCHMARKS.md holds sections measured by other means (instruction counts
+  /// with valgrind, by hand); `lede bench` keeps them when it writes the table again.
+  static let keptMarker = "<!-- kept by lede bench: sections measured by hand follow -->"
+
   func markdown(table: String) -> String {
     let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
       .split(separator: "\n").first { $0.hasPrefix("model name") }
