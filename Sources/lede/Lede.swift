@@ -160,10 +160,23 @@ struct Open: ParsableCommand {
     // Checked here, not in validate(): the parser reports an unknown option only after
     // validate(), so `lede --bogus` said "Missing an article file" instead of naming --bogus.
     if files.isEmpty { throw ValidationError("Missing an article file (or '-' for standard input).") }
-    let expanded: [String]
-    do { expanded = try ArticleLoader.expand(files) } catch let error as LoadError { fail(error.description) }
+    // among several files, a folder without articles is a line on stderr, as a missing file is
+    var expanded: [String] = []
+    var emptyFolders: [String] = []
+    for file in files {
+      do { expanded += try ArticleLoader.expand([file]) } catch let error as LoadError {
+        guard files.count > 1 else { fail(error.description) }
+        emptyFolders.append(error.description)
+      }
+    }
+    if expanded.isEmpty {
+      for p in emptyFolders { warn(p) }
+      Lede.exit(withError: ExitCode(1))
+    }
+    for p in emptyFolders { warn(p + " (skipped)") }
     // among several files, one that cannot be opened is a line on stderr, not the end
     var (paths, skipped) = Self.openable(expanded)
+    skipped = emptyFolders + skipped
     if isatty(STDOUT_FILENO) == 1 {
       // The article is drawn as soon as it is loaded; the analysis fills in behind it.
       try launchExplorer(

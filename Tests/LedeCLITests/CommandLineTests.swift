@@ -100,6 +100,24 @@ final class CommandLineTests: XCTestCase {
     XCTAssertTrue(noneReadable.stderr.hasSuffix("lede: none of the 2 files given could be read\n"), noneReadable.stderr)
   }
 
+  /// A folder with no articles among several files is skipped with one line, as a missing file
+  /// is; alone, or with nothing else to open, it is the error it was.
+  func testAFolderWithoutArticlesAmongSeveralIsSkippedWithOneLine() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lede-empty-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try run([dir.path, Lede.seed])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertEqual(r.stderr, "lede: \(dir.path): is a directory with no articles (*.txt, *.text, *.html, *.htm, *.xhtml, or a feed) (skipped)\n")
+    XCTAssertTrue(r.stdout.contains("Ri Su Yong"), r.stdout)
+    let alone = try run([dir.path])
+    XCTAssertEqual(alone.status, 1)
+    XCTAssertEqual(alone.stdout, "")
+    let two = try run([dir.path, dir.path])
+    XCTAssertEqual(two.status, 1)
+    XCTAssertEqual(two.stdout, "")
+  }
+
   func testUsageErrorsExit64() throws {
     XCTAssertEqual(try run(["dump", Self.seed, "--format", "xml"]).status, 64)
     XCTAssertEqual(try run(["dump", Self.seed, "--date", "2014-13-01"]).status, 64)
