@@ -178,17 +178,19 @@ struct Open: ParsableCommand {
     var (paths, skipped) = Self.openable(expanded)
     skipped = emptyFolders + skipped
     if isatty(STDOUT_FILENO) == 1 {
-      // The article is drawn as soon as it is loaded; the analysis fills in behind it.
+      // The article is drawn as soon as it is loaded; the analysis fills in behind it. Each
+      // file's date is looked up once, for the explorer and the library index alike.
+      let byFile = datings(paths, input)
       try launchExplorer(
         paths: paths,
-        datings: paths.map { let d = dating($0, date: input.date, year: input.year); return FileDating(date: d.date, year: d.year) },
+        datings: paths.map { FileDating(date: byFile[$0]?.date, year: byFile[$0]?.year) },
         options: ExplorerOptions(
           noColor: noColor, mouse: mouse || config.mouse, skipped: skipped,
           library: paths.count > 1
             ? LibraryLaunch(
               location: index.location(for: files.filter { $0 != "-" }),
               jobs: index.jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-              datings: datings(paths, input)) : nil))
+              datings: byFile) : nil))
     } else {
       var analyses: [Analysis] = []
       for path in paths {
