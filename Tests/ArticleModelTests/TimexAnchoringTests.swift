@@ -173,4 +173,101 @@ final class TimexAnchoringTests: XCTestCase {
       values("The two leaders meet separately Monday with the envoy.", dct: "2013-03-22"),
       ["Monday=2013-03-25"])
   }
+
+  /// A report's part of a year ("the nine months", "the first six months") puts the year under
+  /// discussion: a comparison after it is a year, not the quarter discussed before.
+  func testPartOfAYearPutsTheYearUnderDiscussion() {
+    XCTAssertEqual(
+      values(
+        "Third-quarter profit rose to $5 million from $4 million a year earlier. "
+          + "For the nine months, profit was $12 million, against $9 million a year earlier. "
+          + "In the first nine months, sales rose from the 2012 period.",
+        dct: "2013-10-24"),
+      [
+        "Third-quarter=2013-Q3", "a year earlier=2012-Q3", "the nine months=P9M",
+        "a year earlier=2012", "the first nine months=P9M", "the 2012 period=2012",
+      ])
+    // a stretch of months that is no report's part of a year changes nothing
+    XCTAssertEqual(
+      values(
+        "Third-quarter profit rose. He was jailed for nine months. Sales rose from a year ago.",
+        dct: "2013-10-24"),
+      ["Third-quarter=2013-Q3", "nine months=P9M", "a year ago=2012-Q3"])
+  }
+
+  /// "the latest quarter" is the quarter under discussion, else the one just ended (not the
+  /// one holding a month just mentioned), and it stays under discussion after it.
+  func testLatestQuarter() {
+    XCTAssertEqual(
+      values(
+        "Fourth-quarter profit fell 47%. Sales in the latest period were $1.7 billion.",
+        dct: "2013-11-02"),
+      ["Fourth-quarter=2013-Q4", "the latest period=2013-Q4"])
+    XCTAssertEqual(
+      values(
+        "The earthquake last month cost $10 million. Profit fell 59% in the latest quarter, "
+          + "against a gain a year ago.",
+        dct: "2013-11-02"),
+      ["last month=2013-10", "the latest quarter=2013-Q3", "a year ago=2012-Q3"])
+  }
+
+  /// A quarter a report compares with or looks ahead to does not become the one under
+  /// discussion: "after a flat second quarter", "through the third quarter of 2014", "will
+  /// result in a fourth-quarter charge".
+  func testComparedAndForecastQuartersDoNotMoveTheReference() {
+    XCTAssertEqual(
+      values(
+        "Third-quarter net rose 20%. After a flat second quarter, the gain came from diapers. "
+          + "Charges were taken in the year-earlier period.",
+        dct: "2013-11-01"),
+      ["Third-quarter=2013-Q3", "second quarter=2013-Q2", "the year-earlier period=2012-Q3"])
+    XCTAssertEqual(
+      values(
+        "Third-quarter profit fell. Analysts see losses through the third quarter of 2014. "
+          + "The quake will result in a fourth-quarter charge. In the year-ago period, it "
+          + "earned $1 million.",
+        dct: "2013-10-26"),
+      [
+        "Third-quarter=2013-Q3", "the third quarter of 2014=2014-Q3", "fourth-quarter=2013-Q4",
+        "the year-ago period=2012-Q3",
+      ])
+  }
+
+  /// "the previous Friday", "the following Monday" count from the last day the text named.
+  func testPreviousAndFollowingWeekdayFromTheLastDayNamed() {
+    // DCT Monday 1989-10-30
+    XCTAssertEqual(
+      values(
+        "Stocks fell on Friday, Oct. 27, down 4.5% from the previous Friday.",
+        dct: "1989-10-30"),
+      ["Friday, Oct. 27=1989-10-27", "the previous Friday=1989-10-20"])
+    XCTAssertEqual(
+      values("The deal was signed on March 3, 1989. The following Monday, shares rose.", dct: "1989-10-30"),
+      ["March 3, 1989=1989-03-03", "The following Monday=1989-03-06"])
+    // with no day named before, the document date
+    XCTAssertEqual(
+      values("The previous Friday, shares rose.", dct: "1989-10-30"),
+      ["The previous Friday=1989-10-27"])
+  }
+
+  /// "the day before last Tuesday" is one expression, a day before that Tuesday.
+  func testTheDayBeforeOrAfterADay() {
+    // DCT Thursday 2000-02-24
+    XCTAssertEqual(
+      values("The day before last Tuesday's hearing, he went to court.", dct: "2000-02-24"),
+      ["The day before last Tuesday=2000-02-21"])
+    XCTAssertEqual(
+      values("They met the day after Christmas.", dct: "2000-02-24"),
+      ["the day after Christmas=1999-12-26"])
+  }
+
+  /// "one day" after a modal or a hope is some day ahead, not a day-long stretch.
+  func testOneDayAsSomeDay() {
+    XCTAssertEqual(
+      values("Islam will one day be the largest religion. He hopes to one day return.", dct: "1998-03-03"),
+      ["one day=FUTURE_REF", "one day=FUTURE_REF"])
+    XCTAssertEqual(
+      values("The strike lasted one day. It will take one day to fix.", dct: "1998-03-03"),
+      ["one day=P1D", "one day=P1D"])
+  }
 }

@@ -87,8 +87,18 @@ public enum TemporalTagger {
       {
         c.meaning = .calendar(year: .explicit(y), month: m, day: d)
       }
+      // "the latest quarter": the quarter under discussion, else the one just ended (not the
+      // one holding a month or day just mentioned); it names the period, which stays under
+      // discussion after it
+      var latestPeriod = false
+      if case .anaphoric(.quarter, 0) = c.meaning,
+        ["latest", "recent"].contains(scanner.w(c.first + 1))
+      {
+        latestPeriod = true
+      }
       let (type, value, granularity) = resolver.resolve(
-        c.meaning, tense: tense, reference: reference)
+        c.meaning, tense: tense,
+        reference: latestPeriod && reference?.granularity != .quarter ? nil : reference)
       previous = (c.last, granularity == .year ? Int(value) : nil, sentence)
       let span = c.span ?? Span(startOffset, doc.tokens[c.last].end)
       var e = TimeExpression(
@@ -106,7 +116,7 @@ public enum TemporalTagger {
       // stays the one they are compared with, so a second "a year earlier" is the same date.
       var anaphoric = false
       switch c.meaning {
-      case .shifted, .anaphoric, .quarter(0, _): anaphoric = true
+      case .shifted, .anaphoric, .quarter(0, _): anaphoric = !latestPeriod
       default: break
       }
       // "the third quarter ended Sept. 30": the date says which quarter; the quarter, not the
@@ -116,7 +126,15 @@ public enum TemporalTagger {
         reference = TimelineBuilder.reference(value: q, granularity: .quarter, sentence: sentence)
         continue
       }
+      if let r = partOfYearReference(
+        c, scanner, reference: reference, dct: resolver.dct, sentence: sentence)
+      {
+        reference = r
+        continue
+      }
       if !anaphoric, type == .date || type == .time,
+        !((granularity == .quarter || granularity == .half) && reference != nil
+          && (tense == .future || isComparedOrForecast(c, scanner))),
         let r = TimelineBuilder.reference(
           value: value, granularity: granularity, sentence: sentence)
       {
@@ -132,6 +150,47 @@ public enum TemporalTagger {
       }
     }
     return out
+  }
+
+  /// "the first nine months", "the latest six months": a report's part of a year, from its
+  /// start. The year it falls in becomes the period under discussion, so that "a year earlier"
+  /// and "the 1988 period" after it are years, not the quarter discussed before.
+  static func partOfYearReference(
+    _ c: TimexCandidate, _ scanner: TimexScanner, reference: TimexResolver.Reference?,
+    dct: TimexResolver.Anchor?, sentence: Int
+  ) -> TimexResolver.Reference? {
+    guard c.unit == .month, let n = c.count.flatMap({ Int($0) }), n > 3, n < 12,
+      scanner.w(c.first) == "the", !["next", "past", "last", "coming"].contains(scanner.w(c.first + 1)),
+      scanner.w(c.last + 1) != "of"  // "the first nine months of 1990" says its year
+    else { return nil }
+    let year: Int
+    if let r = reference, r.granularity == .quarter {
+      year = r.year
+    } else if let dct, let m = dct.month {
+      year = m > n ? dct.year : dct.year - 1  // the months reported have ended by then
+    } else {
+      return nil
+    }
+    var r = TimelineBuilder.reference(
+      value: TimexFormat.pad4(year), granularity: .year, sentence: sentence)
+    r?.partOfYear = true
+    return r
+  }
+
+  /// A period a report compares with or looks ahead to, not the one it is about: "after a flat
+  /// second quarter", "through the third quarter of 1990", "into the fourth quarter" (a
+  /// future-tense clause is another sign: "will result in a fourth-quarter charge").
+  static func isComparedOrForecast(_ c: TimexCandidate, _ scanner: TimexScanner) -> Bool {
+    var k = c.first - 1
+    while k >= 0 && k >= c.first - 3 {
+      let w = scanner.w(k)
+      if ["after", "following", "through", "until", "till", "into", "than", "unlike"].contains(w) {
+        return true
+      }
+      if scanner.doc.tokens[k].kind != .word { return false }
+      k -= 1
+    }
+    return false
   }
 
   /// "at 9:15 a.m. local time on Sunday": the clock time takes the day named just after it

@@ -162,6 +162,13 @@ enum TimeLexicon {
     "millennium": .millennium, "millennia": .millennium,
   ]
 
+  /// Words before "one day" that make it "some day ahead": "will one day be", "to one day
+  /// return", "he hopes one day to".
+  static let futureBeforeOneDay: Set<String> = [
+    "will", "would", "could", "might", "may", "can", "shall", "should", "must", "to", "'ll",
+    "hope", "hopes", "hoped", "hoping", "dream", "dreams", "wish", "wishes",
+  ]
+
   /// Adverbs and adjectives of recurrence: "annually" → P1Y.
   static let setAdverbs: [String: String] = [
     "annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W",

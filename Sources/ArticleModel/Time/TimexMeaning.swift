@@ -33,6 +33,11 @@ indirect enum TimexMeaning: Hashable, Sendable {
   case weekdayDate(Int, month: Int, day: Int)
   /// "the week of March 6": the ISO week holding a day.
   case weekOf(TimexMeaning)
+  /// "the previous Friday" (-1), "the following Monday" (+1): counted from the last day the
+  /// text mentioned (else the document date).
+  case weekdayFromReference(Int, shift: Int)
+  /// "the day before last Tuesday" (-1), "the day after Christmas" (+1): a day next to a day.
+  case dayNextTo(TimexMeaning, days: Int)
   case quarter(Int, year: YearRef)
   case half(Int, year: YearRef)
   case season(String, year: YearRef)

@@ -70,6 +70,8 @@ struct TimexResolver {
     var quarter: Int?
     var granularity: TimeGranularity
     var sentence: Int
+    /// A report's part of a year ("the first nine months"): the year is under discussion.
+    var partOfYear = false
   }
 
   let dct: Anchor?
@@ -180,8 +182,27 @@ struct TimexResolver {
       }
       let w = CalendarDate(dayNumber: a).isoWeek
       return (.date, "\(TimexFormat.pad4(w.year))-W\(TimexFormat.pad2(w.week))", .week)
+    case .weekdayFromReference(let wd, let shift):
+      var base = dct?.weekdayDate
+      if let r = reference, r.granularity == .day || r.granularity == .time, let m = r.month,
+        let d = r.day, dct?.yearKnown != false
+      {
+        base = CalendarDate(r.year, m, d)
+      }
+      guard let base else { return (.date, "XXXX-WXX-\(wd)", .day) }
+      return (.date, weekday(wd, shift: shift, from: base, tense: tense).iso, .day)
+    case .dayNextTo(let inner, let days):
+      let (_, v, g) = resolve(inner, tense: tense, reference: reference)
+      guard g == .day, let shifted = TimelineBuilder.shift(v, unit: .day, by: days) else {
+        return (.date, "XXXX-XX-XX", .day)
+      }
+      return (.date, shifted, .day)
     case .quarter(0, let yr):
-      // "the 1988 period", "last year's quarter": the quarter under discussion, in that year
+      // "the 1988 period", "last year's quarter": the quarter under discussion, in that year;
+      // the year itself when a part of a year is ("the nine months ... the 1988 period")
+      if let r = reference, r.partOfYear, let y = year(yr) {
+        return (.date, TimexFormat.pad4(y), .year)
+      }
       var q = dct?.quarter.map { $0 == 1 ? 4 : $0 - 1 }
       if let r = reference, let rq = r.quarter { q = rq }
       guard let q, let y = year(yr) else { return (.date, "XXXX-QX", .quarter) }

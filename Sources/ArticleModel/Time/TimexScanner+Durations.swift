@@ -46,6 +46,13 @@ extension TimexScanner {
         return TimexCandidate(i, k, .set(u.duration("1")))
       }
     }
+    // "he will one day be president", "hopes to one day return": some day ahead, no duration
+    if w(i) == "one", u == .day, !plural,
+      TimeLexicon.futureBeforeOneDay.contains(w(i - 1)),
+      !["ago", "later", "earlier", "before", "after", "of", "in", "to", "a", "per"].contains(w(k + 1))
+    {
+      return TimexCandidate(i, k, .reference("FUTURE_REF"))
+    }
     var last = k
     var count = q.count
     // "a year and a half", "two and a half years" (the latter is rare; skip)

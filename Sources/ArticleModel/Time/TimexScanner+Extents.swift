@@ -25,6 +25,14 @@ extension TimexScanner {
     }
   }
 
+  /// A meaning that names one day ("last Tuesday", "March 3", "yesterday", "Christmas").
+  func namesADay(_ m: TimexMeaning) -> Bool {
+    switch m {
+    case .weekday, .dayOffset, .weekdayDate, .holiday, .calendar(_, .some, .some): return true
+    default: return false
+    }
+  }
+
   /// "ago", "earlier", "later", "from now" after a counted duration.
   func extendRight(_ c: inout TimexCandidate) {
     guard case .duration = c.meaning, let unit = c.unit else { return }
@@ -106,6 +114,14 @@ extension TimexScanner {
           k -= 1
           continue
         }
+        break
+      }
+      if s == "before" || s == "after", w(k - 1) == "day", w(k - 2) == "the", k - 2 >= floor,
+        k == c.first - 1, namesADay(c.meaning)
+      {
+        // "the day before last Tuesday", "the day after Christmas": one phrase
+        c.meaning = .dayNextTo(c.meaning, days: s == "before" ? -1 : 1)
+        c.first = k - 2
         break
       }
       if ["comparable", "corresponding", "same"].contains(s), yearAgoPhrase {

@@ -58,7 +58,11 @@ extension TimexScanner {
       return TimexCandidate(first, j + 1, .relative(.year, offset: shift))
     }
     if let wd = TimeLexicon.weekdays[next], s != "past" {
-      return weekdayPhrase(j, weekday: wd, shift: shift, first: first)
+      var c = weekdayPhrase(j, weekday: wd, shift: shift, first: first)
+      if s == "previous" || s == "following", case .weekday(wd, shift) = c?.meaning {
+        c?.meaning = .weekdayFromReference(wd, shift: shift)
+      }
+      return c
     }
     if let m = TimeLexicon.months[next], capitalised[j] || lowercaseText, s != "past" {
       if let d = day(j + 1), adjacent(j, j + 1) {
@@ -204,7 +208,8 @@ extension TimexScanner {
           i, q.last + 1, .duration(u.duration(q.count)), unit: u, count: q.count)
       }
       if s == "latest" || s == "recent", w(j + 1) == "quarter" || w(j + 1) == "period" {
-        return TimexCandidate(i, j + 1, .relative(.quarter, offset: -1))
+        // the quarter under discussion, else the one just ended
+        return TimexCandidate(i, j + 1, .anaphoric(.quarter, offset: 0))
       }
       if s == "period" && w(j + 1) != "of" { return nil }
     }
