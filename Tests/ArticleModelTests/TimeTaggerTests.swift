@@ -177,6 +177,12 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(values("They meet every week."), ["every week=P1W"])
     XCTAssertEqual(values("The shop shuts on Sundays."), ["Sundays=XXXX-WXX-7"])
     XCTAssertEqual(values("Flights leave on Tuesday nights."), ["Tuesday nights=XXXX-WXX-2TNI"])
+    // the first of two days shares the second's recurrence
+    XCTAssertEqual(
+      values("Flights will leave on Monday and Tuesday nights."),
+      ["Monday=XXXX-WXX-1TNI", "Tuesday nights=XXXX-WXX-2TNI"])
+    XCTAssertEqual(
+      values("They met on Monday and Tuesday."), ["Monday=2013-03-18", "Tuesday=2013-03-19"])
     XCTAssertEqual(values("The talks lasted 24 hours."), ["24 hours=PT24H"])
     XCTAssertEqual(values("It is raining now."), ["now=PRESENT_REF"])
     XCTAssertEqual(values("Prices have recently fallen."), ["recently=PAST_REF"])

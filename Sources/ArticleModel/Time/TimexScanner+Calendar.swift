@@ -336,6 +336,13 @@ extension TimexScanner {
       let code = partOfDay(i + 1) ?? TimeLexicon.partsOfDay[String(w(i + 1).dropLast())] ?? ""
       return TimexCandidate(first, i + 1, .set("XXXX-WXX-\(weekday)\(code)"))
     }
+    // "on Monday and Tuesday nights": the first day shares the second's recurrence
+    if shift == nil, w(i + 1) == "and" || w(i + 1) == "or", TimeLexicon.weekdays[w(i + 2)] != nil,
+      ["nights", "mornings", "evenings", "afternoons"].contains(w(i + 3))
+    {
+      let code = TimeLexicon.partsOfDay[String(w(i + 3).dropLast())] ?? ""
+      return TimexCandidate(first, i, .set("XXXX-WXX-\(weekday)\(code)"))
+    }
     let base = TimexMeaning.weekday(weekday, shift: shift)
     if let code = partOfDay(i + 1), adjacent(i, i + 1) {
       return TimexCandidate(first, i + 1, .time(code, day: base))
