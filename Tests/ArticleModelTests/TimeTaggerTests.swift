@@ -160,6 +160,25 @@ final class TimeTaggerTests: XCTestCase {
   func testRangesClockTokensAndCenturies() {
     XCTAssertEqual(values("The war of 1992-1995 ended."), ["1992=1992", "1995=1995"])
     XCTAssertEqual(values("The 2014-15 season began."), ["2014=2014", "15=2015"])
+    // two days of one month: each its own expression (TimeML splits ranges and conjunctions)
+    XCTAssertEqual(
+      values("The summit meets on April 24 and 25."), ["April 24=2013-04-24", "25=2013-04-25"])
+    XCTAssertEqual(
+      values("Talks ran from March 3 to 5, 2012, in Rome."),
+      ["March 3=2012-03-03", "5, 2012=2012-03-05"])
+    XCTAssertEqual(values("Prices peaked on June 3-4."), ["June 3=2012-06-03", "4=2012-06-04"])
+    XCTAssertEqual(
+      values("The show runs from 14 to 17 February."),
+      ["14=2013-02-14", "17 February=2013-02-17"])
+    XCTAssertEqual(
+      values("A reading could follow on 16 or 17 March 2014."),
+      ["16=2014-03-16", "17 March 2014=2014-03-17"])
+    XCTAssertEqual(values("It ran 10-12 June 2012."), ["10=2012-06-10", "12 June 2012=2012-06-12"])
+    // a number that counts something is no day
+    XCTAssertEqual(values("On April 24 and 25 people died."), ["April 24=2013-04-24"])
+    XCTAssertEqual(values("It rose on May 2 and 3 percent fell."), ["May 2=2013-05-02"])
+    // durations in a range stay one expression, as the corpora mostly tag them
+    XCTAssertEqual(values("It takes two to three weeks."), ["three weeks=P3W"])
     XCTAssertEqual(values("Talks end at 3pm."), ["3pm=2013-03-22T15:00"])
     XCTAssertEqual(
       values("It happened at 9:15 a.m. local time on Sunday."),

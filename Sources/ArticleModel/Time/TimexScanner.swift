@@ -281,16 +281,104 @@ struct TimexScanner {
         i += 1
         continue
       }
+      if let pair = dayRange(i) {
+        out.append(contentsOf: pair)  // "June 3-4", "10-12 June": two days, as TimeML splits ranges
+        i = pair[1].last + 1
+        continue
+      }
       if var c = core(at: i) {
         extendRight(&c)
         extendLeft(&c, floor: out.last.map { $0.last + 1 } ?? 0)
+        if let first = elidedFirstDay(before: c, floor: out.last.map { $0.last + 1 } ?? 0) {
+          out.append(first)  // "[24] to [26 February]"
+        }
         out.append(c)
         i = c.last + 1
+        if var second = elidedSecond(after: &out[out.count - 1]) {
+          extendRight(&second)
+          out.append(second)  // "April 24 and [25]": the second day's own tag
+          i = second.last + 1
+        }
       } else {
         i += 1
       }
     }
     return out
+  }
+
+  /// "June 3-4", "June 3-4, 1999", "10-12 June 2005": a month and a range of days written as
+  /// one token. Two candidates, each with its own span (the month goes with its neighbour).
+  func dayRange(_ i: Int) -> [TimexCandidate]? {
+    let monthFirst = doc.tokens[i].kind == .word
+    let r = monthFirst ? i + 1 : i  // the range token
+    let mi = monthFirst ? i : i + 1  // the month
+    guard let m = month(mi), capitalised[mi] || lowercaseText, adjacent(min(r, mi), max(r, mi)),
+      isNumber(r)
+    else { return nil }
+    let u = Array(w(r).utf8)
+    guard let dash = u.firstIndex(of: 45), dash >= 1, dash <= 2, u.count - dash - 1 >= 1,
+      u.count - dash - 1 <= 2,
+      let a = Int(String(decoding: u[..<dash], as: UTF8.self)),
+      let b = Int(String(decoding: u[(dash + 1)...], as: UTF8.self)), a >= 1, a < b, b <= 31
+    else { return nil }
+    var last = max(r, mi)
+    var year = TimexMeaning.YearRef.unspecified
+    let j = w(last + 1) == "," ? last + 2 : last + 1
+    if let y = yearNumber(j), adjacent(last, j) || w(last + 1) == "," {
+      year = .explicit(y)
+      last = j
+    }
+    let t = doc.tokens[r]
+    var first = TimexCandidate(i, r, .calendar(year: year, month: m, day: a))
+    var second = TimexCandidate(r, last, .calendar(year: year, month: m, day: b))
+    if monthFirst {
+      first.span = Span(doc.tokens[i].start, t.start + dash)
+      second.span = Span(t.start + dash + 1, doc.tokens[last].end)
+    } else {
+      first = TimexCandidate(r, r, .calendar(year: year, month: m, day: a))
+      first.span = Span(t.start, t.start + dash)
+      second.span = Span(t.start + dash + 1, doc.tokens[last].end)
+    }
+    return [first, second]
+  }
+
+  /// "[24] to [26 February]", "[3] and [4 March 2005]": the first of two days sharing the
+  /// month (and year) written after the second, which TimeML tags apart.
+  func elidedFirstDay(before c: TimexCandidate, floor: Int) -> TimexCandidate? {
+    guard case .calendar(let yr, let m?, let d2?) = c.meaning, day(c.first) == d2,
+      ["and", "or", "to", "through", "-", "&"].contains(w(c.first - 1)), c.first - 2 >= floor,
+      let d1 = day(c.first - 2), int(c.first - 2) != nil, d1 < d2
+    else { return nil }
+    return TimexCandidate(c.first - 2, c.first - 2, .calendar(year: yr, month: m, day: d1))
+  }
+
+  /// The second of two days sharing their month, which TimeML tags apart: "April 24 and [25]",
+  /// "March 3 to [5], 1999" (the year then belongs to both, so `c` takes it too). Ranges of
+  /// durations ("two to three weeks") stay one expression, as the corpora mostly have them.
+  func elidedSecond(after c: inout TimexCandidate) -> TimexCandidate? {
+    let k = c.last + 1
+    guard ["and", "or", "to", "through", "-", "&"].contains(w(k)) else { return nil }
+    switch c.meaning {
+    case .calendar(let yr, let m?, let d?) where yr == .unspecified && day(c.last) == d:
+      guard let d2 = day(k + 1), d2 > d, int(k + 1) != nil, !isNumber(k + 2) || yearNumber(k + 2) != nil
+      else { return nil }
+      // a number that counts something is no day: "on April 24 and 25 people died"
+      if k + 2 < count, doc.tokens[k + 2].kind == .word, unit(k + 2) != nil || month(k + 2) != nil
+        || !["in", "at", "on", "when", "and", "or", "for", "with", "the", "to"].contains(w(k + 2))
+      {
+        return nil
+      }
+      var second = TimexCandidate(k + 1, k + 1, .calendar(year: yr, month: m, day: d2))
+      let j = w(k + 2) == "," ? k + 3 : k + 2
+      if let y = yearNumber(j) {
+        second.meaning = .calendar(year: .explicit(y), month: m, day: d2)
+        second.last = j
+        c.meaning = .calendar(year: .explicit(y), month: m, day: d)
+      }
+      return second
+    default:
+      return nil
+    }
   }
 
   /// A range of years written as one token: "1992-1995", "2014-15". Two candidates, each
