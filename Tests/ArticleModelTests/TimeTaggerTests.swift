@@ -316,6 +316,26 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(
       values("Talks ran until 3 in the afternoon."), ["3 in the afternoon=2013-03-22T15:00"])
   }
+
+  /// Lengths, reckonings and vague times news writes often: "a year-long study", "five working
+  /// days", "on a daily basis", "at a later date", "in past years", "that same day".
+  func testLengthsAndVagueTimes() {
+    XCTAssertEqual(
+      values("A year-long study and the decades-long feud ended after an hour-long talk."),
+      ["year-long=P1Y", "decades-long=PXE", "hour-long=PT1H"])
+    XCTAssertEqual(
+      values("Refunds take five working days; shares fell for two trading days."),
+      ["five working days=P5D", "two trading days=P2D"])
+    XCTAssertEqual(values("It changed to a calendar year."), [])
+    XCTAssertEqual(values("He runs the firm on a daily basis."), ["daily=P1D"])
+    XCTAssertEqual(values("The daily newspaper said so."), [])
+    XCTAssertEqual(
+      values("The bonds will be sold at a later date. There were sales in past years."),
+      ["a later date=FUTURE_REF", "past years=PAST_REF"])
+    XCTAssertEqual(
+      values("The site opened on March 3. It was closed that same day."),
+      ["March 3=2013-03-03", "that same day=2013-03-03"])
+  }
 }
 
 /// Hostile and odd input: no crash, spans inside the text, values never empty.

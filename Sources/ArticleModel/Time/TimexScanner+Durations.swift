@@ -12,7 +12,8 @@ extension TimexScanner {
     guard let q = quantity(i) else { return nil }
     var k = q.last + 1
     if w(k) == "more" || w(k) == "additional" || w(k) == "full" || w(k) == "straight"
-      || w(k) == "consecutive" || w(k) == "long"
+      || w(k) == "consecutive" || w(k) == "long" || w(k) == "trading" || w(k) == "working"
+      || w(k) == "business"
     {
       k += 1
     }
@@ -82,6 +83,11 @@ extension TimexScanner {
     guard let dash = s.firstIndex(of: "-") else { return nil }
     let head = String(s[..<dash])
     let tail = String(s[s.index(after: dash)...])
+    // "a year-long study", "the decades-long battle": as long as the unit says
+    if tail == "long", let u = TimeLexicon.units[head], u != .weekend, u != .quarter {
+      let count = head.hasSuffix("s") ? "X" : "1"
+      return TimexCandidate(i, i, .duration(u.duration(count)), unit: u, count: count)
+    }
     switch head {
     case "mid", "pre", "post", "early", "late":
       let mod = ["mid": "MID", "pre": "BEFORE", "post": "AFTER", "early": "START", "late": "END"][

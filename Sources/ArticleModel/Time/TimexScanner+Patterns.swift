@@ -83,6 +83,7 @@ extension TimexScanner {
       // "daily" and "quarterly" before a noun are adjectives ("quarterly dividend"), not sets.
       let adjective =
         s != "annually" && i + 1 < count && doc.tokens[i + 1].kind == .word
+        && w(i + 1) != "basis"  // "on a daily basis" is a set
         && !["and", "or", "since", "for", "in", "on", "at", "to", "from", "by", "until"].contains(
           w(i + 1))
       if !adjective { consider(TimexCandidate(i, i, .set(set))) }
@@ -130,6 +131,9 @@ extension TimexScanner {
       }
     case "a":
       if w(i + 1) == "while" { consider(TimexCandidate(i, i + 1, .duration("PXX"))) }
+      if w(i + 2) == "date", let r = ["later": "FUTURE_REF", "earlier": "PAST_REF"][w(i + 1)] {
+        consider(TimexCandidate(i, i + 2, .reference(r)))  // "at a later date"
+      }
     case "every", "each":
       consider(every(i))
     case "once", "twice", "thrice":

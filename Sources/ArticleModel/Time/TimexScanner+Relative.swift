@@ -93,6 +93,8 @@ extension TimexScanner {
       if first < i {
         return TimexCandidate(first, j, .duration(u.duration("X")), unit: u, count: "X")
       }
+      // "in past years", like "in recent years"
+      if s == "past", u >= .year { return TimexCandidate(first, j, .reference("PAST_REF")) }
     }
     return nil
   }
@@ -106,6 +108,10 @@ extension TimexScanner {
     if d == "these", s == "days" { return TimexCandidate(i, j, .reference("PRESENT_REF")) }
     if d == "this" { return nil }  // handled by `shifted`
     if d == "the", let c = periodAYearBack(i) { return c }
+    // "the same day", "that same year"
+    if d == "the" || d == "that", s == "same", let u = unit(j + 1), !isPlural(j + 1) {
+      return TimexCandidate(i, j + 1, .anaphoric(u, offset: 0))
+    }
     if d == "the", w(j + 1) == "two", w(j + 2) == "quarters",
       let q = quarterPhrase(j, yearRef: .unspecified)
     {
@@ -126,9 +132,7 @@ extension TimexScanner {
         if s == "same" { return nil }
         return shifted(j, shift: shift, first: i)
       }
-      if s == "same", let u = unit(j + 1), !isPlural(j + 1) {
-        return TimexCandidate(i, j + 1, .anaphoric(u, offset: 0))
-      }
+
       if let deca = TimeLexicon.decadeWords[s] {
         return TimexCandidate(i, j, .decade(190 + deca, twoDigit: false))
       }
