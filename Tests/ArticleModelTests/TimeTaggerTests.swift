@@ -335,6 +335,12 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(
       values("The site opened on March 3. It was closed that same day."),
       ["March 3=2013-03-03", "that same day=2013-03-03"])
+    // a day or a part of one after or before the last day named
+    XCTAssertEqual(
+      values("He appeared on March 3. The next morning he left; the next day he spoke."),
+      ["March 3=2013-03-03", "The next morning=2013-03-04TMO", "the next day=2013-03-05"])
+    XCTAssertEqual(
+      values("Rain is due over the next day."), ["the next day=P1D"])
   }
 }
 

@@ -34,6 +34,12 @@ extension TimexScanner {
     }
     if let u = unit(j), !isPlural(j) {
       if capitalised[j] && !lowercaseText { return nil }  // "This Week", a programme's name
+      // "the next day, he left": the day after the last one named (not "over the next day")
+      if s == "next", first < i, u == .day,
+        !["over", "for", "within", "during", "in", "throughout"].contains(w(first - 1))
+      {
+        return TimexCandidate(first, j, .anaphoric(.day, offset: 1))
+      }
       if s == "past" || (s == "last" && first < i) || (s == "next" && first < i)
         || (s == "coming" && first < i)
       {
@@ -108,6 +114,11 @@ extension TimexScanner {
     if d == "these", s == "days" { return TimexCandidate(i, j, .reference("PRESENT_REF")) }
     if d == "this" { return nil }  // handled by `shifted`
     if d == "the", let c = periodAYearBack(i) { return c }
+    // "the next morning", "the previous night": a part of the day after or before the last
+    // day named
+    if d == "the", let k = ["next": 1, "following": 1, "previous": -1][s], let code = partOfDay(j + 1) {
+      return TimexCandidate(i, j + 1, .time(code, day: .anaphoric(.day, offset: k)))
+    }
     // "the same day", "that same year"
     if d == "the" || d == "that", s == "same", let u = unit(j + 1), !isPlural(j + 1) {
       return TimexCandidate(i, j + 1, .anaphoric(u, offset: 0))
