@@ -335,6 +335,9 @@ final class TimeTaggerTests: XCTestCase {
     XCTAssertEqual(
       values("The site opened on March 3. It was closed that same day."),
       ["March 3=2013-03-03", "that same day=2013-03-03"])
+    XCTAssertEqual(
+      values("He was killed last October. The site was closed that same day."),
+      ["last October=2012-10", "that same day=2012-10-XX"])
     // a day or a part of one after or before the last day named
     XCTAssertEqual(
       values("He appeared on March 3. The next morning he left; the next day he spoke."),

@@ -502,7 +502,13 @@ struct TimexResolver {
       let w = date.adding(days: 7 * k).isoWeek
       return (.date, "\(TimexFormat.pad4(w.year))-W\(TimexFormat.pad2(w.week))", .week)
     case .day:
-      guard let date = b.date else { return (.date, "XXXX-XX-XX", .day) }
+      guard let date = b.date else {
+        // "that same day" after "last October": a day of that month
+        if k == 0, let m = b.month {
+          return (.date, "\(TimexFormat.pad4(b.year))-\(TimexFormat.pad2(m))-XX", .day)
+        }
+        return (.date, "XXXX-XX-XX", .day)
+      }
       return (.date, date.adding(days: k).iso, .day)
     default:
       return (.date, TimexFormat.pad4(b.year + k), .year)
