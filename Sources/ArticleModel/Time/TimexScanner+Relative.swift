@@ -114,13 +114,8 @@ extension TimexScanner {
     if d == "these", s == "days" { return TimexCandidate(i, j, .reference("PRESENT_REF")) }
     if d == "this" { return nil }  // handled by `shifted`
     if d == "the", let c = periodAYearBack(i) { return c }
-    // "the next morning", "the previous night": a part of the day after or before the last
-    // day named
-    if d == "the", let k = ["next": 1, "following": 1, "previous": -1][s], let code = partOfDay(j + 1) {
-      return TimexCandidate(i, j + 1, .time(code, day: .anaphoric(.day, offset: k)))
-    }
     // "the same day", "that same year"
-    if d == "the" || d == "that", s == "same", let u = unit(j + 1), !isPlural(j + 1) {
+    if s == "same", d == "the" || d == "that", let u = unit(j + 1), !isPlural(j + 1) {
       return TimexCandidate(i, j + 1, .anaphoric(u, offset: 0))
     }
     if d == "the", w(j + 1) == "two", w(j + 2) == "quarters",
@@ -140,7 +135,11 @@ extension TimexScanner {
         return TimexCandidate(i, j, .reference("PRESENT_REF"))
       }
       if let shift = Self.shiftWords[s] {
-        if s == "same" { return nil }
+        // "the next morning", "the previous night": a part of the day after or before the last
+        // day named
+        if shift != 0, s != "last", s != "past", let code = partOfDay(j + 1) {
+          return TimexCandidate(i, j + 1, .time(code, day: .anaphoric(.day, offset: shift)))
+        }
         return shifted(j, shift: shift, first: i)
       }
 

@@ -281,7 +281,7 @@ struct TimexScanner {
         i += 1
         continue
       }
-      if let pair = dayRange(i) {
+      if t == .number || isNumber(i + 1), let pair = dayRange(i) {
         out.append(contentsOf: pair)  // "June 3-4", "10-12 June": two days, as TimeML splits ranges
         i = pair[1].last + 1
         continue
@@ -312,8 +312,9 @@ struct TimexScanner {
     let monthFirst = doc.tokens[i].kind == .word
     let r = monthFirst ? i + 1 : i  // the range token
     let mi = monthFirst ? i : i + 1  // the month
-    guard let m = month(mi), capitalised[mi] || lowercaseText, adjacent(min(r, mi), max(r, mi)),
-      isNumber(r)
+    // cheap tests first: this runs at every number and every word a time can start with
+    guard isNumber(r), words[r].utf8.contains(45), let m = month(mi),
+      capitalised[mi] || lowercaseText, adjacent(min(r, mi), max(r, mi))
     else { return nil }
     let u = Array(w(r).utf8)
     guard let dash = u.firstIndex(of: 45), dash >= 1, dash <= 2, u.count - dash - 1 >= 1,
@@ -342,11 +343,18 @@ struct TimexScanner {
     return [first, second]
   }
 
+  /// A word joining two days of a range or a list: "and", "or", "to", "through", "-", "&"
+  /// (compared one by one: this runs after every expression).
+  func isRangeWord(_ k: Int) -> Bool {
+    let x = w(k)
+    return x == "and" || x == "to" || x == "-" || x == "or" || x == "through" || x == "&"
+  }
+
   /// "[24] to [26 February]", "[3] and [4 March 2005]": the first of two days sharing the
   /// month (and year) written after the second, which TimeML tags apart.
   func elidedFirstDay(before c: TimexCandidate, floor: Int) -> TimexCandidate? {
     guard case .calendar(let yr, let m?, let d2?) = c.meaning, day(c.first) == d2,
-      ["and", "or", "to", "through", "-", "&"].contains(w(c.first - 1)), c.first - 2 >= floor,
+      isRangeWord(c.first - 1), c.first - 2 >= floor,
       let d1 = day(c.first - 2), int(c.first - 2) != nil, d1 < d2
     else { return nil }
     return TimexCandidate(c.first - 2, c.first - 2, .calendar(year: yr, month: m, day: d1))
@@ -357,7 +365,7 @@ struct TimexScanner {
   /// durations ("two to three weeks") stay one expression, as the corpora mostly have them.
   func elidedSecond(after c: inout TimexCandidate) -> TimexCandidate? {
     let k = c.last + 1
-    guard ["and", "or", "to", "through", "-", "&"].contains(w(k)) else { return nil }
+    guard isRangeWord(k) else { return nil }
     switch c.meaning {
     case .calendar(let yr, let m?, let d?) where yr == .unspecified && day(c.last) == d:
       guard let d2 = day(k + 1), d2 > d, int(k + 1) != nil, !isNumber(k + 2) || yearNumber(k + 2) != nil
