@@ -330,16 +330,10 @@ struct TimexScanner {
       last = j
     }
     let t = doc.tokens[r]
-    var first = TimexCandidate(i, r, .calendar(year: year, month: m, day: a))
+    var first = TimexCandidate(monthFirst ? i : r, r, .calendar(year: year, month: m, day: a))
+    first.span = Span(monthFirst ? doc.tokens[i].start : t.start, t.start + dash)
     var second = TimexCandidate(r, last, .calendar(year: year, month: m, day: b))
-    if monthFirst {
-      first.span = Span(doc.tokens[i].start, t.start + dash)
-      second.span = Span(t.start + dash + 1, doc.tokens[last].end)
-    } else {
-      first = TimexCandidate(r, r, .calendar(year: year, month: m, day: a))
-      first.span = Span(t.start, t.start + dash)
-      second.span = Span(t.start + dash + 1, doc.tokens[last].end)
-    }
+    second.span = Span(t.start + dash + 1, doc.tokens[last].end)
     return [first, second]
   }
 
@@ -365,28 +359,24 @@ struct TimexScanner {
   /// durations ("two to three weeks") stay one expression, as the corpora mostly have them.
   func elidedSecond(after c: inout TimexCandidate) -> TimexCandidate? {
     let k = c.last + 1
-    guard isRangeWord(k) else { return nil }
-    switch c.meaning {
-    case .calendar(let yr, let m?, let d?) where yr == .unspecified && day(c.last) == d:
-      guard let d2 = day(k + 1), d2 > d, int(k + 1) != nil, !isNumber(k + 2) || yearNumber(k + 2) != nil
-      else { return nil }
-      // a number that counts something is no day: "on April 24 and 25 people died"
-      if k + 2 < count, doc.tokens[k + 2].kind == .word, unit(k + 2) != nil || month(k + 2) != nil
-        || !["in", "at", "on", "when", "and", "or", "for", "with", "the", "to"].contains(w(k + 2))
-      {
-        return nil
-      }
-      var second = TimexCandidate(k + 1, k + 1, .calendar(year: yr, month: m, day: d2))
-      let j = w(k + 2) == "," ? k + 3 : k + 2
-      if let y = yearNumber(j) {
-        second.meaning = .calendar(year: .explicit(y), month: m, day: d2)
-        second.last = j
-        c.meaning = .calendar(year: .explicit(y), month: m, day: d)
-      }
-      return second
-    default:
+    guard isRangeWord(k), case .calendar(.unspecified, let m?, let d?) = c.meaning,
+      day(c.last) == d, let d2 = day(k + 1), d2 > d, int(k + 1) != nil,
+      !isNumber(k + 2) || yearNumber(k + 2) != nil
+    else { return nil }
+    // a number that counts something is no day: "on April 24 and 25 people died"
+    if k + 2 < count, doc.tokens[k + 2].kind == .word, unit(k + 2) != nil || month(k + 2) != nil
+      || !["in", "at", "on", "when", "and", "or", "for", "with", "the", "to"].contains(w(k + 2))
+    {
       return nil
     }
+    var second = TimexCandidate(k + 1, k + 1, .calendar(year: .unspecified, month: m, day: d2))
+    let j = w(k + 2) == "," ? k + 3 : k + 2
+    if let y = yearNumber(j) {
+      second.meaning = .calendar(year: .explicit(y), month: m, day: d2)
+      second.last = j
+      c.meaning = .calendar(year: .explicit(y), month: m, day: d)
+    }
+    return second
   }
 
   /// A range of years written as one token: "1992-1995", "2014-15". Two candidates, each
