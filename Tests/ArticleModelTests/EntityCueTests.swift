@@ -102,4 +102,18 @@ final class EntityCueTests: XCTestCase {
         "# Given names for lede's entity recogniser (hand-made for lede; public domain), one a line."
       ))
   }
+
+  /// A one-word name followed by ", Country," is a place in that country; not before a
+  /// possessive ("Renault, France's", "Williams, Wales' scorer") nor in a longer name.
+  func testAPlaceInACountry() {
+    let t = types(
+      "Experts met at the Orbit trade show in Cannes. Thousands of industry experts are gathered "
+        + "in Cannes, France, for the show.")
+    XCTAssertEqual(t["Cannes"], .place, "\(t)")
+    let u = types(
+      "Martyn Williams, Wales' two-try scorer, called it a great day. Renault, France's biggest "
+        + "carmaker, and the Los Alamos National Laboratory, US, agreed.")
+    XCTAssertEqual(u["Martyn Williams"], .person, "\(u)")
+    XCTAssertEqual(u["Los Alamos National Laboratory"], .organization, "\(u)")
+  }
 }

@@ -118,6 +118,9 @@ extension EntityRecognizer {
     for n in names { for k in n.range { covered[k] = true } }
     var out = names
     var tailed = [Bool](repeating: false, count: names.count)
+    // the name that starts at each token, for "Cannes, France"
+    var nameAt: [Int: Range<Int>] = [:]
+    for n in names { nameAt[n.range.lowerBound] = n.range }
     // Types from the words around a name, by the name's text (for its other mentions).
     var said: [UInt64: Int] = [:]
     let w = word
@@ -165,6 +168,12 @@ extension EntityRecognizer {
         cue = 3
       } else if isWorkBeforeDirector(after: r.upperBound, near, scalars) {
         cue = 3
+      } else if tagged != 2, r.count == 1 || tagged == 3, after == w.comma,
+        isCountry(after: r.upperBound + 1, nameAt, near, d)
+      {
+        // "in Cannes, France,": a one-word name in a country is a place; longer ones may be
+        // what is there ("Los Alamos National Laboratory, US", the film "Good Morning, Vietnam")
+        cue = 2
       } else if let tail = companyTail(after: r.upperBound, near) {
         cue = 1
         out[m].range = r.lowerBound..<tail
@@ -184,6 +193,21 @@ extension EntityRecognizer {
       }
     }
     return out
+  }
+
+  /// A country's name starts at token `k` and the clause goes on after it with a comma, a full
+  /// stop or the like ("Cannes, France, for", "in Lyon, France."), not with a possessive or a
+  /// word ("Renault, France's biggest carmaker", "Williams, Wales' scorer"; "Germany, France and
+  /// Italy" is a list).
+  static func isCountry(
+    after k: Int, _ nameAt: [Int: Range<Int>], _ near: (Int) -> UInt64, _ d: Document
+  ) -> Bool {
+    guard let r = nameAt[k], near(k) != 0,
+      EntityLexicon.lookup(d.string(span(r, in: d)))?.kind == .country, r.upperBound < d.tokens.count,
+      d.tokens[r.upperBound].kind == .punctuation
+    else { return false }
+    let next = d.scalars[d.tokens[r.upperBound].start]
+    return next != "'" && next != "’"  // "Wales' two-try scorer", "France's"
   }
 
   /// "X, directed by", "X is written and directed by", "X, starring Jane Doe": X is a work.
