@@ -9,7 +9,7 @@ import Foundation
 /// open. The number is bumped by hand when the rules of the entity or time taggers change what
 /// they find; the fingerprint of the shipped model and tables follows a retrain by itself.
 public enum AnalyserVersion {
-  public static let number = 1
+  public static let number = 2
   public static let current = "lede-analysis-\(number)+\(EntityResources.fingerprint.prefix(8))"
 }
 
