@@ -4,7 +4,10 @@
 Usage:
   lede eval-timex ../shared/data/tempeval3/TBAQ-cleaned/TimeBank --errors > tb.txt
   lede eval-timex ../shared/data/tempeval3/TBAQ-cleaned/AQUAINT --errors > aq.txt
-  tools/timex-census.py TimeBank=tb.txt AQUAINT=aq.txt
+  tools/timex-census.py TimeBank=tb.txt AQUAINT=aq.txt [--ours]
+
+--ours also lists the remaining lines where the tagger is wrong, with the rule that would fix
+each (the notes group them: R1... for values, S1... for missed and false expressions).
 
 The census (docs/timex-census.tsv, docs/timex-span-census.tsv) gives each error line a cause,
 read by hand against docs of the scoring conventions (../shared/docs/TIMEX3.md) and the gold's
@@ -46,7 +49,7 @@ SUMMARY = {
 }
 
 
-def main(args):
+def main(args, show_ours=False):
     values = load(
         os.path.join(DOCS, "timex-census.tsv"),
         lambda r: (r["corpus"], r["docid"], r["text"], r["gold_value"]))
@@ -57,6 +60,7 @@ def main(args):
         corpus, path = arg.split("=", 1)
         counts = collections.Counter()
         unknown = []
+        ours = []
         used = collections.Counter()
         summary = {}
         for line in open(path, encoding="utf-8"):
@@ -83,8 +87,11 @@ def main(args):
                 table = spans
             rows = table.get(key, [])
             if used[key] < len(rows):
-                counts[(kind, rows[used[key]]["category"])] += 1
+                row = rows[used[key]]
+                counts[(kind, row["category"])] += 1
                 used[key] += 1
+                if row["category"] == "OURS":
+                    ours.append(f"{kind:5} {doc} \"{text}\": {row['note']}")
             else:
                 counts[(kind, "UNCLASSIFIED")] += 1
                 unknown.append(line[:160])
@@ -120,10 +127,14 @@ def main(args):
                   f"{acc3 * f1 / 100:.2f} (value accuracy {acc3:.2f})")
         for line in unknown:
             print("  UNCLASSIFIED", line)
+        if show_ours:
+            for line in sorted(ours, key=lambda x: x.split(": ", 1)[-1]):
+                print("  OURS", line[:200])
 
 
 if __name__ == "__main__":
     if len(sys.argv) < 2:
         print(__doc__)
         sys.exit(2)
-    main(sys.argv[1:])
+    flags = [a for a in sys.argv[1:] if a.startswith("--")]
+    main([a for a in sys.argv[1:] if not a.startswith("--")], show_ours="--ours" in flags)
