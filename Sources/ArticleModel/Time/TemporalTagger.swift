@@ -87,18 +87,8 @@ public enum TemporalTagger {
       {
         c.meaning = .calendar(year: .explicit(y), month: m, day: d)
       }
-      // "the latest quarter": the quarter under discussion, else the one just ended (not the
-      // one holding a month or day just mentioned); it names the period, which stays under
-      // discussion after it
-      var latestPeriod = false
-      if case .anaphoric(.quarter, 0) = c.meaning,
-        ["latest", "recent"].contains(scanner.w(c.first + 1))
-      {
-        latestPeriod = true
-      }
       let (type, value, granularity) = resolver.resolve(
-        c.meaning, tense: tense,
-        reference: latestPeriod && reference?.granularity != .quarter ? nil : reference)
+        c.meaning, tense: tense, reference: reference)
       previous = (c.last, granularity == .year ? Int(value) : nil, sentence)
       let span = c.span ?? Span(startOffset, doc.tokens[c.last].end)
       var e = TimeExpression(
@@ -116,7 +106,7 @@ public enum TemporalTagger {
       // stays the one they are compared with, so a second "a year earlier" is the same date.
       var anaphoric = false
       switch c.meaning {
-      case .shifted, .anaphoric, .quarter(0, _): anaphoric = !latestPeriod
+      case .shifted, .anaphoric, .quarter(0, _): anaphoric = true
       default: break
       }
       // "the third quarter ended Sept. 30": the date says which quarter; the quarter, not the
@@ -247,8 +237,9 @@ public enum TemporalTagger {
     guard ["ended", "ending"].contains(scanner.w(p.last + 1)), c.first == p.last + 2,
       out[n - 2].granularity == .quarter
     else { return nil }
-    guard case .anaphoric(.quarter, 0) = p.meaning else {
-      return out[n - 2].value.contains("X") ? nil : out[n - 2].value
+    switch p.meaning {
+    case .anaphoric(.quarter, 0), .latestQuarter: break  // named by the date
+    default: return out[n - 2].value.contains("X") ? nil : out[n - 2].value
     }
     guard out[n - 1].granularity == .day || out[n - 1].granularity == .month,
       let a = TimexResolver.Anchor(out[n - 1].value), a.yearKnown, let m = a.month

@@ -57,6 +57,10 @@ indirect enum TimexMeaning: Hashable, Sendable {
   /// "the quarter", "that year", "the same day": the last date mentioned (or the document date),
   /// shifted by `offset` units.
   case anaphoric(TimeLexicon.Unit, offset: Int)
+  /// "the latest quarter/period": the quarter under discussion, else the one just ended (not
+  /// the one holding a month or day just mentioned). It names the period, so it stays under
+  /// discussion after it.
+  case latestQuarter
   /// A clock time ("T15:30") or part of the day ("TMO"), on a day (nil: the reference day).
   case time(String, day: TimexMeaning?)
   /// A fixed holiday: month and day ("Christmas"), or a rule ("thanksgiving", "easter").

@@ -250,6 +250,8 @@ struct TimexResolver {
       return (.date, r, .none)
     case .anaphoric(let unit, let k):
       return anaphoric(unit, k, reference: reference)
+    case .latestQuarter:
+      return anaphoric(.quarter, 0, reference: reference?.granularity == .quarter ? reference : nil)
     case .time(let clock, let day):
       var dayValue = "XXXX-XX-XX"
       if let day {

@@ -222,8 +222,7 @@ extension TimexScanner {
           i, q.last + 1, .duration(u.duration(q.count)), unit: u, count: q.count)
       }
       if s == "latest" || s == "recent", w(j + 1) == "quarter" || w(j + 1) == "period" {
-        // the quarter under discussion, else the one just ended
-        return TimexCandidate(i, j + 1, .anaphoric(.quarter, offset: 0))
+        return TimexCandidate(i, j + 1, .latestQuarter)
       }
       if s == "period" && w(j + 1) != "of" { return nil }
     }
